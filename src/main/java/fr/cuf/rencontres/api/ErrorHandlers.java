@@ -1,0 +1,60 @@
+package fr.cuf.rencontres.api;
+
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Problem;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** Every error reaches the client with a stable code: domain refusals, unknown pages, bad input, crashes. */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+class ErrorHandlers {
+
+    private final ErrorResponses responses;
+
+    ErrorHandlers(ErrorResponses responses) {
+        this.responses = responses;
+    }
+
+    @Error(status = HttpStatus.NOT_FOUND, global = true)
+    HttpResponse<?> notFound(HttpRequest<?> request) {
+        return responses.of(request, HttpStatus.NOT_FOUND, List.of(Problem.of("page_not_found")));
+    }
+
+    @Error(exception = ConversionErrorException.class, global = true)
+    HttpResponse<?> badValue(HttpRequest<?> request, ConversionErrorException e) {
+        return responses.of(request, HttpStatus.BAD_REQUEST,
+                List.of(Problem.field(e.getArgument().getName(), "invalid_value")));
+    }
+
+    @Error(exception = HttpStatusException.class, global = true)
+    HttpResponse<?> status(HttpRequest<?> request, HttpStatusException e) {
+        String code = e.getStatus() == HttpStatus.NOT_FOUND ? "page_not_found" : "bad_request";
+        return responses.of(request, e.getStatus(), List.of(Problem.of(code)));
+    }
+
+    @Singleton
+    static class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<?>> {
+        private final ErrorResponses responses;
+
+        DomainExceptionHandler(ErrorResponses responses) {
+            this.responses = responses;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, DomainException exception) {
+            return responses.of(request, exception);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package fr.cuf.rencontres.api;
+
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Messages;
+import fr.cuf.rencontres.support.Problem;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.views.ModelAndView;
+import jakarta.inject.Singleton;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one place where refusals become HTTP responses: the status of each kind, a JSON body for the
+ * API and for clients that ask for JSON, an error page in the site's layout for browsers.
+ */
+@Singleton
+public class ErrorResponses {
+
+    private final Messages messages;
+    private final HttpLocaleResolver locales;
+
+    ErrorResponses(Messages messages, HttpLocaleResolver locales) {
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    public static HttpStatus status(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+    }
+
+    public MutableHttpResponse<?> of(HttpRequest<?> request, DomainException e) {
+        return of(request, status(e.kind()), e.problems());
+    }
+
+    public MutableHttpResponse<?> of(HttpRequest<?> request, HttpStatus status, List<Problem> problems) {
+        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+        List<ApiError.Item> items = problems.stream()
+                .map(p -> new ApiError.Item(p.code(), messages.problem(locale, p), p.field())).toList();
+        if (wantsJson(request)) {
+            ApiError.Item first = items.get(0);
+            return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ApiError(first.code(), first.message(), first.field(), items));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status.getCode());
+        model.put("code", items.get(0).code());
+        model.put("message", items.get(0).message());
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>("error", model));
+    }
+
+    /** API paths always answer JSON; elsewhere JSON only for clients that prefer it to HTML. */
+    public static boolean wantsJson(HttpRequest<?> request) {
+        if (request.getPath().startsWith("/api/")) {
+            return true;
+        }
+        java.util.Collection<MediaType> accept = request.accept();
+        return !accept.isEmpty() && accept.stream().noneMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE))
+                && accept.stream().anyMatch(t -> t.matches(MediaType.APPLICATION_JSON_TYPE));
+    }
+}

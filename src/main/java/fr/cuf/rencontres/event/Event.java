@@ -1,0 +1,45 @@
+package fr.cuf.rencontres.event;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+
+import java.time.Instant;
+
+/**
+ * A conference edition, a group meeting, a meeting of a series or a bilateral meeting.
+ * The online link is for registered participants only: public faces never show it.
+ */
+@MappedEntity("event")
+public record Event(
+        @Id @GeneratedValue @Nullable Long id,
+        String slug,
+        EventKind kind,
+        String title,
+        @Nullable String summary,
+        @Nullable String series,
+        Instant startsAt,
+        Instant endsAt,
+        EventFormat format,
+        @Nullable Long venueId,
+        @Nullable String locationNote,
+        @Nullable String onlineLink,
+        boolean membersOnly,
+        @Nullable Long groupId,
+        @Nullable Integer capacity,
+        @Nullable Instant registrationOpensAt,
+        @Nullable Instant registrationClosesAt,
+        EventStatus status,
+        Instant createdAt,
+        Instant updatedAt,
+        @Version @Nullable Long version) {
+
+    public boolean isOpenForRegistration(Instant now) {
+        return status == EventStatus.PUBLISHED
+                && (registrationOpensAt == null || !now.isBefore(registrationOpensAt))
+                && (registrationClosesAt == null || now.isBefore(registrationClosesAt))
+                && now.isBefore(endsAt);
+    }
+}

@@ -1,0 +1,63 @@
+package fr.cuf.rencontres.event;
+
+import fr.cuf.rencontres.group.Group;
+import fr.cuf.rencontres.group.GroupRepository;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What the public sees of events: published and cancelled ones, never drafts. */
+@Singleton
+public class EventCatalogue {
+
+    private final EventRepository events;
+    private final GroupRepository groups;
+    private final VenueRepository venues;
+    private final Clock clock;
+
+    EventCatalogue(EventRepository events, GroupRepository groups, VenueRepository venues, Clock clock) {
+        this.events = events;
+        this.groups = groups;
+        this.venues = venues;
+        this.clock = clock;
+    }
+
+    /** Public events not yet over, soonest first, narrowed by the filter. */
+    public List<EventSummary> upcoming(EventFilter filter) {
+        return summarise(events.findPublicEndingAfter(clock.instant())).stream()
+                .filter(s -> filter.format() == null || s.event().format() == filter.format())
+                .filter(s -> filter.membersOnly() == null || s.event().membersOnly() == filter.membersOnly())
+                .filter(s -> filter.group() == null || (s.group() != null && s.group().slug().equals(filter.group())))
+                .filter(s -> filter.pole() == null || (s.group() != null && s.group().pole() == filter.pole()))
+                .toList();
+    }
+
+    /** Every public meeting of a group, past and future. */
+    public List<EventSummary> ofGroup(long groupId) {
+        return summarise(events.findPublicByGroup(groupId));
+    }
+
+    public EventSummary summary(Event event) {
+        return summarise(List.of(event)).get(0);
+    }
+
+    private List<EventSummary> summarise(List<Event> list) {
+        Map<Long, Group> groupsById = groups.findByIdIn(ids(list, Event::groupId)).stream()
+                .collect(Collectors.toMap(Group::id, Function.identity()));
+        Map<Long, Venue> venuesById = list.stream().map(Event::venueId).filter(Objects::nonNull).distinct()
+                .map(venues::findById).flatMap(java.util.Optional::stream)
+                .collect(Collectors.toMap(Venue::id, Function.identity()));
+        return list.stream()
+                .map(e -> new EventSummary(e, groupsById.get(e.groupId()), venuesById.get(e.venueId())))
+                .toList();
+    }
+
+    private static List<Long> ids(List<Event> list, Function<Event, Long> id) {
+        return list.stream().map(id).filter(Objects::nonNull).distinct().toList();
+    }
+}

@@ -1,0 +1,33 @@
+package fr.cuf.rencontres.event;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface EventRepository extends CrudRepository<Event, Long> {
+
+    Optional<Event> findBySlug(String slug);
+
+    boolean existsBySlug(String slug);
+
+    /** Public events ending after {@code from}, soonest first. */
+    @Query("""
+            SELECT * FROM event
+             WHERE status IN ('PUBLISHED', 'CANCELLED') AND ends_at > :from
+             ORDER BY starts_at, id""")
+    List<Event> findPublicEndingAfter(Instant from);
+
+    @Query("""
+            SELECT * FROM event
+             WHERE status IN ('PUBLISHED', 'CANCELLED') AND group_id = :groupId
+             ORDER BY starts_at, id""")
+    List<Event> findPublicByGroup(Long groupId);
+
+    List<Event> findAllOrderByStartsAtDesc();
+}

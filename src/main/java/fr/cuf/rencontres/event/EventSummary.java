@@ -1,0 +1,8 @@
+package fr.cuf.rencontres.event;
+
+import fr.cuf.rencontres.group.Group;
+import io.micronaut.core.annotation.Nullable;
+
+/** An event with what a list shows beside it: its group and its venue. */
+public record EventSummary(Event event, @Nullable Group group, @Nullable Venue venue) {
+}

@@ -1,0 +1,21 @@
+package fr.cuf.rencontres.member;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface MembershipRepository extends CrudRepository<Membership, Long> {
+
+    boolean existsByOrganisationIdAndMembershipYear(Long organisationId, int membershipYear);
+
+    List<Membership> findByOrganisationIdOrderByMembershipYearDesc(Long organisationId);
+
+    void deleteByOrganisationIdAndMembershipYear(Long organisationId, int membershipYear);
+
+    @Query("SELECT organisation_id FROM membership WHERE membership_year = :membershipYear")
+    List<Long> findOrganisationIdsByYear(int membershipYear);
+}

@@ -1,0 +1,56 @@
+package fr.cuf.rencontres.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.security.csrf.CsrfConfiguration;
+import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
+
+/**
+ * Gives every browser a CSRF cookie on its first page, so that every form (the login form too)
+ * can carry the same token in a hidden field; micronaut-security-csrf checks the pair on POST.
+ */
+@ServerFilter("/**")
+class CsrfCookieFilter {
+
+    private static final String ATTRIBUTE = "rencontres.csrf";
+
+    private final CsrfTokenGenerator<HttpRequest<?>> generator;
+    private final CsrfConfiguration configuration;
+
+    CsrfCookieFilter(CsrfTokenGenerator<HttpRequest<?>> generator, CsrfConfiguration configuration) {
+        this.generator = generator;
+        this.configuration = configuration;
+    }
+
+    /** The token of this request's forms: the browser's cookie, or the one issued with this response. */
+    static @Nullable String token(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, String.class).orElse(null);
+    }
+
+    @RequestFilter
+    void issue(HttpRequest<?> request) {
+        String existing = request.getCookies().findCookie(configuration.getCookieName()).map(Cookie::getValue)
+                .orElse(null);
+        if (existing != null) {
+            request.setAttribute(ATTRIBUTE, existing);
+        } else if (request.getMethod() == HttpMethod.GET && !request.getPath().startsWith("/api/")) {
+            request.setAttribute(ATTRIBUTE, generator.generateCsrfToken(request));
+            request.setAttribute(ATTRIBUTE + ".new", Boolean.TRUE);
+        }
+    }
+
+    @ResponseFilter
+    void setCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (request.getAttribute(ATTRIBUTE + ".new").isPresent()) {
+            response.cookie(Cookie.of(configuration.getCookieName(), token(request))
+                    .path("/").httpOnly(true).sameSite(SameSite.Lax));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package fr.cuf.rencontres.web;
+
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Helper;
+import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
+import fr.cuf.rencontres.support.Countries;
+import fr.cuf.rencontres.support.Messages;
+import fr.cuf.rencontres.support.Times;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Template helpers: {@code t} (a message in the page's language), {@code date}/{@code time}/
+ * {@code datetime} (Paris time, in the page's language), {@code country}, {@code eq}, {@code enum}
+ * (the translated name of an enum constant); and a template cache (without it every render re-parses).
+ */
+@Singleton
+class HandlebarsSetup implements BeanCreatedEventListener<Handlebars> {
+
+    private final Messages messages;
+
+    HandlebarsSetup(Messages messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public Handlebars onCreated(BeanCreatedEvent<Handlebars> event) {
+        Handlebars handlebars = event.getBean().with(new ConcurrentMapTemplateCache());
+        handlebars.registerHelper("t", (Helper<String>) (key, options) -> {
+            Object[] args = options.params;
+            return messages.get(locale(options.get("lang")), key, args);
+        });
+        handlebars.registerHelper("enum", (Helper<Object>) (value, options) -> value == null ? ""
+                : messages.get(locale(options.get("lang")),
+                "enum." + ((Enum<?>) value).getDeclaringClass().getSimpleName() + "." + ((Enum<?>) value).name()));
+        handlebars.registerHelper("date", (Helper<Object>) (value, options) ->
+                format(value, locale(options.get("lang")), "EEEE d MMMM yyyy", "EEEE, MMMM d, yyyy"));
+        handlebars.registerHelper("shortdate", (Helper<Object>) (value, options) ->
+                format(value, locale(options.get("lang")), "d MMM yyyy", "MMM d, yyyy"));
+        handlebars.registerHelper("time", (Helper<Object>) (value, options) ->
+                format(value, locale(options.get("lang")), "HH:mm", "h:mm a"));
+        handlebars.registerHelper("datetime", (Helper<Object>) (value, options) ->
+                format(value, locale(options.get("lang")), "EEE d MMM yyyy, HH:mm", "EEE, MMM d, yyyy, h:mm a"));
+        handlebars.registerHelper("isodate", (Helper<Object>) (value, options) -> value == null ? ""
+                : Times.paris((Instant) value).toLocalDateTime().toString());
+        handlebars.registerHelper("country", (Helper<String>) (code, options) ->
+                Countries.name(code, locale(options.get("lang"))));
+        handlebars.registerHelper("eq", (Helper<Object>) (a, options) ->
+                Objects.equals(String.valueOf(a), String.valueOf(options.params.length == 0 ? null : options.params[0]))
+                        ? options.fn() : options.inverse());
+        return handlebars;
+    }
+
+    private static Locale locale(Object lang) {
+        return "en".equals(lang) ? Locale.ENGLISH : Locale.FRENCH;
+    }
+
+    private static String format(Object value, Locale locale, String french, String english) {
+        if (value == null) {
+            return "";
+        }
+        DateTimeFormatter formatter = DateTimeFormatter.ofPattern(locale == Locale.ENGLISH ? english : french, locale);
+        if (value instanceof Instant instant) {
+            return formatter.format(Times.paris(instant));
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return formatter.format(zoned.withZoneSameInstant(Times.PARIS));
+        }
+        if (value instanceof LocalDate date) {
+            return formatter.format(date);
+        }
+        if (value instanceof LocalTime time) {
+            return formatter.format(time);
+        }
+        return value.toString();
+    }
+}
