@@ -9,10 +9,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.HttpStatusException;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import jakarta.inject.Singleton;
 
 import java.util.List;
 
@@ -44,17 +42,8 @@ class ErrorHandlers {
         return responses.of(request, e.getStatus(), List.of(Problem.of(code)));
     }
 
-    @Singleton
-    static class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<?>> {
-        private final ErrorResponses responses;
-
-        DomainExceptionHandler(ErrorResponses responses) {
-            this.responses = responses;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, DomainException exception) {
-            return responses.of(request, exception);
-        }
+    @Error(exception = DomainException.class, global = true)
+    HttpResponse<?> refused(HttpRequest<?> request, DomainException e) {
+        return responses.of(request, e);
     }
 }

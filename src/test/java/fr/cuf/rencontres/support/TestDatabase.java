@@ -1,5 +1,7 @@
 package fr.cuf.rencontres.support;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +15,7 @@ public final class TestDatabase {
 
     /** Every table, children before parents, for cleaning. Features add theirs at the front. */
     private static final List<String> TABLES = List.of(
-            "audit_entry", "session_group", "session_speaker", "event_session", "event", "room", "venue",
+            "audit_entry", "registration_session", "registration", "session_group", "session_speaker", "event_session", "event", "room", "venue",
             "working_group", "membership", "person", "organisation", "staff_account");
 
     private static volatile Optional<String> postgresProblem;
@@ -51,7 +53,8 @@ public final class TestDatabase {
 
     /** Empties every table of the domain (in an order the foreign keys accept). */
     public static void clean(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        DataSource raw = DelegatingDataSource.unwrapDataSource(dataSource);
+        try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
             for (String table : TABLES) {
                 s.executeUpdate("DELETE FROM " + table);
             }
