@@ -1,0 +1,103 @@
+package fr.cuf.rencontres.demo;
+
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.event.EventRepository;
+import fr.cuf.rencontres.group.GroupKind;
+import fr.cuf.rencontres.group.GroupRepository;
+import fr.cuf.rencontres.member.MembershipRepository;
+import fr.cuf.rencontres.member.OrganisationRepository;
+import fr.cuf.rencontres.schedule.Programme;
+import fr.cuf.rencontres.schedule.ProgrammeService;
+import fr.cuf.rencontres.schedule.SessionKind;
+import fr.cuf.rencontres.schedule.SessionView;
+import fr.cuf.rencontres.staff.StaffDirectory;
+import fr.cuf.rencontres.support.DatabaseTest;
+import fr.cuf.rencontres.support.TestDatabase;
+import fr.cuf.rencontres.support.Times;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DatabaseTest
+class DemoDataLoaderTest {
+
+    @Inject DemoDataLoader loader;
+    @Inject DataSource dataSource;
+    @Inject OrganisationRepository organisations;
+    @Inject MembershipRepository memberships;
+    @Inject GroupRepository groups;
+    @Inject EventRepository events;
+    @Inject ProgrammeService programmes;
+    @Inject StaffDirectory staff;
+
+    @BeforeEach
+    void load() {
+        TestDatabase.clean(dataSource);
+        loader.load();
+    }
+
+    @Test
+    void all_23_country_groups_sit_in_their_5_poles_with_the_5_thematic_groups() {
+        var all = groups.findAll();
+        assertEquals(23, all.stream().filter(g -> g.kind() == GroupKind.COUNTRY).count());
+        assertEquals(5, all.stream().filter(g -> g.kind() == GroupKind.THEMATIC).count());
+        assertEquals(5, all.stream().filter(g -> g.pole() != null).map(g -> g.pole()).distinct().count());
+        assertTrue(all.stream().filter(g -> g.kind() == GroupKind.COUNTRY).allMatch(g -> g.chairPersonId() != null));
+    }
+
+    @Test
+    void at_least_40_organisations_many_of_them_members_in_2026() {
+        assertTrue(organisations.count() >= 40);
+        assertTrue(memberships.findOrganisationIdsByYear(2026).size() >= 20);
+    }
+
+    @Test
+    void the_2026_edition_has_its_programme_over_both_days() {
+        Event edition = events.findBySlug("rencontres-aict-2026").orElseThrow();
+        Programme programme = programmes.of(edition.id());
+        assertTrue(programme.sessionCount() >= 26, "sessions: " + programme.sessionCount());
+        assertEquals(2, programme.days().size());
+        List<SessionView> all = programme.days().stream().flatMap(d -> d.sessions().stream()).toList();
+        Set<SessionKind> kinds = all.stream().map(v -> v.session().kind()).collect(Collectors.toSet());
+        assertTrue(kinds.containsAll(Set.of(SessionKind.PLENARY, SessionKind.WORKSHOP, SessionKind.COUNTRY_BRIEFING,
+                SessionKind.NETWORKING_CAFE, SessionKind.B2B_SLOT, SessionKind.SIDE_MEETING)), kinds.toString());
+        long briefingsInFirstBlock = all.stream()
+                .filter(v -> v.session().kind() == SessionKind.COUNTRY_BRIEFING)
+                .filter(v -> Times.paris(v.session().startsAt()).toLocalTime().equals(LocalTime.of(14, 30)))
+                .count();
+        assertTrue(briefingsInFirstBlock >= 2, "parallel country briefings at 14:30");
+        assertTrue(all.stream().anyMatch(v -> v.session().kind() == SessionKind.SIDE_MEETING && v.session().title().toLowerCase().contains("japon")
+                && Times.paris(v.session().startsAt()).toString().startsWith("2026-07-09T15:30")));
+    }
+
+    @Test
+    void the_maroc_meeting_of_30_march_2026_is_online_from_16_to_17() {
+        Event maroc = events.findAll().stream()
+                .filter(e -> e.slug().contains("maroc") && e.slug().contains("2026-03-30")).findFirst().orElseThrow();
+        assertEquals("2026-03-30T16:00+02:00[Europe/Paris]", Times.paris(maroc.startsAt()).toString());
+        assertEquals("ONLINE", maroc.format().name());
+    }
+
+    @Test
+    void demo_staff_accounts_sign_in_with_the_demo_password() {
+        for (String user : List.of("admin", "programme", "desk", "scanner")) {
+            assertTrue(staff.authenticate(user, "demo").isPresent(), user);
+        }
+        assertFalse(staff.authenticate("admin", "wrong").isPresent());
+    }
+
+    @Test
+    void the_loader_never_touches_a_database_that_already_has_data() {
+        assertFalse(loader.shouldLoad(), "tests configure load=never, and the database is not empty");
+    }
+}
