@@ -10,7 +10,13 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.views.ModelAndView;
+import io.micronaut.views.ViewsRenderer;
+import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 import java.util.HashMap;
 import java.util.List;
@@ -26,10 +32,16 @@ public class ErrorResponses {
 
     private final Messages messages;
     private final HttpLocaleResolver locales;
+    private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
+    private final List<ViewModelProcessor<Map<String, Object>>> pageModels;
 
-    ErrorResponses(Messages messages, HttpLocaleResolver locales) {
+    ErrorResponses(Messages messages, HttpLocaleResolver locales,
+                   ViewsRenderer<Map<String, Object>, HttpRequest<?>> views,
+                   List<ViewModelProcessor<Map<String, Object>>> pageModels) {
         this.messages = messages;
         this.locales = locales;
+        this.views = views;
+        this.pageModels = pageModels;
     }
 
     public static HttpStatus status(DomainException.Kind kind) {
@@ -58,8 +70,23 @@ public class ErrorResponses {
         model.put("status", status.getCode());
         model.put("code", items.get(0).code());
         model.put("message", items.get(0).message());
-        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>("error", model));
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(page(request, model));
+    }
+
+    /**
+     * Renders the error page here rather than returning a ModelAndView: responses made by filters
+     * and exception handlers do not pass through the views filter.
+     */
+    private String page(HttpRequest<?> request, Map<String, Object> model) {
+        ModelAndView<Map<String, Object>> page = new ModelAndView<>("error", model);
+        pageModels.forEach(processor -> processor.process(request, page));
+        StringWriter out = new StringWriter();
+        try {
+            views.render("error", page.getModel().orElse(model), request).writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     /** API paths always answer JSON; elsewhere JSON only for clients that prefer it to HTML. */
