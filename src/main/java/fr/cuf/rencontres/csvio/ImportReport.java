@@ -21,6 +21,11 @@ public record ImportReport(
         Counts counts,
         List<RowProblem> problems) {
 
+    public ImportReport {
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
     @Serdeable
     public record Counts(int rows, int valid, int rejected, int created, int updated, int unchanged, int skipped) {
     }

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.csvio;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -7,6 +8,7 @@ import java.util.List;
 
 /** An {@link ImportReport} in the reader's language: what the API answers and the pages show. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ImportResult(
         String kind,
         @Nullable String event,

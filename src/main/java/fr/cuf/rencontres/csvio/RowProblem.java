@@ -13,7 +13,7 @@ import java.util.List;
 public record RowProblem(int line, @Nullable String column, String code, List<String> args) {
 
     public RowProblem {
-        args = List.copyOf(args);
+        args = args == null ? List.of() : List.copyOf(args);
     }
 
     static RowProblem of(int line, String column, String code, Object... args) {
