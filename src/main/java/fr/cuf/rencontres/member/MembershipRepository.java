@@ -14,6 +14,8 @@ public interface MembershipRepository extends CrudRepository<Membership, Long> {
 
     List<Membership> findByOrganisationIdOrderByMembershipYearDesc(Long organisationId);
 
+    List<Membership> findByOrganisationIdIn(List<Long> organisationIds);
+
     void deleteByOrganisationIdAndMembershipYear(Long organisationId, int membershipYear);
 
     @Query("SELECT organisation_id FROM membership WHERE membership_year = :membershipYear")

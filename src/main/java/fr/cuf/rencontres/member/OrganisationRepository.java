@@ -28,4 +28,6 @@ public interface OrganisationRepository extends CrudRepository<Organisation, Lon
     long countSearch(String query);
 
     List<Organisation> findByIdIn(List<Long> ids);
+
+    List<Organisation> findBySirenIn(List<String> sirens);
 }

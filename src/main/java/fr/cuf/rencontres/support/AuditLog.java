@@ -24,6 +24,13 @@ public class AuditLog {
         entries.save(new AuditEntry(null, clock.instant(), actor, action, entityType, entityId, detail));
     }
 
+    /** One entry per record of a batch (an import), written in one batch. */
+    public void recordAll(String actor, String action, String entityType, java.util.Map<Long, String> details) {
+        java.time.Instant now = clock.instant();
+        entries.saveAll(details.entrySet().stream()
+                .map(e -> new AuditEntry(null, now, actor, action, entityType, e.getKey(), e.getValue())).toList());
+    }
+
     public List<AuditEntry> of(String entityType, Long entityId) {
         return entries.findByEntityTypeAndEntityIdOrderByIdDesc(entityType, entityId);
     }

@@ -60,6 +60,10 @@ public final class Validator {
         return this;
     }
 
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
     public boolean hasProblems() {
         return !problems.isEmpty();
     }

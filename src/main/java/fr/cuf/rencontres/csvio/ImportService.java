@@ -1,0 +1,126 @@
+package fr.cuf.rencontres.csvio;
+
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.event.EventRepository;
+import fr.cuf.rencontres.support.DomainException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Imports a CSV file in two steps: a preview that validates every row and writes nothing, then a commit
+ * in one transaction that writes every row, or none when one row has a problem, unless staff chose to
+ * import the valid rows only.
+ */
+@Singleton
+public class ImportService {
+
+    private final OrganisationImporter organisations;
+    private final PersonImporter persons;
+    private final RegistrationImporter registrations;
+    private final EventRepository events;
+
+    ImportService(OrganisationImporter organisations, PersonImporter persons, RegistrationImporter registrations,
+                  EventRepository events) {
+        this.organisations = organisations;
+        this.persons = persons;
+        this.registrations = registrations;
+        this.events = events;
+    }
+
+    /** Validates every row and says what a commit would do; writes nothing. */
+    public ImportReport preview(ImportRequest request) {
+        return run(importer(request.kind()), request, false, false, null);
+    }
+
+    /**
+     * Writes the file in one transaction. With a problem in any row nothing is written (the report says
+     * {@code committed=false}) unless {@code validRowsOnly}, which skips the rows with problems.
+     */
+    @Transactional
+    public ImportReport commit(ImportRequest request, boolean validRowsOnly, String actor) {
+        return run(importer(request.kind()), request, true, validRowsOnly, actor);
+    }
+
+    /** The rejected rows of a report, with their original cells: for the downloadable list. */
+    public static List<CsvTable.Row> rejectedRows(CsvTable table, ImportReport report) {
+        java.util.Set<Integer> lines = new java.util.HashSet<>();
+        report.problems().forEach(p -> lines.add(p.line()));
+        return table.rows().stream().filter(r -> lines.contains(r.line())).toList();
+    }
+
+    private RowImporter<?> importer(ImportKind kind) {
+        return switch (kind) {
+            case ORGANISATIONS -> organisations;
+            case PERSONS -> persons;
+            case REGISTRATIONS -> registrations;
+        };
+    }
+
+    private <T> ImportReport run(RowImporter<T> importer, ImportRequest request, boolean write, boolean validRowsOnly,
+                                 String actor) {
+        Event event = event(request);
+        CsvTable table = CsvReader.read(request.content());
+        ColumnMapping mapping = ColumnMapping.of(request.kind(), table.headers(), request.mapping());
+        for (ImportField required : importer.requiredColumns()) {
+            if (!mapping.maps(required)) {
+                throw DomainException.invalid("file", "missing_column", required.key(),
+                        String.join(", ", request.kind().aliases(required)));
+            }
+        }
+        List<ImportRow> rows = new ArrayList<>(table.rows().size());
+        List<RowProblem> ragged = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            rows.add(new ImportRow(row.line(), mapping.values(row), mapping));
+            for (int i = table.headers().size(); i < row.cells().size(); i++) {
+                if (!row.cells().get(i).isBlank()) {
+                    ragged.add(RowProblem.of(row.line(), null, "too_many_cells", row.cells().size(), table.headers().size()));
+                    break;
+                }
+            }
+        }
+        if (write) {
+            importer.lock(event);
+        }
+        List<Planned<T>> plans = new ArrayList<>(importer.plan(rows, event));
+        List<RowProblem> problems = new ArrayList<>();
+        java.util.Set<Integer> raggedLines = new java.util.HashSet<>();
+        ragged.forEach(p -> raggedLines.add(p.line()));
+        for (int i = 0; i < plans.size(); i++) {
+            Planned<T> plan = plans.get(i);
+            if (raggedLines.contains(plan.row().line())) {
+                List<RowProblem> all = new ArrayList<>(plan.problems());
+                ragged.stream().filter(p -> p.line() == plan.row().line()).forEach(all::add);
+                plans.set(i, Planned.rejected(plan.row(), all));
+            }
+            problems.addAll(plans.get(i).problems());
+        }
+        List<Planned<T>> accepted = plans.stream().filter(Planned::accepted).toList();
+        boolean commit = write && (problems.isEmpty() || validRowsOnly);
+        if (commit) {
+            importer.write(accepted, event, actor);
+        }
+        int rejected = plans.size() - accepted.size();
+        ImportReport.Counts counts = new ImportReport.Counts(plans.size(), accepted.size(), rejected,
+                count(accepted, Planned.Outcome.CREATE), count(accepted, Planned.Outcome.UPDATE),
+                count(accepted, Planned.Outcome.UNCHANGED), commit ? rejected : 0);
+        return new ImportReport(request.kind().path(), event == null ? null : event.slug(), table.encoding(),
+                table.separatorName(), commit, mapping.columns(), counts, problems);
+    }
+
+    private Event event(ImportRequest request) {
+        if (request.kind() != ImportKind.REGISTRATIONS) {
+            return null;
+        }
+        if (request.eventSlug() == null || request.eventSlug().isBlank()) {
+            throw DomainException.invalid("event", "event_required");
+        }
+        return events.findBySlug(request.eventSlug()).orElseThrow(() -> DomainException.notFound("event_not_found"));
+    }
+
+    private static int count(List<? extends Planned<?>> plans, Planned.Outcome outcome) {
+        return (int) plans.stream().filter(p -> p.outcome() == outcome).count();
+    }
+}

@@ -1,0 +1,272 @@
+package fr.cuf.rencontres.csvio;
+
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.member.Membership;
+import fr.cuf.rencontres.member.MembershipRepository;
+import fr.cuf.rencontres.member.Organisation;
+import fr.cuf.rencontres.member.OrganisationForm;
+import fr.cuf.rencontres.member.OrganisationKind;
+import fr.cuf.rencontres.member.OrganisationRepository;
+import fr.cuf.rencontres.member.OrganisationService;
+import fr.cuf.rencontres.support.Messages;
+import fr.cuf.rencontres.support.Problem;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import static fr.cuf.rencontres.csvio.ImportField.*;
+
+/**
+ * Organisations with their membership years. A row updates the organisation with the same SIREN, else
+ * the one with the same name (see {@link OrganisationNames}) in the same country, else creates one.
+ * An empty cell never erases a stored value; membership years are only ever added.
+ */
+@Singleton
+class OrganisationImporter implements RowImporter<OrganisationImporter.Change> {
+
+    record Change(Long id, OrganisationForm form, boolean formChanged, SortedSet<Integer> newYears) {
+    }
+
+    private final OrganisationRepository organisations;
+    private final MembershipRepository memberships;
+    private final OrganisationService service;
+    private final OrganisationKinds kinds;
+    private final Clock clock;
+
+    OrganisationImporter(OrganisationRepository organisations, MembershipRepository memberships,
+                         OrganisationService service, Messages messages, Clock clock) {
+        this.organisations = organisations;
+        this.memberships = memberships;
+        this.service = service;
+        this.kinds = new OrganisationKinds(messages);
+        this.clock = clock;
+    }
+
+    @Override
+    public ImportKind kind() {
+        return ImportKind.ORGANISATIONS;
+    }
+
+    @Override
+    public List<ImportField> requiredColumns() {
+        return List.of(NAME);
+    }
+
+    @Override
+    public List<Planned<Change>> plan(List<ImportRow> rows, Event event) {
+        Known known = new Known(organisations.findAll(), memberships.findAll());
+        Map<String, Integer> seen = new HashMap<>();
+        Map<Long, Integer> targeted = new HashMap<>();
+        List<Planned<Change>> plans = new ArrayList<>(rows.size());
+        for (ImportRow row : rows) {
+            plans.add(planRow(row, known, seen, targeted));
+        }
+        return plans;
+    }
+
+    private Planned<Change> planRow(ImportRow row, Known known, Map<String, Integer> seen, Map<Long, Integer> targeted) {
+        List<RowProblem> problems = new ArrayList<>();
+        String country = "FR";
+        if (row.has(COUNTRY)) {
+            Optional<String> code = Cells.country(row.get(COUNTRY));
+            if (code.isEmpty()) {
+                problems.add(row.problem(COUNTRY, "unknown_country", row.get(COUNTRY)));
+            }
+            country = code.orElse(null);
+        }
+        OrganisationKind kind = null;
+        if (row.has(KIND)) {
+            kind = kinds.parse(row.get(KIND)).orElse(null);
+            if (kind == null) {
+                problems.add(row.problem(KIND, "unknown_organisation_kind", row.get(KIND)));
+            }
+        }
+        SortedSet<Integer> years = new TreeSet<>();
+        readYears(row, years, problems);
+
+        OrganisationForm given = service.normalise(new OrganisationForm(row.get(NAME), kind, country,
+                row.get(SIREN), row.get(INSEE_CODE), row.get(ADDRESS), row.get(POSTAL_CODE), row.get(CITY)));
+        String nameKey = OrganisationNames.key(given.name()) + "|" + given.country();
+        String key = given.siren() != null ? "s:" + given.siren() : "n:" + nameKey;
+        Integer first = seen.putIfAbsent(key, row.line());
+        if (given.siren() != null) {
+            seen.putIfAbsent("n:" + nameKey, row.line());
+        }
+        if (first != null && given.name() != null) {
+            problems.add(row.problem(given.siren() != null ? SIREN : NAME, "duplicate_in_file", first));
+        }
+
+        Organisation existing = null;
+        if (given.name() != null && given.country() != null && problems.isEmpty()) {
+            List<Organisation> byName = known.byName.getOrDefault(nameKey, List.of());
+            if (given.siren() != null) {
+                existing = known.bySiren.get(given.siren());
+                if (existing == null) {
+                    List<Organisation> withoutSiren = byName.stream().filter(o -> o.siren() == null).toList();
+                    existing = withoutSiren.size() == 1 ? withoutSiren.get(0) : null;
+                }
+            } else if (byName.size() > 1) {
+                problems.add(row.problem(NAME, "ambiguous_organisation", byName.size()));
+            } else if (byName.size() == 1) {
+                existing = byName.get(0);
+            }
+        }
+        if (existing != null) {
+            Integer other = targeted.putIfAbsent(existing.id(), row.line());
+            if (other != null) {
+                problems.add(row.problem(NAME, "duplicate_in_file", other));
+            }
+        }
+
+        OrganisationForm form = existing == null ? withGuessedKind(given) : merge(OrganisationForm.of(existing), given);
+        if (existing != null && OrganisationNames.key(existing.name()).equals(OrganisationNames.key(given.name()))) {
+            form = new OrganisationForm(existing.name(), form.kind(), form.country(), form.siren(), form.inseeCode(),
+                    form.addressLine(), form.postalCode(), form.city());
+        }
+        for (Problem p : service.check(form)) {
+            RowProblem problem = toRowProblem(row, p);
+            if (problems.stream().noneMatch(seenProblem -> Objects.equals(seenProblem.column(), problem.column()))) {
+                problems.add(problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return Planned.rejected(row, problems);
+        }
+        SortedSet<Integer> newYears = new TreeSet<>(years);
+        if (existing != null) {
+            newYears.removeAll(known.years.getOrDefault(existing.id(), Set.of()));
+            boolean changed = !form.equals(OrganisationForm.of(existing));
+            Planned.Outcome outcome = changed || !newYears.isEmpty() ? Planned.Outcome.UPDATE : Planned.Outcome.UNCHANGED;
+            return new Planned<>(row, outcome, new Change(existing.id(), form, changed, newYears), List.of());
+        }
+        return new Planned<>(row, Planned.Outcome.CREATE, new Change(null, form, true, newYears), List.of());
+    }
+
+    /** "Adhésion" (oui/non or years) and "Année(s) d'adhésion" (years); "oui" means this year. */
+    private void readYears(ImportRow row, SortedSet<Integer> years, List<RowProblem> problems) {
+        if (row.has(MEMBER)) {
+            Optional<Boolean> member = Cells.yesNo(row.get(MEMBER));
+            if (member.isPresent()) {
+                if (member.get()) {
+                    years.add(Year.now(clock).getValue());
+                }
+            } else {
+                addYears(row, MEMBER, years, problems);
+            }
+        }
+        if (row.has(MEMBERSHIP_YEARS)) {
+            addYears(row, MEMBERSHIP_YEARS, years, problems);
+        }
+    }
+
+    private void addYears(ImportRow row, ImportField field, SortedSet<Integer> years, List<RowProblem> problems) {
+        Optional<SortedSet<Integer>> parsed = Cells.years(row.get(field));
+        if (parsed.isEmpty()) {
+            problems.add(row.problem(field, "invalid_membership_year", Year.now(clock).getValue() + 1));
+            return;
+        }
+        for (Integer year : parsed.get()) {
+            if (!service.checkYear(year).isEmpty()) {
+                problems.add(row.problem(field, "invalid_membership_year", Year.now(clock).getValue() + 1));
+                return;
+            }
+            years.add(year);
+        }
+    }
+
+    private static OrganisationForm withGuessedKind(OrganisationForm f) {
+        OrganisationKind kind = f.kind() != null ? f.kind() : OrganisationKinds.guess(f.name(), f.country());
+        return new OrganisationForm(f.name(), kind, f.country(), f.siren(), f.inseeCode(), f.addressLine(),
+                f.postalCode(), f.city());
+    }
+
+    /** The stored organisation with the file's non-empty values over it. */
+    private static OrganisationForm merge(OrganisationForm stored, OrganisationForm file) {
+        return new OrganisationForm(
+                or(file.name(), stored.name()), or(file.kind(), stored.kind()), or(file.country(), stored.country()),
+                or(file.siren(), stored.siren()), or(file.inseeCode(), stored.inseeCode()),
+                or(file.addressLine(), stored.addressLine()), or(file.postalCode(), stored.postalCode()),
+                or(file.city(), stored.city()));
+    }
+
+    private static <V> V or(V value, V fallback) {
+        return value != null ? value : fallback;
+    }
+
+    static RowProblem toRowProblem(ImportRow row, Problem p) {
+        ImportField field = switch (Objects.toString(p.field(), "")) {
+            case "name" -> NAME;
+            case "kind" -> KIND;
+            case "country" -> COUNTRY;
+            case "siren" -> SIREN;
+            case "inseeCode" -> INSEE_CODE;
+            case "addressLine" -> ADDRESS;
+            case "postalCode" -> POSTAL_CODE;
+            case "city" -> CITY;
+            default -> null;
+        };
+        String code = switch (p.code()) {
+            case "required" -> "missing_" + (field == null ? "value" : field.key());
+            case "invalid_country" -> "unknown_country";
+            default -> p.code();
+        };
+        return new RowProblem(row.line(), field == null ? null : row.column(field), code,
+                p.args().stream().map(String::valueOf).toList());
+    }
+
+    @Override
+    public void write(List<Planned<Change>> accepted, Event event, String actor) {
+        List<Change> created = new ArrayList<>();
+        Map<Long, SortedSet<Integer>> years = new java.util.LinkedHashMap<>();
+        for (Planned<Change> planned : accepted) {
+            Change change = planned.change();
+            if (change.id() == null) {
+                created.add(change);
+            } else {
+                if (change.formChanged()) {
+                    service.update(change.id(), change.form(), actor);
+                }
+                if (!change.newYears().isEmpty()) {
+                    years.put(change.id(), change.newYears());
+                }
+            }
+        }
+        List<Organisation> saved = service.createAll(created.stream().map(Change::form).toList(), actor);
+        for (int i = 0; i < saved.size(); i++) {
+            if (!created.get(i).newYears().isEmpty()) {
+                years.put(saved.get(i).id(), created.get(i).newYears());
+            }
+        }
+        service.addMemberships(years, actor);
+    }
+
+    /** The organisations and memberships already stored, loaded once per file. */
+    private static final class Known {
+        final Map<String, Organisation> bySiren = new HashMap<>();
+        final Map<String, List<Organisation>> byName = new HashMap<>();
+        final Map<Long, Set<Integer>> years = new HashMap<>();
+
+        Known(Iterable<Organisation> organisations, Iterable<Membership> memberships) {
+            for (Organisation o : organisations) {
+                if (o.siren() != null) {
+                    bySiren.put(o.siren(), o);
+                }
+                byName.computeIfAbsent(OrganisationNames.key(o.name()) + "|" + o.country(), k -> new ArrayList<>()).add(o);
+            }
+            for (Membership m : memberships) {
+                years.computeIfAbsent(m.organisationId(), k -> new HashSet<>()).add(m.membershipYear());
+            }
+        }
+    }
+}

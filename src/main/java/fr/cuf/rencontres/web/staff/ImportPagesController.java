@@ -1,0 +1,143 @@
+package fr.cuf.rencontres.web.staff;
+
+import fr.cuf.rencontres.csvio.CsvWriter;
+import fr.cuf.rencontres.csvio.ImportKind;
+import fr.cuf.rencontres.csvio.ImportReport;
+import fr.cuf.rencontres.csvio.ImportUpload;
+import fr.cuf.rencontres.csvio.ImportUploads;
+import fr.cuf.rencontres.event.EventRepository;
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Messages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.csrf.validator.CsrfTokenValidator;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.View;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Staff imports: upload a file, preview it (problems and column mapping), commit, report, rejected rows. */
+@Produces(MediaType.TEXT_HTML)
+@Controller("/staff/imports")
+@Secured({"ADMIN", "REGISTRATION_DESK"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ImportPagesController {
+
+    private final ImportUploads uploads;
+    private final EventRepository events;
+    private final HttpLocaleResolver locales;
+    private final Messages messages;
+    private final CsrfTokenValidator<HttpRequest<?>> csrf;
+
+    ImportPagesController(ImportUploads uploads, EventRepository events, HttpLocaleResolver locales, Messages messages,
+                          CsrfTokenValidator<HttpRequest<?>> csrf) {
+        this.csrf = csrf;
+        this.uploads = uploads;
+        this.events = events;
+        this.locales = locales;
+        this.messages = messages;
+    }
+
+    @Get
+    @View("staff/imports")
+    Map<String, Object> form(HttpRequest<?> request) {
+        Locale locale = locale(request);
+        return Map.of("kinds", List.of(ImportKind.values()).stream().map(k -> Map.of("value", k.path(),
+                        "label", messages.get(locale, "csvio.kind." + k.path()),
+                        "headers", String.join(" · ", k.fields().stream()
+                                .map(f -> String.join(" / ", k.aliases(f))).toList()))).toList(),
+                "events", events.findAllOrderByStartsAtDesc());
+    }
+
+    /**
+     * The CSRF filter cannot read a multipart body (application.yml excludes this path from it), so the
+     * token of the form is checked here against the browser's cookie, as the filter does for other forms.
+     */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> upload(String kind, @Nullable String event, @Nullable String csrfToken, CompletedFileUpload file,
+                           Principal user, HttpRequest<?> request) throws IOException {
+        if (csrfToken == null || !csrf.validateCsrfToken(request, csrfToken)) {
+            return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN);
+        }
+        String id = uploads.store(kind, event, file.getFilename(), file.getBytes(), user.getName());
+        return HttpResponse.seeOther(URI.create("/staff/imports/" + id));
+    }
+
+    @Get("/{id}")
+    @View("staff/import-preview")
+    Map<String, Object> preview(@PathVariable String id, @Nullable @QueryValue List<String> map, HttpRequest<?> request) {
+        return previewModel(id, map == null ? List.of() : map, uploads.preview(id, map), locale(request), false);
+    }
+
+    @Post(value = "/{id}/commit", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Object commit(@PathVariable String id, @Body CommitForm form, Principal user, HttpRequest<?> request) {
+        List<String> map = form.map() == null ? List.of() : form.map();
+        ImportReport report = uploads.commit(id, map, "on".equals(form.validOnly()) || "true".equals(form.validOnly()),
+                user.getName());
+        if (report.committed()) {
+            return HttpResponse.seeOther(URI.create("/staff/imports/" + id + "/report"));
+        }
+        return new ModelAndView<>("staff/import-preview", previewModel(id, map, report, locale(request), true));
+    }
+
+    @Get("/{id}/report")
+    @View("staff/import-report")
+    Map<String, Object> report(@PathVariable String id, HttpRequest<?> request) {
+        ImportUpload upload = uploads.get(id);
+        return Map.of("upload", upload, "report", uploads.localise(uploads.report(id), locale(request)));
+    }
+
+    @Get("/{id}/rejected.csv")
+    @Produces("text/csv")
+    HttpResponse<byte[]> rejected(@PathVariable String id, @Nullable @QueryValue List<String> map,
+                                  @Nullable @QueryValue String format, HttpRequest<?> request) {
+        byte[] csv = uploads.rejectedCsv(id, map == null ? List.of() : map, locale(request), CsvWriter.Dialect.of(format));
+        return HttpResponse.ok(csv).contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"rejets-" + id + ".csv\"");
+    }
+
+    private Map<String, Object> previewModel(String id, List<String> map, ImportReport report, Locale locale,
+                                             boolean refused) {
+        ImportUpload upload = uploads.get(id);
+        ImportKind kind = ImportKind.fromPath(upload.kind()).orElseThrow(() -> DomainException.notFound("import_not_found"));
+        Map<String, Object> model = new HashMap<>();
+        model.put("upload", upload);
+        model.put("report", uploads.localise(report, locale));
+        model.put("fields", kind.fields().stream().map(f -> Map.of("value", f.key(),
+                "label", messages.get(locale, "csvio.field." + f.key()))).toList());
+        model.put("kindLabel", messages.get(locale, "csvio.kind." + kind.path()));
+        model.put("mapping", map);
+        model.put("mappingQuery", String.join("&", map.stream()
+                .map(m -> "map=" + URLEncoder.encode(m, StandardCharsets.UTF_8)).toList()));
+        model.put("refused", refused);
+        model.put("committed", report.committed() || upload.committedAt() != null);
+        return model;
+    }
+
+    private Locale locale(HttpRequest<?> request) {
+        return Messages.supported(locales.resolveOrDefault(request));
+    }
+}
