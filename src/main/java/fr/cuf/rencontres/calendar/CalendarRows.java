@@ -22,31 +22,31 @@ interface CalendarRows extends CrudRepository<CalendarToken, Long> {
 
     /** Everything a programme feed shows, in five cheap aggregates (sessions, rooms, chairs, venue, event). */
     @Query("""
-            SELECT COUNT(*) AS n, MAX(s.updated_at) AS changed, CAST(SUM(s.id + s.sequence) AS BIGINT) AS marks
+            SELECT COUNT(*) AS n, MAX(s.updated_at) AS changed, CAST(SUM(s.id + s.sequence + s.version) AS BIGINT) AS marks
               FROM event_session s WHERE s.event_id = (SELECT id FROM event WHERE slug = :slug)
             UNION ALL
-            SELECT COUNT(*), MAX(r.updated_at), CAST(SUM(r.id) AS BIGINT)
+            SELECT COUNT(*), MAX(r.updated_at), CAST(SUM(r.id + r.version) AS BIGINT)
               FROM room r WHERE r.id IN (SELECT room_id FROM event_session WHERE event_id = (SELECT id FROM event WHERE slug = :slug))
             UNION ALL
-            SELECT COUNT(*), MAX(p.updated_at), CAST(SUM(p.id) AS BIGINT)
+            SELECT COUNT(*), MAX(p.updated_at), CAST(SUM(p.id + p.version) AS BIGINT)
               FROM person p WHERE p.id IN (SELECT chair_person_id FROM event_session WHERE event_id = (SELECT id FROM event WHERE slug = :slug))
             UNION ALL
-            SELECT COUNT(*), MAX(v.updated_at), CAST(SUM(v.id) AS BIGINT)
+            SELECT COUNT(*), MAX(v.updated_at), CAST(SUM(v.id + v.version) AS BIGINT)
               FROM venue v WHERE v.id IN (SELECT venue_id FROM event WHERE slug = :slug)
             UNION ALL
-            SELECT COUNT(*), MAX(e.updated_at), CAST(SUM(e.id + e.sequence) AS BIGINT) FROM event e WHERE e.slug = :slug""")
+            SELECT COUNT(*), MAX(e.updated_at), CAST(SUM(e.id + e.sequence + e.version) AS BIGINT) FROM event e WHERE e.slug = :slug""")
     List<Fingerprint> programmeFingerprint(String slug);
 
     /** Everything the association or a group feed shows: its events, their venues, the groups and chairs. */
     @Query("""
-            SELECT COUNT(*) AS n, MAX(e.updated_at) AS changed, CAST(SUM(e.id + e.sequence) AS BIGINT) AS marks
+            SELECT COUNT(*) AS n, MAX(e.updated_at) AS changed, CAST(SUM(e.id + e.sequence + e.version) AS BIGINT) AS marks
               FROM event e WHERE e.status IN ('PUBLISHED', 'CANCELLED') AND e.ends_at > :from
             UNION ALL
-            SELECT COUNT(*), MAX(v.updated_at), CAST(SUM(v.id) AS BIGINT) FROM venue v
+            SELECT COUNT(*), MAX(v.updated_at), CAST(SUM(v.id + v.version) AS BIGINT) FROM venue v
             UNION ALL
-            SELECT COUNT(*), MAX(g.updated_at), CAST(SUM(g.id) AS BIGINT) FROM working_group g
+            SELECT COUNT(*), MAX(g.updated_at), CAST(SUM(g.id + g.version) AS BIGINT) FROM working_group g
             UNION ALL
-            SELECT COUNT(*), MAX(p.updated_at), CAST(SUM(p.id) AS BIGINT)
+            SELECT COUNT(*), MAX(p.updated_at), CAST(SUM(p.id + p.version) AS BIGINT)
               FROM person p WHERE p.id IN (SELECT chair_person_id FROM working_group)""")
     List<Fingerprint> eventsFingerprint(Instant from);
 
