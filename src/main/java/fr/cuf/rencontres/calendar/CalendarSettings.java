@@ -31,4 +31,11 @@ public interface CalendarSettings {
      */
     @Bindable(defaultValue = "PT60S")
     Duration getCacheMaxAge();
+
+    /**
+     * How long this instance trusts a feed's fingerprint before asking the database again: a change shows in
+     * public feeds at most this late (calendar apps poll hourly). PT0S asks on every request.
+     */
+    @Bindable(defaultValue = "PT1S")
+    Duration getFingerprintMaxAge();
 }

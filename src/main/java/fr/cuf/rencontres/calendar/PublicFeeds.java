@@ -18,7 +18,7 @@ import java.util.Locale;
 
 /**
  * The public feeds: an event's programme, a group's meetings, every public event. Each is rendered
- * once per change (see {@link FeedCache}); a request for an unchanged feed costs one aggregate query.
+ * once per change (see {@link FeedCache}); a request for an unchanged feed costs one aggregate query, or none within a second of the last one.
  */
 @Singleton
 public class PublicFeeds {
@@ -47,7 +47,7 @@ public class PublicFeeds {
     /** The placed sessions of a public event, or the event itself when it has none. */
     public RenderedFeed programme(String slug, Locale language) {
         Locale locale = Messages.supported(language);
-        return cache.get("programme/" + slug + "/" + locale, rows.programmeFingerprint(slug), () -> {
+        return cache.get("programme/" + slug + "/" + locale, () -> rows.programmeFingerprint(slug), () -> {
             EventSummary summary = catalogue.summary(events.publicBySlug(slug));
             List<FeedEntry> entries = programmeEntries.of(summary, null, locale, false);
             if (entries.isEmpty()) {
@@ -61,7 +61,7 @@ public class PublicFeeds {
     public RenderedFeed group(String slug, Locale language) {
         Locale locale = Messages.supported(language);
         Instant from = eventEntries.windowStart();
-        return cache.get("group/" + slug + "/" + locale, rows.eventsFingerprint(from), () -> {
+        return cache.get("group/" + slug + "/" + locale, () -> rows.eventsFingerprint(from), () -> {
             Group group = groups.bySlug(slug);
             List<EventSummary> meetings = catalogue.ofGroup(group.id()).stream()
                     .filter(s -> s.event().endsAt().isAfter(from)).toList();
@@ -74,7 +74,7 @@ public class PublicFeeds {
     public RenderedFeed all(@Nullable Pole pole, @Nullable EventFormat format, Locale language) {
         Locale locale = Messages.supported(language);
         Instant from = eventEntries.windowStart();
-        return cache.get("all/" + pole + "/" + format + "/" + locale, rows.eventsFingerprint(from), () -> {
+        return cache.get("all/" + pole + "/" + format + "/" + locale, () -> rows.eventsFingerprint(from), () -> {
             List<EventSummary> list = catalogue.endingAfter(from, new EventFilter(null, pole, format, null));
             String name = messages.get(locale, "calendar.name.all")
                     + (pole == null ? "" : " — " + messages.get(locale, "enum.Pole." + pole.name()))
