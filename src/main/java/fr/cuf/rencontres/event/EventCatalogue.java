@@ -5,6 +5,7 @@ import fr.cuf.rencontres.group.GroupRepository;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,12 @@ public class EventCatalogue {
 
     /** Public events not yet over, soonest first, narrowed by the filter. */
     public List<EventSummary> upcoming(EventFilter filter) {
-        return summarise(events.findPublicEndingAfter(clock.instant())).stream()
+        return endingAfter(clock.instant(), filter);
+    }
+
+    /** Public events ending after {@code from}, soonest first, narrowed by the filter (calendar feeds). */
+    public List<EventSummary> endingAfter(Instant from, EventFilter filter) {
+        return summarise(events.findPublicEndingAfter(from)).stream()
                 .filter(s -> filter.format() == null || s.event().format() == filter.format())
                 .filter(s -> filter.membersOnly() == null || s.event().membersOnly() == filter.membersOnly())
                 .filter(s -> filter.group() == null || (s.group() != null && s.group().slug().equals(filter.group())))

@@ -30,4 +30,14 @@ public interface EventRepository extends CrudRepository<Event, Long> {
     List<Event> findPublicByGroup(Long groupId);
 
     List<Event> findAllOrderByStartsAtDesc();
+
+    /**
+     * Calendar apps take a change of time, place or status only with a higher SEQUENCE (calendar feeds);
+     * cancelled_at starts the period a cancelled event stays in the feeds.
+     */
+    @Query("""
+            UPDATE event SET sequence = sequence + 1,
+                   cancelled_at = CASE WHEN status = 'CANCELLED' THEN COALESCE(cancelled_at, :now) ELSE NULL END
+             WHERE id = :id""")
+    void markCalendarChange(Long id, Instant now);
 }

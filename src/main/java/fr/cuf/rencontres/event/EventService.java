@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 
 /** Creates and changes events; the rules of a coherent event live here. */
 @Singleton
@@ -60,8 +61,18 @@ public class EventService {
         Event current = get(id);
         Valid v = validate(form, id);
         Event saved = events.update(v.toEvent(id, current.createdAt(), clock.instant(), current.version()));
+        if (movedOrCancelled(current, saved)) {
+            events.markCalendarChange(id, clock.instant());
+        }
         audit.record(actor, "event.updated", "event", id, saved.slug() + " " + saved.status());
         return saved;
+    }
+
+    /** A change of time, place or status: calendar feeds must raise the event's SEQUENCE. */
+    private static boolean movedOrCancelled(Event before, Event after) {
+        return !before.startsAt().equals(after.startsAt()) || !before.endsAt().equals(after.endsAt())
+                || before.format() != after.format() || !Objects.equals(before.venueId(), after.venueId())
+                || !Objects.equals(before.locationNote(), after.locationNote()) || before.status() != after.status();
     }
 
     private Valid validate(EventForm f, Long id) {

@@ -20,7 +20,9 @@ public class Messages {
     private static final List<String> BUNDLES = List.of(
             "i18n.messages",
             "i18n.errors",
-            "i18n.csvio");
+            "i18n.csvio",
+            "i18n.calendar"
+    );
 
     /** French unless the locale asks for English. */
     public static Locale supported(Locale locale) {

@@ -40,7 +40,8 @@ class CsrfCookieFilter {
                 .orElse(null);
         if (existing != null) {
             request.setAttribute(ATTRIBUTE, existing);
-        } else if (request.getMethod() == HttpMethod.GET && !request.getPath().startsWith("/api/")) {
+        } else if (request.getMethod() == HttpMethod.GET && !request.getPath().startsWith("/api/")
+                && !request.getPath().endsWith(".ics")) { // calendar feeds carry no form, and a cookie defeats caches
             request.setAttribute(ATTRIBUTE, generator.generateCsrfToken(request));
             request.setAttribute(ATTRIBUTE + ".new", Boolean.TRUE);
         }

@@ -1,0 +1,82 @@
+package fr.cuf.rencontres.calendar;
+
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.event.EventCatalogue;
+import fr.cuf.rencontres.event.EventKind;
+import fr.cuf.rencontres.event.EventRepository;
+import fr.cuf.rencontres.event.EventSummary;
+import fr.cuf.rencontres.registration.Registration;
+import fr.cuf.rencontres.registration.RegistrationRepository;
+import fr.cuf.rencontres.registration.RegistrationStatus;
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Messages;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One person's agenda, reached by a secret address: every event of theirs not cancelled (whatever the
+ * registration the address was issued for) and, at conference editions, the sessions they chose. The
+ * online link of online and hybrid events is in it: it is for registered participants. Never cached.
+ */
+@Singleton
+public class AgendaFeed {
+
+    private final AgendaTokens tokens;
+    private final RegistrationRepository registrations;
+    private final EventRepository events;
+    private final EventCatalogue catalogue;
+    private final EventEntries eventEntries;
+    private final ProgrammeEntries programmeEntries;
+    private final CalendarRows rows;
+    private final Messages messages;
+
+    AgendaFeed(AgendaTokens tokens, RegistrationRepository registrations, EventRepository events,
+               EventCatalogue catalogue, EventEntries eventEntries, ProgrammeEntries programmeEntries,
+               CalendarRows rows, Messages messages) {
+        this.tokens = tokens;
+        this.registrations = registrations;
+        this.events = events;
+        this.catalogue = catalogue;
+        this.eventEntries = eventEntries;
+        this.programmeEntries = programmeEntries;
+        this.rows = rows;
+        this.messages = messages;
+    }
+
+    /** The agenda behind a secret; an unknown, malformed or revoked secret is simply not found. */
+    public RenderedFeed of(String token, Locale language) {
+        Locale locale = Messages.supported(language);
+        Registration owner = tokens.registrationOf(token).flatMap(registrations::findById)
+                .orElseThrow(() -> DomainException.notFound("calendar_feed_not_found"));
+        Instant from = eventEntries.windowStart();
+        List<FeedEntry> entries = new ArrayList<>();
+        for (Registration r : registrations.findByPersonId(owner.personId())) {
+            Optional<Event> event = events.findById(r.eventId())
+                    .filter(e -> e.status().isPublic() && e.endsAt().isAfter(from));
+            if (r.status() == RegistrationStatus.CANCELLED || event.isEmpty()) {
+                continue;
+            }
+            EventSummary summary = catalogue.summary(event.get());
+            entries.addAll(eventEntries.of(List.of(summary), locale, true));
+            if (event.get().kind() == EventKind.CONFERENCE_EDITION) {
+                List<Long> chosen = rows.chosenSessions(List.of(r.id()));
+                if (!chosen.isEmpty()) {
+                    entries.addAll(programmeEntries.of(summary, new HashSet<>(chosen), locale, true));
+                }
+            }
+        }
+        return IcsWriter.write(messages.get(locale, "calendar.name.personal"), dedupe(entries));
+    }
+
+    /** Two registrations of one person for one event must not give two entries with one UID. */
+    private static List<FeedEntry> dedupe(List<FeedEntry> entries) {
+        HashSet<String> seen = new HashSet<>();
+        return entries.stream().filter(e -> seen.add(e.uid())).toList();
+    }
+}
