@@ -1,0 +1,15 @@
+package fr.cuf.rencontres.api;
+
+import fr.cuf.rencontres.event.Venue;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** Where an in-person event happens. */
+@Serdeable
+public record VenueJson(String name, @Nullable String address, @Nullable String postalCode, String city,
+                        String country) {
+
+    static @Nullable VenueJson of(@Nullable Venue v) {
+        return v == null ? null : new VenueJson(v.name(), v.addressLine(), v.postalCode(), v.city(), v.country());
+    }
+}
