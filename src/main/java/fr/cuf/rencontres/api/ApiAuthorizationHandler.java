@@ -2,6 +2,7 @@ package fr.cuf.rencontres.api;
 
 import fr.cuf.rencontres.support.Problem;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -23,6 +24,7 @@ import java.util.List;
  */
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
+@SuppressWarnings({"rawtypes", "unchecked"})
 class ApiAuthorizationHandler extends DefaultAuthorizationExceptionHandler {
 
     static final String CHALLENGE = "Basic realm=\"rencontres\", charset=\"UTF-8\"";
@@ -32,7 +34,7 @@ class ApiAuthorizationHandler extends DefaultAuthorizationExceptionHandler {
     ApiAuthorizationHandler(ErrorResponseProcessor<?> errorResponseProcessor, RedirectConfiguration redirects,
                             RedirectService redirectService,
                             List<WwwAuthenticateChallengeProvider<HttpRequest<?>>> challengeProviders,
-                            PriorToLoginPersistence<?, ?> priorToLoginPersistence,
+                            @Nullable PriorToLoginPersistence priorToLoginPersistence,
                             ErrorResponses responses) {
         super(errorResponseProcessor, redirects, redirectService, challengeProviders, priorToLoginPersistence);
         this.responses = responses;

@@ -4,6 +4,7 @@ import fr.cuf.rencontres.event.EventFormat;
 import fr.cuf.rencontres.event.EventKind;
 import fr.cuf.rencontres.event.EventStatus;
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.List;
 
 /** One public event with its programme: placed sessions in time and room order, then unplaced ones. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record EventDetailJson(
         String slug,
         String title,

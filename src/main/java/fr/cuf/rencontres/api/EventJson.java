@@ -4,12 +4,14 @@ import fr.cuf.rencontres.event.EventFormat;
 import fr.cuf.rencontres.event.EventKind;
 import fr.cuf.rencontres.event.EventStatus;
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.OffsetDateTime;
 
 /** An upcoming public event in a list. The online link is never part of it. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record EventJson(
         String slug,
         String title,

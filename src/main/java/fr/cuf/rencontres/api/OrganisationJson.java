@@ -4,12 +4,14 @@ import fr.cuf.rencontres.member.Organisation;
 import fr.cuf.rencontres.member.OrganisationKind;
 import fr.cuf.rencontres.member.OrganisationListing;
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
 /** An organisation as staff see it, with the years it was a member of CUF (oldest first). */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record OrganisationJson(
         long id,
         String name,
