@@ -13,6 +13,11 @@ import fr.cuf.rencontres.support.Fixtures;
 import fr.cuf.rencontres.support.TestDatabase;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -24,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -56,6 +62,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @MicronautTest(transactional = false)
 @Property(name = "rencontres.clock.fixed", value = "2026-05-01T10:00:00+02:00")
+@Property(name = "micronaut.http.client.follow-redirects", value = "false")
 class AccessibilityBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -69,6 +76,7 @@ class AccessibilityBrowserTest {
     @Inject Fixtures fixtures;
     @Inject DataSource dataSource;
     @Inject JsonMapper json;
+    @Inject @Client("/") HttpClient http;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -144,13 +152,26 @@ class AccessibilityBrowserTest {
 
     @Test
     void back_office_home_has_no_serious_accessibility_violation() {
+        // Signs in over HTTP, not through the browser's form: micronaut-security-csrf 4.15.2 answers 500 when a
+        // browser sends the form body after the headers (micronaut-security#1984; reported to the lead).
         open("/login");
-        browser.findElement(By.id("username")).sendKeys("programme1");
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        browser.manage().addCookie(new Cookie("rencontres_session", staffSession("programme1"), "/"));
+        browser.get(server.getURL() + "/staff");
         assertTrue(browser.getCurrentUrl().endsWith("/staff"), browser.getCurrentUrl());
         assertTrue(browser.findElement(By.cssSelector(".staff-nav")).isDisplayed());
         assertNoBlockingViolation("/staff");
+    }
+
+    /** The session cookie of a staff member, from the sign-in form posted in one piece. */
+    private String staffSession(String username) {
+        HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET("/login").accept("text/html"), String.class);
+        String csrf = page.getCookie("rencontres_csrf").orElseThrow().getValue();
+        HttpResponse<String> signedIn = http.toBlocking().exchange(HttpRequest.POST("/login",
+                        Map.of("username", username, "password", Fixtures.PASSWORD, "csrfToken", csrf))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .cookie(io.micronaut.http.cookie.Cookie.of("rencontres_csrf", csrf)), String.class);
+        return signedIn.getCookie("rencontres_session").orElseThrow(() -> new AssertionError("not signed in")).getValue();
     }
 
     @Test
@@ -164,6 +185,16 @@ class AccessibilityBrowserTest {
         String outline = (String) ((JavascriptExecutor) browser).executeScript(
                 "return getComputedStyle(arguments[0]).outlineStyle;", skip);
         assertEquals("solid", outline, "a visible focus ring");
+    }
+
+    @Test
+    void the_checker_does_report_a_serious_violation() {
+        open("/");
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=/x.png>');");
+        AssertionError failure = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> assertNoBlockingViolation("/ with an image without text"));
+        assertTrue(failure.getMessage().contains("image-alt"), failure.getMessage());
     }
 
     /** The stylesheet is served and applied (axe's contrast check depends on it). */
