@@ -32,7 +32,8 @@ class OrganisationsApi {
     }
 
     @Get
-    @Operation(operationId = "listOrganisations", summary = "Organisations matching a name, a city or a SIREN, a page at a time, by name")
+    @Operation(operationId = "listOrganisations",
+            summary = "Organisations matching a name, a city or a SIREN, a page at a time, by name")
     @ApiResponse(responseCode = "200", description = "One page of organisations and the total number of matches")
     @ApiResponse(responseCode = "400", description = "page or size is not a number (code invalid_value)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
