@@ -135,6 +135,15 @@ class EventsApiTest {
     }
 
     @Test
+    void every_error_key_is_present_even_without_a_field() {
+        HttpClientResponseException e = refused(HttpRequest.GET("/api/v1/events/nope"));
+        String body = e.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(body.startsWith("{\"code\":\"event_not_found\",\"message\":"), body);
+        assertTrue(body.contains("\"field\":null"), body);
+        assertTrue(body.contains("\"errors\":[{"), body);
+    }
+
+    @Test
     void error_messages_follow_accept_language() {
         HttpClientResponseException e = refused(HttpRequest.GET("/api/v1/events/nope").header("Accept-Language", "en-GB,en;q=0.8"));
         assertEquals("Event not found.", e.getResponse().getBody(ApiError.class).orElseThrow().message());
