@@ -21,7 +21,8 @@ public class Messages {
             "i18n.messages",
             "i18n.errors",
             "i18n.csvio",
-            "i18n.calendar"
+            "i18n.calendar",
+            "i18n.api"
     );
 
     /** French unless the locale asks for English. */

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Startup time and memory of the packaged service on the embedded H2 database.
+#   ./mvnw -B -q package -DskipTests && src/bench/startup.sh [runs] [port]
+# For each run: start `java -jar target/rencontres-0.1.0.jar` in a scratch directory, read
+# "Startup completed in" from its log, load the first page (/) and read the RSS with `ps -o rss`.
+# The first round starts each time on a fresh database (migrations + demo data);
+# the second round restarts on the database left by the first run (data present).
+# Extra JVM options can be given in JAVA_OPTS (e.g. JAVA_OPTS=-Xmx256m).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${1:-3}
+port=${2:-18082}
+jar=$PWD/target/rencontres-0.1.0.jar
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+one() { # $1 = label; runs in $scratch, keeps ./data
+  (cd "$scratch" && PORT=$port exec java ${JAVA_OPTS:-} -jar "$jar" >app.log 2>&1) &
+  local pid=$!
+  for _ in $(seq 1 1200); do
+    grep -q "Startup completed in" "$scratch/app.log" 2>/dev/null && break
+    kill -0 $pid 2>/dev/null || { echo "$1: the service stopped"; cat "$scratch/app.log"; exit 1; }
+    sleep 0.25
+  done
+  grep -q "Startup completed in" "$scratch/app.log" || { echo "$1: not started after 5 minutes"; kill $pid; exit 1; }
+  local startup cpu first rss_first rss_after
+  startup=$(grep -o "Startup completed in [0-9]*ms" "$scratch/app.log" | grep -o "[0-9]*")
+  # CPU time (user + system) the JVM used to start: unlike wall time, barely affected by other load
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/$pid/stat)
+  first=$(curl -s -o /dev/null -w "%{time_total}" "http://127.0.0.1:$port/")
+  rss_first=$(ps -o rss= -p $pid | tr -d ' ')
+  for _ in $(seq 1 20); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/"
+    curl -s -o /dev/null "http://127.0.0.1:$port/events/rencontres-aict-2026"
+    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/events"
+  done
+  rss_after=$(ps -o rss= -p $pid | tr -d ' ')
+  kill $pid; wait $pid 2>/dev/null || true
+  printf "%-16s startup %6s ms (CPU %5s s)   first page %5.0f ms   RSS after first page %4d MB   after 60 more requests %4d MB\n" \
+    "$1" "$startup" "$cpu" "$(echo "$first * 1000" | bc)" $((rss_first / 1024)) $((rss_after / 1024))
+}
+
+java -version 2>&1 | head -1
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for i in $(seq 1 "$runs"); do
+  rm -rf "$scratch/data"
+  one "fresh #$i"
+done
+for i in $(seq 1 "$runs"); do
+  one "data present #$i"
+done
