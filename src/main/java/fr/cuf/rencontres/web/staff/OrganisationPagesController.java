@@ -108,7 +108,8 @@ class OrganisationPagesController {
     @View(FORM)
     @Secured({"ADMIN", "REGISTRATION_DESK"})
     Map<String, Object> edit(@PathVariable long id) {
-        return formModel(service.get(id), OrganisationInput.of(OrganisationForm.of(service.get(id))));
+        Organisation organisation = service.get(id);
+        return formModel(organisation, OrganisationInput.of(OrganisationForm.of(organisation)));
     }
 
     @Post("/{id}")
