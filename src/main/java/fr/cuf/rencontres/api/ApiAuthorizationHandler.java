@@ -19,8 +19,10 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * Refused access on the API answers JSON like every other API error (401 with a Basic challenge, or 403)
- * instead of a redirection to the sign-in page; the pages keep Micronaut Security's behaviour.
+ * Refusals of the security filter. On the API: JSON like every other API error (401 with a Basic
+ * challenge, or 403). On pages: not signed in keeps Micronaut Security's behaviour (303 to /login for
+ * a browser, 401 otherwise); signed in without the role is a 403 error page in the site's layout, never
+ * a redirection that would hide the refusal.
  */
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
@@ -43,7 +45,9 @@ class ApiAuthorizationHandler extends DefaultAuthorizationExceptionHandler {
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         if (!request.getPath().startsWith("/api/")) {
-            return super.handle(request, exception);
+            return exception.isForbidden()
+                    ? responses.of(request, HttpStatus.FORBIDDEN, List.of(Problem.of("forbidden")))
+                    : super.handle(request, exception);
         }
         if (exception.isForbidden()) {
             return responses.of(request, HttpStatus.FORBIDDEN, List.of(Problem.of("forbidden")));

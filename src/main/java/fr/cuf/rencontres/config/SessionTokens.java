@@ -78,8 +78,12 @@ class SessionTokens implements TokenGenerator, TokenValidator<HttpRequest<?>>, C
         if (username.isEmpty()) {
             return Mono.empty();
         }
+        // A plain Executor (blocking::execute), not the ExecutorService: the security filter cancels this
+        // Mono once it has its value, and Reactor cancels an ExecutorService task by interrupting its
+        // thread, the very thread that then runs the controller. H2 file channels close on interrupt
+        // (ClosedByInterruptException) and the embedded database then fails for every request.
         return Mono.fromCallable(() -> staff.authenticationOf(username.get()).orElse(null))
-                .subscribeOn(Schedulers.fromExecutorService(blocking));
+                .subscribeOn(Schedulers.fromExecutor(blocking::execute));
     }
 
     /** The user named by a well-signed, unexpired token. */

@@ -31,4 +31,5 @@ public interface OrganisationRepository extends CrudRepository<Organisation, Lon
     List<Organisation> findByIdIn(List<Long> ids);
 
     List<Organisation> findBySirenIn(List<String> sirens);
+    List<Organisation> findAllOrderByName();
 }

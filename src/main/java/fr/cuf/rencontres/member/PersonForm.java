@@ -14,7 +14,7 @@ public record PersonForm(
         @Nullable String email,
         @Nullable String phone,
         @Nullable Long organisationId,
-        boolean electedOfficial) {
+        @Nullable Boolean electedOfficial) {
 
     public static PersonForm of(Person p) {
         return new PersonForm(p.firstName(), p.lastName(), p.functionTitle(), p.email(), p.phone(),

@@ -22,7 +22,8 @@ public class Messages {
             "i18n.errors",
             "i18n.csvio",
             "i18n.calendar",
-            "i18n.api"
+            "i18n.api",
+            "i18n.staff"
     );
 
     /** French unless the locale asks for English. */

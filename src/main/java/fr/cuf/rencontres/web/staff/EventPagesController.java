@@ -1,0 +1,129 @@
+package fr.cuf.rencontres.web.staff;
+
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.event.EventForm;
+import fr.cuf.rencontres.event.EventFormat;
+import fr.cuf.rencontres.event.EventKind;
+import fr.cuf.rencontres.event.EventRepository;
+import fr.cuf.rencontres.event.EventService;
+import fr.cuf.rencontres.event.EventStatus;
+import fr.cuf.rencontres.event.Venue;
+import fr.cuf.rencontres.event.VenueRepository;
+import fr.cuf.rencontres.group.Group;
+import fr.cuf.rencontres.group.GroupRepository;
+import fr.cuf.rencontres.staff.Role;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.View;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event, drafts included, newest first. Admins and programme staff write. */
+@Produces(MediaType.TEXT_HTML)
+@Controller("/staff/events")
+@Secured(Role.STAFF)
+class EventPagesController {
+
+    private static final String FORM = "staff/event-form";
+
+    private final EventService service;
+    private final EventRepository events;
+    private final VenueRepository venues;
+    private final GroupRepository groups;
+    private final FormPages forms;
+
+    EventPagesController(EventService service, EventRepository events, VenueRepository venues,
+                         GroupRepository groups, FormPages forms) {
+        this.service = service;
+        this.events = events;
+        this.venues = venues;
+        this.groups = groups;
+        this.forms = forms;
+    }
+
+    @Get
+    @View("staff/events")
+    Map<String, Object> list(@Nullable @QueryValue Long saved) {
+        Map<Long, Group> groupsById = groups.findAll().stream().collect(Collectors.toMap(Group::id, Function.identity()));
+        Map<Long, Venue> venuesById = venues.findAll().stream().collect(Collectors.toMap(Venue::id, Function.identity()));
+        List<Map<String, Object>> rows = events.findAllOrderByStartsAtDesc().stream().map(e -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("event", e);
+            if (e.groupId() != null && groupsById.containsKey(e.groupId())) {
+                row.put("group", groupsById.get(e.groupId()));
+            }
+            if (e.venueId() != null && venuesById.containsKey(e.venueId())) {
+                row.put("venue", venuesById.get(e.venueId()));
+            }
+            return row;
+        }).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("rows", rows);
+        if (saved != null) {
+            events.findById(saved).ifPresent(e -> model.put("saved", e));
+        }
+        return model;
+    }
+
+    @Get("/new")
+    @View(FORM)
+    @Secured({"ADMIN", "PROGRAMME"})
+    Map<String, Object> newForm() {
+        return formModel(null, EventInput.blank());
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"ADMIN", "PROGRAMME"})
+    HttpResponse<?> create(@Body EventInput input, Authentication user, HttpRequest<?> request) {
+        return forms.submit(request, () -> service.create(input.toForm(), user.getName()),
+                saved -> "/staff/events?saved=" + saved.id(), FORM, () -> formModel(null, input));
+    }
+
+    @Get("/{id}/edit")
+    @View(FORM)
+    @Secured({"ADMIN", "PROGRAMME"})
+    Map<String, Object> edit(@PathVariable long id) {
+        Event event = service.get(id);
+        return formModel(event, EventInput.of(EventForm.of(event)));
+    }
+
+    @Post("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"ADMIN", "PROGRAMME"})
+    HttpResponse<?> update(@PathVariable long id, @Body EventInput input, Authentication user,
+                           HttpRequest<?> request) {
+        return forms.submit(request, () -> service.update(id, input.toForm(), user.getName()),
+                saved -> "/staff/events?saved=" + id, FORM, () -> formModel(service.get(id), input));
+    }
+
+    private Map<String, Object> formModel(@Nullable Event event, EventInput input) {
+        Map<String, Object> model = new HashMap<>();
+        if (event != null) {
+            model.put("event", event);
+        }
+        model.put("form", input);
+        model.put("kinds", EventKind.values());
+        model.put("formats", EventFormat.values());
+        model.put("statuses", EventStatus.values());
+        model.put("venues", venues.findAllOrderByName());
+        model.put("groups", groups.findAllOrderByName());
+        return model;
+    }
+}
