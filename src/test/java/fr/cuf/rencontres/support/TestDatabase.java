@@ -15,6 +15,8 @@ public final class TestDatabase {
 
     /** Every table, children before parents, for cleaning. Features add theirs at the front. */
     private static final List<String> TABLES = List.of(
+            "rate_limit_counter", "mail_outbox", "idempotency_key", "organisation_review", "registration_answer",
+            "registration_detail", "registration_group", "registration_question", "price_category",
             "audit_entry", "registration_session", "registration", "session_group", "session_speaker", "event_session", "event", "room", "venue",
             "working_group", "membership", "person", "organisation", "staff_account");
 
