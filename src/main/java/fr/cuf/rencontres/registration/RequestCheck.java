@@ -32,7 +32,8 @@ class RequestCheck {
                 .required("firstName", r.firstName()).maxLength("firstName", r.firstName(), 120)
                 .required("lastName", r.lastName()).maxLength("lastName", r.lastName(), 120)
                 .maxLength("functionTitle", r.functionTitle(), 300)
-                .required("email", r.email()).email("email", r.email()).maxLength("email", r.email(), 254)
+                .required("email", r.email()).email("email", Registrants.normalise(r.email()))
+                .maxLength("email", r.email(), 254)
                 .maxLength("phone", r.phone(), 40)
                 .required("participantType", r.participantType())
                 .maxLength("dietaryNeeds", r.dietaryNeeds(), 500)
@@ -55,7 +56,7 @@ class RequestCheck {
             RegistrationRequest.Colleague c = colleagues.get(i);
             String field = "colleagues[" + i + "]";
             v.required(field + ".firstName", c.firstName()).required(field + ".lastName", c.lastName())
-                    .required(field + ".email", c.email()).email(field + ".email", c.email());
+                    .required(field + ".email", c.email()).email(field + ".email", Registrants.normalise(c.email()));
             if (c.email() != null && !emails.add(Registrants.normalise(c.email()))) {
                 v.add(Problem.field(field + ".email", "duplicate_email", c.email()));
             }
