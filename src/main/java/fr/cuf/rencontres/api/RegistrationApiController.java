@@ -10,7 +10,9 @@ import fr.cuf.rencontres.registration.RegistrationViews;
 import fr.cuf.rencontres.registration.Submission;
 import fr.cuf.rencontres.support.DomainException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import java.util.Optional;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -37,9 +39,11 @@ class RegistrationApiController {
     private final RegistrationViews views;
     private final RegistrationChanges changes;
     private final PersonalLinks links;
+    private final RegistrationRateLimit rateLimit;
 
     RegistrationApiController(RegistrationService registrations, RegistrationViews views, RegistrationChanges changes,
-                              PersonalLinks links) {
+                              PersonalLinks links, RegistrationRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.registrations = registrations;
         this.views = views;
         this.changes = changes;
@@ -48,8 +52,12 @@ class RegistrationApiController {
 
     @Post("/events/{slug}/registrations")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<RegistrationJson> register(@PathVariable String slug, @Body RegistrationRequest request,
-                                            @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+    HttpResponse<?> register(@PathVariable String slug, @Body RegistrationRequest request,
+                             @Nullable @Header("Idempotency-Key") String idempotencyKey, HttpRequest<?> http) {
+        Optional<HttpResponse<?>> limited = rateLimit.refusal(http);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         RegistrationOutcome outcome = registrations.register(slug, request, Submission.api(blankToNull(idempotencyKey)));
         RegistrationJson body = RegistrationJson.of(outcome, links::url);
         return outcome.replayed()

@@ -40,6 +40,39 @@ public class RegistrationViews {
         this.questions = questions;
     }
 
+    public List<SessionSeats> sessionsOf(long eventId) {
+        return store.sessionsOf(eventId);
+    }
+
+    public List<PriceCategory> categoriesOf(long eventId) {
+        return categories.findByEventIdOrderByPosition(eventId);
+    }
+
+    public List<Question> questionsOf(long eventId) {
+        return questions.findByEventIdOrderByPosition(eventId);
+    }
+
+    /**
+     * The time slots of a programme: scheduled sessions that overlap (directly or through another) form
+     * one parallel block, in which a registrant chooses one session.
+     */
+    public static List<List<SessionSeats>> blocks(List<SessionSeats> sessions) {
+        List<SessionSeats> scheduled = sessions.stream().filter(s -> s.startsAt() != null)
+                .sorted(java.util.Comparator.comparing(SessionSeats::startsAt)).toList();
+        List<List<SessionSeats>> blocks = new ArrayList<>();
+        java.time.Instant end = null;
+        for (SessionSeats s : scheduled) {
+            if (end == null || !s.startsAt().isBefore(end)) {
+                blocks.add(new ArrayList<>());
+                end = s.endsAt();
+            } else if (s.endsAt().isAfter(end)) {
+                end = s.endsAt();
+            }
+            blocks.get(blocks.size() - 1).add(s);
+        }
+        return blocks;
+    }
+
     public RegistrationView get(long id) {
         return view(id, true);
     }
