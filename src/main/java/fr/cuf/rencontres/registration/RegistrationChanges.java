@@ -78,8 +78,8 @@ public class RegistrationChanges {
         }
         List<Long> promoted = new ArrayList<>();
         if (current.status().holdsSeat()) {
-            promoted.addAll(seats.promoteForEvent(event, actor));
-            promoted.addAll(seats.promoteForSessions(freedSessions, sessions));
+            promoted.addAll(seats.promoteForEvent(event, sendMail));
+            promoted.addAll(seats.promoteForSessions(freedSessions, sessions, sendMail));
         }
         return promoted;
     }
@@ -141,7 +141,7 @@ public class RegistrationChanges {
         }
         registrations.update(with(current, current.status()));
         audit.record(actor, "registration.sessions_changed", "registration", registrationId, wanted.toString());
-        seats.promoteForSessions(freed, sessions);
+        seats.promoteForSessions(freed, sessions, true);
         return views.get(registrationId);
     }
 

@@ -75,7 +75,8 @@ public class RegistrationService {
         Event event = events.findBySlug(slug).filter(e -> e.status().isPublic())
                 .orElseThrow(() -> DomainException.notFound("event_not_found"));
         Instant now = clock.instant();
-        if (event.status() == EventStatus.CANCELLED || !now.isBefore(event.endsAt())) {
+        if (event.status() == EventStatus.CANCELLED
+                || (!submission.ignoresDates() && !now.isBefore(event.endsAt()))) {
             throw Refusals.conflict("registration_closed");
         }
         if (!submission.ignoresDates() && !event.isOpenForRegistration(now)) {

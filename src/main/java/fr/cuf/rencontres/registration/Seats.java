@@ -64,7 +64,7 @@ class Seats {
     }
 
     /** After a seat of the event was freed: the next registrations on the waiting list come in. */
-    List<Long> promoteForEvent(Event event, String actor) {
+    List<Long> promoteForEvent(Event event, boolean notify) {
         List<Long> promoted = new ArrayList<>();
         for (Long next : store.eventWaitingList(event.id())) {
             if (!eventHasSeat(event)) {
@@ -82,14 +82,16 @@ class Seats {
                     store.setChoiceStatus(r.id(), s.id(), HELD);
                 }
             }
-            mails.queue(MailKind.PROMOTED, r.id(), null);
+            if (notify) {
+                mails.queue(MailKind.PROMOTED, r.id(), null);
+            }
             promoted.add(r.id());
         }
         return promoted;
     }
 
     /** After seats of these sessions were freed: the next people waiting for them come in. */
-    List<Long> promoteForSessions(Collection<Long> sessionIds, Map<Long, SessionSeats> sessions) {
+    List<Long> promoteForSessions(Collection<Long> sessionIds, Map<Long, SessionSeats> sessions, boolean notify) {
         List<Long> promoted = new ArrayList<>();
         for (Long sessionId : sessionIds) {
             SessionSeats session = sessions.get(sessionId);
@@ -98,7 +100,9 @@ class Seats {
                     break;
                 }
                 store.setChoiceStatus(next, sessionId, HELD);
-                mails.queueSessionPromotion(next, session.title());
+                if (notify) {
+                    mails.queueSessionPromotion(next, session.title());
+                }
                 promoted.add(next);
             }
         }
