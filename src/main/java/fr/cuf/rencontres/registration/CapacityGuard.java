@@ -1,13 +1,14 @@
 package fr.cuf.rencontres.registration;
 
+import fr.cuf.rencontres.event.Event;
 import jakarta.inject.Singleton;
 
 import java.util.Collection;
 import java.util.TreeSet;
 
 /**
- * Serialises every change of seats of one event: the event row, then the sessions' rows in id order,
- * are locked ({@code SELECT … FOR UPDATE}) before seats are counted, and stay locked until the
+ * Serialises every change of seats: the event row (when the event has a capacity), then the sessions'
+ * rows in id order, are locked ({@code SELECT … FOR UPDATE}) before seats are counted, and stay locked until the
  * transaction commits. Lock, then check, then write.
  */
 @Singleton
@@ -22,13 +23,29 @@ class CapacityGuard {
         this.store = store;
     }
 
-    void lock(Long eventId, Collection<Long> sessionIds) {
+    /**
+     * Locks what bounds the seats being changed: the event row when the event has a capacity (its
+     * waiting list too), then the sessions. An event without capacity is not locked, so registrations
+     * for different sessions run in parallel.
+     */
+    void lock(Event event, Collection<Long> sessionIds) {
         if (!locking) {
             return;
         }
-        store.lockEvent(eventId);
+        if (event.capacity() != null) {
+            store.lockEvent(event.id());
+        }
         if (!sessionIds.isEmpty()) {
             store.lockSessions(new TreeSet<>(sessionIds));
         }
+    }
+
+    /**
+     * Serialises the submissions of the same people (double clicks, retries, one e-mail registered twice):
+     * their person rows are locked in id order before the idempotency key and the active registrations
+     * are read. Not switched off by {@link #locking}: it guards identity, not seats.
+     */
+    void lockPeople(Collection<Long> personIds) {
+        store.lockPersons(new TreeSet<>(personIds));
     }
 }

@@ -62,7 +62,7 @@ public class RegistrationChanges {
                 .orElseThrow(() -> DomainException.notFound("registration_not_found"));
         Event event = events.findById(r.eventId()).orElseThrow();
         Map<Long, SessionSeats> sessions = seats.sessionsOf(event.id());
-        guard.lock(event.id(), sessions.keySet());
+        guard.lock(event, sessions.keySet());
         Registration current = registrations.findById(registrationId).orElseThrow();
         if (current.status() == RegistrationStatus.CANCELLED) {
             return List.of();
@@ -120,7 +120,7 @@ public class RegistrationChanges {
         Set<Long> touched = new HashSet<>(wanted);
         List<RegistrationStore.Choice> before = store.choicesOf(registrationId);
         before.forEach(c -> touched.add(c.sessionId()));
-        guard.lock(event.id(), touched);
+        guard.lock(event, touched);
         Registration current = registrations.findById(registrationId).orElseThrow();
         List<Long> freed = new ArrayList<>();
         Set<Long> kept = new HashSet<>();

@@ -53,7 +53,7 @@ public class RegistrationDesk {
         Registration r = get(registrationId);
         PriceCategory category = categories.findByEventIdAndCode(r.eventId(), code)
                 .orElseThrow(() -> DomainException.invalid("category", "category_not_found"));
-        guard.lock(r.eventId(), List.of());
+        guard.lock(events.findById(r.eventId()).orElseThrow(), List.of());
         r = get(registrationId);
         RegistrationStatus status = r.status() == RegistrationStatus.PENDING_PAYMENT && category.free()
                 ? RegistrationStatus.CONFIRMED : r.status();

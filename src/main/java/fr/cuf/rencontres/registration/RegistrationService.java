@@ -46,12 +46,14 @@ public class RegistrationService {
     private final RegistrationViews views;
     private final AuditLog audit;
     private final Clock clock;
+    private final RegistrationGroup.Groups groups;
 
-    RegistrationService(EventRepository events, OrganisationService organisations, RegistrationRepository registrations,
+    RegistrationService(RegistrationGroup.Groups groups, EventRepository events, OrganisationService organisations, RegistrationRepository registrations,
                         RegistrationStore store, Registrants registrants, RequestCheck check, Pricing pricing,
                         CapacityGuard guard, Seats seats, IdempotencyKeys idempotency, PersonalLinks links,
                         QuestionRepository questions, RegistrationMails mails, RegistrationViews views,
                         AuditLog audit, Clock clock) {
+        this.groups = groups;
         this.events = events;
         this.organisations = organisations;
         this.registrations = registrations;
@@ -126,7 +128,8 @@ public class RegistrationService {
                         a.functionTitle(), a.email(), a.phone(), organisation == null ? null : organisation.id(),
                         a.type() == ParticipantType.ELECTED_OFFICIAL)));
 
-        guard.lock(event.id(), valid.sessionIds());
+        guard.lockPeople(people.values().stream().map(Person::id).toList());
+        guard.lock(event, valid.sessionIds());
 
         if (submission.idempotencyKey() != null) {
             Optional<IdempotencyKeys.Replay> replay = idempotency.find(submission.idempotencyKey());
@@ -142,8 +145,8 @@ public class RegistrationService {
         }
         Long groupId = null;
         if (attendees.size() > 1) {
-            store.insertGroup(event.id(), organisation == null ? null : organisation.id(), clock.instant());
-            groupId = store.lastGroupId(event.id());
+            groupId = groups.save(new RegistrationGroup(null, event.id(),
+                    organisation == null ? null : organisation.id(), clock.instant())).id();
         }
         List<RegistrationOutcome> outcomes = new ArrayList<>();
         for (Attendee a : attendees) {

@@ -21,6 +21,9 @@ public interface RegistrationStore extends CrudRepository<RegistrationDetail, Lo
     @Query("SELECT id FROM event_session WHERE id IN (:sessionIds) ORDER BY id FOR UPDATE")
     List<Long> lockSessions(Collection<Long> sessionIds);
 
+    @Query("SELECT id FROM person WHERE id IN (:personIds) ORDER BY id FOR UPDATE")
+    List<Long> lockPersons(Collection<Long> personIds);
+
     @Query("SELECT COUNT(*) FROM registration WHERE event_id = :eventId AND status IN ('PENDING_PAYMENT', 'CONFIRMED')")
     long seatsTaken(Long eventId);
 
@@ -100,11 +103,6 @@ public interface RegistrationStore extends CrudRepository<RegistrationDetail, Lo
                   @io.micronaut.core.annotation.Nullable String accessibilityNeeds,
                   @io.micronaut.core.annotation.Nullable String interpretationLanguage, String locale);
 
-    @Query("INSERT INTO registration_group (event_id, organisation_id, created_at) VALUES (:eventId, :organisationId, :createdAt)")
-    void insertGroup(Long eventId, @io.micronaut.core.annotation.Nullable Long organisationId, Instant createdAt);
-
-    @Query("SELECT MAX(id) FROM registration_group WHERE event_id = :eventId")
-    long lastGroupId(Long eventId);
 
     @Query("INSERT INTO organisation_review (organisation_id, submitted_at) VALUES (:organisationId, :submittedAt)")
     void flagForReview(Long organisationId, Instant submittedAt);

@@ -54,10 +54,15 @@ class CapacityRaceTest {
 
     @BeforeEach
     void data() {
+        data(EVENT_SEATS);
+    }
+
+    /** Sessions are tested in an event without capacity: then only the session locks protect them. */
+    void data(Integer eventSeats) {
         TestDatabase.clean(dataSource);
         Venue venue = fixtures.venue();
         dijon = fixtures.member();
-        event = fixtures.conference(venue, EVENT_SEATS);
+        event = fixtures.conference(venue, eventSeats);
         workshop = fixtures.session(event, "Atelier Climat", LocalDateTime.parse("2026-07-08T14:30"), null,
                 SESSION_SEATS, false);
     }
@@ -136,8 +141,7 @@ class CapacityRaceTest {
     void without_locks_the_last_seats_of_a_session_are_oversold() throws Exception {
         long taken = 0;
         for (int round = 0; round < 5 && taken <= SESSION_SEATS; round++) {
-            TestDatabase.clean(dataSource);
-            data();
+            data(null);
             guard.locking = false;
             race(round, true);
             taken = sessionSeats();
@@ -147,6 +151,7 @@ class CapacityRaceTest {
 
     @Test
     void with_locks_a_session_is_never_oversold() throws Exception {
+        data(null);
         int accepted = race(0, true);
         assertEquals(SESSION_SEATS, accepted);
         assertEquals(SESSION_SEATS, sessionSeats());
