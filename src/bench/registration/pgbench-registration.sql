@@ -1,8 +1,10 @@
 -- The SQL transaction of one registration as the service runs it (person upsert, locks, counts,
 -- inserts of the registration, its detail, its session choice, the outbox mail and the audit entry),
 -- for pgbench. The bench edition has no event capacity, so (as in the service) the event row is not
--- locked: the person row and the chosen session row are. Variables: :event, :session (set by run.sh), :org.
+-- locked: the person row and the chosen session row are. Variables: :event, :first_session (set by run.sh), :org; each
+-- transaction picks one of the 30 sessions at random, like the service's clients.
 \set n random(1, 2000000000)
+\set session :first_session + random(0, 29)
 BEGIN;
 INSERT INTO person (first_name, last_name, email, organisation_id, elected_official, created_at, updated_at, version)
   VALUES ('Bench', 'Pg', 'pg-' || :client_id || '-' || :n || '@example.org', :org, false, now(), now(), 0) ON CONFLICT DO NOTHING;

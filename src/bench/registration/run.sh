@@ -34,4 +34,4 @@ $PSQL -d $DB -tAc "SELECT COUNT(*) FROM (SELECT s.id FROM event_session s JOIN r
 kill $APP; trap - EXIT
 echo "== pgbench: the same SQL transaction, ${PGCLIENTS:-50} connections, ${PGTIME:-15} s"
 pgbench -h 127.0.0.1 -U postgres -n -c "${PGCLIENTS:-50}" -j 2 -T "${PGTIME:-15}" -D event="$EVENT" -D org="$ORG" \
-  -D session="$(echo $SESSIONS | cut -d' ' -f1)" -f src/bench/registration/pgbench-registration.sql $DB | grep -E "tps|latency|failed"
+  -D first_session="$($PSQL -d $DB -tAc "SELECT MIN(id) FROM event_session WHERE event_id = $EVENT")" -f src/bench/registration/pgbench-registration.sql $DB | grep -E "tps|latency|failed"

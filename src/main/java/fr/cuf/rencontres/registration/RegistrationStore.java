@@ -40,6 +40,14 @@ public interface RegistrationStore extends CrudRepository<RegistrationDetail, Lo
              ORDER BY s.starts_at NULLS LAST, s.id""")
     List<SessionSeats> sessionsOf(Long eventId);
 
+    /** The sessions without their seat counts (counted one by one under lock when choosing). */
+    @Query("""
+            SELECT s.id, s.event_id, s.title, s.starts_at, s.ends_at, s.members_only,
+                   COALESCE(s.capacity, r.capacity) AS capacity, 0 AS taken, 0 AS waiting
+              FROM event_session s LEFT JOIN room r ON r.id = s.room_id
+             WHERE s.event_id = :eventId""")
+    List<SessionSeats> sessionsWithoutCounts(Long eventId);
+
     @Query("SELECT registration_id FROM registration_detail WHERE event_id = :eventId AND active_email = :email")
     Optional<Long> activeByEmail(Long eventId, String email);
 

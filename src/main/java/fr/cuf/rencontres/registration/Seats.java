@@ -39,8 +39,9 @@ class Seats {
         return event.capacity() == null || store.seatsTaken(event.id()) < event.capacity();
     }
 
+    /** The event's sessions by id; their seat counts are not loaded (see {@link #sessionHasSeat}). */
     Map<Long, SessionSeats> sessionsOf(Long eventId) {
-        return store.sessionsOf(eventId).stream().collect(Collectors.toMap(SessionSeats::id, Function.identity()));
+        return store.sessionsWithoutCounts(eventId).stream().collect(Collectors.toMap(SessionSeats::id, Function.identity()));
     }
 
     /** Seat counts read after the locks were taken (the ones in {@code sessions} may be stale). */
