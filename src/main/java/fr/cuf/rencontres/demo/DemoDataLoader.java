@@ -23,6 +23,7 @@ import fr.cuf.rencontres.member.OrganisationRepository;
 import fr.cuf.rencontres.member.OrganisationService;
 import fr.cuf.rencontres.member.Person;
 import fr.cuf.rencontres.member.PersonRepository;
+import fr.cuf.rencontres.registration.DemoRegistrations;
 import fr.cuf.rencontres.schedule.Session;
 import fr.cuf.rencontres.schedule.SessionKind;
 import fr.cuf.rencontres.schedule.SessionRepository;
@@ -79,12 +80,14 @@ public class DemoDataLoader {
     private final StaffDirectory staff;
     private final StaffRepository staffAccounts;
     private final Clock clock;
+    private final DemoRegistrations demoRegistrations;
 
     DemoDataLoader(RencontresConfiguration configuration, @Value("${datasources.default.url}") String jdbcUrl,
                    OrganisationService organisationService, OrganisationRepository organisations,
                    PersonRepository persons, GroupService groups, VenueService venues, EventService eventService,
                    EventRepository events, SessionRepository sessions, StaffDirectory staff,
-                   StaffRepository staffAccounts, Clock clock) {
+                   StaffRepository staffAccounts, Clock clock, DemoRegistrations demoRegistrations) {
+        this.demoRegistrations = demoRegistrations;
         this.configuration = configuration;
         this.jdbcUrl = jdbcUrl;
         this.organisationService = organisationService;
@@ -126,6 +129,7 @@ public class DemoDataLoader {
         Map<String, Event> eventsBySlug = loadEvents(places.venueIds(), groupIds);
         loadSessions(eventsBySlug, places, personIds, groupIds);
         loadStaff();
+        demoRegistrations.load("rencontres-aict-2026", 400);
     }
 
     private Map<String, Long> loadOrganisations() {

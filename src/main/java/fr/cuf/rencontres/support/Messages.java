@@ -23,7 +23,8 @@ public class Messages {
             "i18n.csvio",
             "i18n.calendar",
             "i18n.api",
-            "i18n.staff"
+            "i18n.staff",
+            "i18n.registration"
     );
 
     /** French unless the locale asks for English. */

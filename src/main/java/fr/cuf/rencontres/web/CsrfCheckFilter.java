@@ -19,6 +19,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks the CSRF token of every form POST outside the JSON API: the hidden field {@code csrfToken}
@@ -28,6 +29,10 @@ import java.util.Set;
  * when a browser sends the form body in a packet after the headers, which real browsers do. Binding
  * the body as a filter argument lets the server wait for it; the token check itself is the module's
  * validator (double-submit cookie + HMAC).
+ * <p>
+ * Not checked: the JSON API (HTTP Basic, no cookie to ride on), the anonymous public registration
+ * form and the personal pages {@code /me/{secret}}, whose only credential is the secret in the URL,
+ * which a forging site cannot know (the form has its idempotency key, honeypot and rate limit).
  */
 @ServerFilter("/**")
 class CsrfCheckFilter implements Ordered {
@@ -35,6 +40,7 @@ class CsrfCheckFilter implements Ordered {
     private static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
     private static final String FIELD = "csrfToken";
+    private static final Pattern EXEMPT = Pattern.compile("^/(api|me)/.*|^/events/[^/]+/register(/.*)?$");
 
     private final CsrfTokenValidator<HttpRequest<?>> validator;
     private final ErrorResponses errors;
@@ -52,7 +58,7 @@ class CsrfCheckFilter implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request, @Nullable @Body String body) {
-        if (!UNSAFE.contains(request.getMethod()) || request.getPath().startsWith("/api/")) {
+        if (!UNSAFE.contains(request.getMethod()) || EXEMPT.matcher(request.getPath()).matches()) {
             return null;
         }
         MediaType type = request.getContentType().orElse(null);

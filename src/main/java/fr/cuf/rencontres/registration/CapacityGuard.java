@@ -1,0 +1,51 @@
+package fr.cuf.rencontres.registration;
+
+import fr.cuf.rencontres.event.Event;
+import jakarta.inject.Singleton;
+
+import java.util.Collection;
+import java.util.TreeSet;
+
+/**
+ * Serialises every change of seats: the event row (when the event has a capacity), then the sessions'
+ * rows in id order, are locked ({@code SELECT … FOR UPDATE}) before seats are counted, and stay locked until the
+ * transaction commits. Lock, then check, then write.
+ */
+@Singleton
+class CapacityGuard {
+
+    private final RegistrationStore store;
+
+    /** Only the concurrency test turns this off, to show that the race it closes is real. */
+    volatile boolean locking = true;
+
+    CapacityGuard(RegistrationStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Locks what bounds the seats being changed: the event row when the event has a capacity (its
+     * waiting list too), then the sessions. An event without capacity is not locked, so registrations
+     * for different sessions run in parallel.
+     */
+    void lock(Event event, Collection<Long> sessionIds) {
+        if (!locking) {
+            return;
+        }
+        if (event.capacity() != null) {
+            store.lockEvent(event.id());
+        }
+        if (!sessionIds.isEmpty()) {
+            store.lockSessions(new TreeSet<>(sessionIds));
+        }
+    }
+
+    /**
+     * Serialises the submissions of the same people (double clicks, retries, one e-mail registered twice):
+     * their person rows are locked in id order before the idempotency key and the active registrations
+     * are read. Not switched off by {@link #locking}: it guards identity, not seats.
+     */
+    void lockPeople(Collection<Long> personIds) {
+        store.lockPersons(new TreeSet<>(personIds));
+    }
+}

@@ -1,0 +1,103 @@
+package fr.cuf.rencontres.registration;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import jakarta.inject.Singleton;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Idempotency-Key of registration requests. The row is keyed by the SHA-256 of the client's key and
+ * holds the registration and its personal secret sealed (AES-GCM) with a key derived from the client's
+ * key: a retry gets the first answer back, personal link included, while the database alone reveals
+ * neither the key nor the secret. Read and written under the event lock, so concurrent retries see it.
+ */
+@Singleton
+class IdempotencyKeys {
+
+    private final Keys keys;
+    private final SecureRandom random = new SecureRandom();
+
+    IdempotencyKeys(Keys keys) {
+        this.keys = keys;
+    }
+
+    record Replay(long registrationId, String secret) {
+    }
+
+    Optional<Replay> find(String clientKey) {
+        return keys.find(PersonalLinks.hash("idem:" + clientKey))
+                .map(row -> new Replay(row.registrationId(), open(clientKey, row.sealedSecret())));
+    }
+
+    void remember(String clientKey, long registrationId, String secret, Instant now) {
+        keys.insert(PersonalLinks.hash("idem:" + clientKey), registrationId, seal(clientKey, secret), now);
+    }
+
+    void purgeBefore(Instant before) {
+        keys.purge(before);
+    }
+
+    private SecretKeySpec key(String clientKey) {
+        return new SecretKeySpec(PersonalLinks.sha256("seal:" + clientKey), "AES");
+    }
+
+    private String seal(String clientKey, String secret) {
+        try {
+            byte[] iv = new byte[12];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key(clientKey), new GCMParameterSpec(128, iv));
+            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    }
+
+    private String open(String clientKey, String sealed) {
+        try {
+            byte[] all = Base64.getDecoder().decode(sealed);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key(clientKey), new GCMParameterSpec(128, all, 0, 12));
+            return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealed secret does not open with its key", e);
+        }
+    }
+
+    @io.micronaut.core.annotation.Introspected
+    record Row(Long registrationId, String sealedSecret) {
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface Keys extends GenericRepository<IdempotencyRow, String> {
+
+        @Query("SELECT registration_id, sealed_secret FROM idempotency_key WHERE key_hash = :keyHash")
+        Optional<Row> find(String keyHash);
+
+        @Query("""
+                INSERT INTO idempotency_key (key_hash, registration_id, sealed_secret, created_at)
+                VALUES (:keyHash, :registrationId, :sealedSecret, :createdAt)""")
+        void insert(String keyHash, long registrationId, String sealedSecret, Instant createdAt);
+
+        @Query("DELETE FROM idempotency_key WHERE created_at < :before")
+        void purge(Instant before);
+    }
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,31 @@
+package fr.cuf.rencontres.registration;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/**
+ * What the registration feature keeps beside the shared {@link Registration} row: contact, needs,
+ * consent, the hash of the personal link's secret, the waiting-list order and the group.
+ * {@code activeEmail} is null once cancelled (see the unique constraint in V20).
+ */
+@MappedEntity("registration_detail")
+public record RegistrationDetail(
+        @Id Long registrationId,
+        Long eventId,
+        String email,
+        @Nullable String activeEmail,
+        String locale,
+        @Nullable String dietaryNeeds,
+        @Nullable String accessibilityNeeds,
+        @Nullable String interpretationLanguage,
+        @Nullable String consentVersion,
+        @Nullable Instant consentedAt,
+        String secretHash,
+        @Nullable Long waitlistSeq,
+        @Nullable Long groupId,
+        boolean groupSubmitter,
+        String source) {
+}

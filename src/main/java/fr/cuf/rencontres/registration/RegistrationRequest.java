@@ -1,0 +1,59 @@
+package fr.cuf.rencontres.registration;
+
+import fr.cuf.rencontres.member.OrganisationKind;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a registrant submits (form, API or desk). The organisation is chosen from the registry by id,
+ * or named when it is new (staff then review it). Answers are keyed by question id; several choices
+ * of a multiple-choice question are several values. Colleagues are registered in the same submission.
+ * {@code waitingList}: join the waiting list when the event or a session is full, instead of a refusal.
+ */
+@Serdeable
+@Introspected
+public record RegistrationRequest(
+        @Nullable String firstName,
+        @Nullable String lastName,
+        @Nullable String functionTitle,
+        @Nullable String email,
+        @Nullable String phone,
+        @Nullable Long organisationId,
+        @Nullable String organisationName,
+        @Nullable String organisationCountry,
+        @Nullable OrganisationKind organisationKind,
+        @Nullable ParticipantType participantType,
+        @Nullable String dietaryNeeds,
+        @Nullable String accessibilityNeeds,
+        @Nullable String interpretationLanguage,
+        boolean consent,
+        @Nullable List<Long> sessionIds,
+        @Nullable Map<String, List<String>> answers,
+        @Nullable List<Colleague> colleagues,
+        boolean waitingList,
+        @Nullable String locale) {
+
+    /** A colleague of the same organisation registered by the submitter. */
+    @Serdeable
+    @Introspected
+    public record Colleague(@Nullable String firstName, @Nullable String lastName, @Nullable String functionTitle,
+                            @Nullable String email, @Nullable ParticipantType participantType) {
+    }
+
+    public List<Long> sessions() {
+        return sessionIds == null ? List.of() : sessionIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    public List<Colleague> colleagueList() {
+        return colleagues == null ? List.of() : colleagues.stream()
+                .filter(c -> !(blank(c.firstName()) && blank(c.lastName()) && blank(c.email()))).toList();
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,128 @@
+package fr.cuf.rencontres.registration;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The hand-written SQL of registration: locks, seat counts, waiting lists, details. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface RegistrationStore extends CrudRepository<RegistrationDetail, Long> {
+
+    @Query("SELECT id FROM event WHERE id = :eventId FOR UPDATE")
+    Optional<Long> lockEvent(Long eventId);
+
+    /** Locks in id order, so two transactions never wait on each other in a cycle. */
+    @Query("SELECT id FROM event_session WHERE id IN (:sessionIds) ORDER BY id FOR UPDATE")
+    List<Long> lockSessions(Collection<Long> sessionIds);
+
+    @Query("SELECT id FROM person WHERE id IN (:personIds) ORDER BY id FOR UPDATE")
+    List<Long> lockPersons(Collection<Long> personIds);
+
+    @Query("SELECT COUNT(*) FROM registration WHERE event_id = :eventId AND status IN ('PENDING_PAYMENT', 'CONFIRMED')")
+    long seatsTaken(Long eventId);
+
+    @Query("SELECT COUNT(*) FROM registration_session WHERE session_id = :sessionId AND status = 'CONFIRMED'")
+    long sessionSeatsTaken(Long sessionId);
+
+    @Query("""
+            SELECT s.id, s.event_id, s.title, s.starts_at, s.ends_at, s.members_only,
+                   COALESCE(s.capacity, r.capacity) AS capacity,
+                   (SELECT COUNT(*) FROM registration_session rs WHERE rs.session_id = s.id AND rs.status = 'CONFIRMED') AS taken,
+                   (SELECT COUNT(*) FROM registration_session rs WHERE rs.session_id = s.id AND rs.status = 'WAITLISTED') AS waiting
+              FROM event_session s LEFT JOIN room r ON r.id = s.room_id
+             WHERE s.event_id = :eventId
+             ORDER BY s.starts_at NULLS LAST, s.id""")
+    List<SessionSeats> sessionsOf(Long eventId);
+
+    /** The sessions without their seat counts (counted one by one under lock when choosing). */
+    @Query("""
+            SELECT s.id, s.event_id, s.title, s.starts_at, s.ends_at, s.members_only,
+                   COALESCE(s.capacity, r.capacity) AS capacity, 0 AS taken, 0 AS waiting
+              FROM event_session s LEFT JOIN room r ON r.id = s.room_id
+             WHERE s.event_id = :eventId""")
+    List<SessionSeats> sessionsWithoutCounts(Long eventId);
+
+    @Query("SELECT registration_id FROM registration_detail WHERE event_id = :eventId AND active_email = :email")
+    Optional<Long> activeByEmail(Long eventId, String email);
+
+    @Query("SELECT * FROM registration_detail WHERE secret_hash = :secretHash")
+    Optional<RegistrationDetail> findBySecretHash(String secretHash);
+
+    List<RegistrationDetail> findByGroupId(Long groupId);
+
+    @Query("SELECT COALESCE(MAX(waitlist_seq), 0) + 1 FROM registration_detail WHERE event_id = :eventId")
+    long nextEventWaitlistSeq(Long eventId);
+
+    @Query("SELECT COALESCE(MAX(waitlist_seq), 0) + 1 FROM registration_session WHERE session_id = :sessionId")
+    long nextSessionWaitlistSeq(Long sessionId);
+
+    /** The event's waiting list, first come first served. */
+    @Query("""
+            SELECT r.id FROM registration r JOIN registration_detail d ON d.registration_id = r.id
+             WHERE r.event_id = :eventId AND r.status = 'WAITLISTED'
+             ORDER BY d.waitlist_seq, r.id""")
+    List<Long> eventWaitingList(Long eventId);
+
+    /** A session's waiting list among registrations that hold an event seat, first come first served. */
+    @Query("""
+            SELECT rs.registration_id FROM registration_session rs JOIN registration r ON r.id = rs.registration_id
+             WHERE rs.session_id = :sessionId AND rs.status = 'WAITLISTED' AND r.status IN ('PENDING_PAYMENT', 'CONFIRMED')
+             ORDER BY rs.waitlist_seq, rs.registration_id""")
+    List<Long> sessionWaitingList(Long sessionId);
+
+    @Query("""
+            INSERT INTO registration_session (registration_id, session_id, status, created_at, waitlist_seq)
+            VALUES (:registrationId, :sessionId, :status, :createdAt, :waitlistSeq)""")
+    void addChoice(Long registrationId, Long sessionId, String status, Instant createdAt,
+                   @io.micronaut.core.annotation.Nullable Long waitlistSeq);
+
+    @Query("UPDATE registration_session SET status = :status WHERE registration_id = :registrationId AND session_id = :sessionId")
+    void setChoiceStatus(Long registrationId, Long sessionId, String status);
+
+    @Query("UPDATE registration_session SET status = :status WHERE registration_id = :registrationId AND status <> 'CANCELLED'")
+    void setAllChoices(Long registrationId, String status);
+
+    @Query("DELETE FROM registration_session WHERE registration_id = :registrationId AND session_id = :sessionId")
+    void removeChoice(Long registrationId, Long sessionId);
+
+    @Query("SELECT session_id, status FROM registration_session WHERE registration_id = :registrationId ORDER BY session_id")
+    List<Choice> choicesOf(Long registrationId);
+
+    @Query("UPDATE registration_detail SET active_email = NULL WHERE registration_id = :registrationId")
+    void deactivate(Long registrationId);
+
+    @Query("UPDATE registration_detail SET secret_hash = :secretHash WHERE registration_id = :registrationId")
+    void setSecretHash(Long registrationId, String secretHash);
+
+    @Query("UPDATE registration_detail SET waitlist_seq = :waitlistSeq WHERE registration_id = :registrationId")
+    void setWaitlistSeq(Long registrationId, @io.micronaut.core.annotation.Nullable Long waitlistSeq);
+
+    @Query("""
+            UPDATE registration_detail SET dietary_needs = :dietaryNeeds, accessibility_needs = :accessibilityNeeds,
+                   interpretation_language = :interpretationLanguage, locale = :locale
+             WHERE registration_id = :registrationId""")
+    void setNeeds(Long registrationId, @io.micronaut.core.annotation.Nullable String dietaryNeeds,
+                  @io.micronaut.core.annotation.Nullable String accessibilityNeeds,
+                  @io.micronaut.core.annotation.Nullable String interpretationLanguage, String locale);
+
+
+    @Query("INSERT INTO organisation_review (organisation_id, submitted_at) VALUES (:organisationId, :submittedAt)")
+    void flagForReview(Long organisationId, Instant submittedAt);
+
+    @Query("SELECT organisation_id FROM organisation_review WHERE reviewed_at IS NULL")
+    List<Long> organisationsToReview();
+
+    @Query("UPDATE organisation_review SET reviewed_at = :reviewedAt, reviewed_by = :reviewedBy WHERE organisation_id = :organisationId")
+    void markReviewed(Long organisationId, Instant reviewedAt, String reviewedBy);
+
+    /** A session choice of a registration and its status (CONFIRMED holds a seat, or WAITLISTED, CANCELLED). */
+    @io.micronaut.core.annotation.Introspected
+    record Choice(Long sessionId, String status) {
+    }
+}

@@ -1,0 +1,124 @@
+package fr.cuf.rencontres.web.site;
+
+import fr.cuf.rencontres.registration.DetailsForm;
+import fr.cuf.rencontres.registration.RegistrationChanges;
+import fr.cuf.rencontres.registration.RegistrationView;
+import fr.cuf.rencontres.registration.RegistrationViews;
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Messages;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The personal page {@code /me/{secret}}: see the registration, change details and sessions, cancel it
+ * (or a colleague's, for the submitter of a group), renew the link. The secret is the only credential.
+ */
+@Controller("/me/{secret}")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class PersonalPageController {
+
+    private final RegistrationViews views;
+    private final RegistrationChanges changes;
+    private final RegistrationPages pages;
+    private final HttpLocaleResolver locales;
+
+    PersonalPageController(RegistrationViews views, RegistrationChanges changes, RegistrationPages pages,
+                           HttpLocaleResolver locales) {
+        this.views = views;
+        this.changes = changes;
+        this.pages = pages;
+        this.locales = locales;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> show(@PathVariable String secret, HttpRequest<?> request) {
+        return page(views.bySecret(secret), secret, request, null, null);
+    }
+
+    @Post("/details")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> details(@PathVariable String secret, @Body DetailsForm form, HttpRequest<?> request) {
+        RegistrationView self = views.bySecret(secret);
+        return act(self, secret, request, () -> changes.updateDetails(self.registration().id(), form, "personal-link"));
+    }
+
+    @Post("/sessions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> sessions(@PathVariable String secret, @Body Map<String, Object> form, HttpRequest<?> request) {
+        RegistrationView self = views.bySecret(secret);
+        List<Long> ids = new ArrayList<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("block.")) {
+                RegistrationForm.values(v).stream().filter(s -> s.matches("\\d+")).forEach(s -> ids.add(Long.valueOf(s)));
+            }
+        });
+        return act(self, secret, request, () -> changes.changeSessions(self.registration().id(), ids, "personal-link"));
+    }
+
+    @Post("/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> cancel(@PathVariable String secret, @Body Map<String, Object> form, HttpRequest<?> request) {
+        RegistrationView self = views.bySecret(secret);
+        String target = RegistrationForm.one(form, "registrationId");
+        long id = target == null || !target.matches("\\d+") ? self.registration().id() : Long.parseLong(target);
+        return act(self, secret, request, () -> changes.cancel(changes.authorise(self, id), "personal-link", true));
+    }
+
+    @Post("/renew")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> renew(@PathVariable String secret, HttpRequest<?> request) {
+        RegistrationView self = views.bySecret(secret);
+        String fresh = changes.renewLink(self.registration().id(), "personal-link");
+        return HttpResponse.ok(page(views.bySecret(fresh), fresh, request, null, null).getModel()
+                .map(m -> {
+                    Map<String, Object> model = new java.util.HashMap<>(m);
+                    model.put("renewed", true);
+                    return new ModelAndView<>("site/me", model);
+                }).orElseThrow());
+    }
+
+    private HttpResponse<?> act(RegistrationView self, String secret, HttpRequest<?> request, Runnable action) {
+        try {
+            action.run();
+            return HttpResponse.ok(page(views.get(self.registration().id()), secret, request, "me.saved", null));
+        } catch (DomainException refusal) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(page(views.get(self.registration().id()), secret, request, null, refusal));
+        }
+    }
+
+    private ModelAndView<Map<String, Object>> page(RegistrationView v, String secret, HttpRequest<?> request,
+                                                   String notice, DomainException refusal) {
+        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+        Map<String, Object> model = pages.personal(v, secret, locale);
+        if (notice != null) {
+            model.put("notice", notice);
+        }
+        if (refusal != null) {
+            model.putAll(pages.errors(refusal, locale));
+        }
+        return new ModelAndView<>("site/me", model);
+    }
+}

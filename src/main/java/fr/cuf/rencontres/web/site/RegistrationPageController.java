@@ -1,0 +1,111 @@
+package fr.cuf.rencontres.web.site;
+
+import fr.cuf.rencontres.api.RegistrationRateLimit;
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.member.OrganisationRepository;
+import fr.cuf.rencontres.registration.PersonalLinks;
+import fr.cuf.rencontres.registration.RegistrationOutcome;
+import fr.cuf.rencontres.registration.RegistrationService;
+import fr.cuf.rencontres.registration.Submission;
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Messages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The public registration form, its confirmation page and the organisation search behind it. */
+@Controller("/events/{slug}/register")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class RegistrationPageController {
+
+    private final RegistrationService registrations;
+    private final RegistrationPages pages;
+    private final OrganisationRepository organisations;
+    private final HttpLocaleResolver locales;
+    private final RegistrationRateLimit rateLimit;
+
+    RegistrationPageController(RegistrationService registrations, RegistrationPages pages,
+                               OrganisationRepository organisations, HttpLocaleResolver locales,
+                               RegistrationRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
+        this.registrations = registrations;
+        this.pages = pages;
+        this.organisations = organisations;
+        this.locales = locales;
+    }
+
+    @Get
+    @Produces(MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> show(@PathVariable String slug, @Nullable @QueryValue String q,
+                                           HttpRequest<?> request) {
+        Event event = registrations.openEvent(slug, Submission.form(null));
+        return new ModelAndView<>("site/register", pages.form(event, locale(request), Map.of(), null, q));
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> submit(@PathVariable String slug, @Body Map<String, Object> form, HttpRequest<?> request) {
+        java.util.Optional<HttpResponse<?>> limited = rateLimit.refusal(request);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
+        Locale locale = locale(request);
+        Event event = registrations.openEvent(slug, Submission.form(null));
+        try {
+            if (RegistrationForm.one(form, "website") != null) {
+                throw DomainException.invalid("website", "spam_suspected");
+            }
+            RegistrationOutcome outcome = registrations.register(slug, RegistrationForm.read(form, locale.getLanguage()),
+                    Submission.form(RegistrationForm.one(form, "idempotencyKey")));
+            Map<String, Object> model = new HashMap<>();
+            model.put("event", event);
+            model.put("outcome", outcome);
+            model.put("link", PersonalLinks.path(outcome.secret()));
+            model.put("free", outcome.quote().free());
+            model.put("categoryLabel", outcome.quote().categoryCode() == null ? null
+                    : Locale.ENGLISH.equals(locale) ? outcome.quote().labelEn() : outcome.quote().labelFr());
+            return HttpResponse.ok(new ModelAndView<>("site/registered", model));
+        } catch (DomainException refusal) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("site/register",
+                    pages.form(event, locale, RegistrationForm.echo(form), refusal, null)));
+        }
+    }
+
+    /** Search-as-you-type: organisations whose name, town or SIREN matches (public registry data). */
+    @Get("/organisations")
+    @Produces(MediaType.APPLICATION_JSON)
+    List<Map<String, Object>> search(@PathVariable String slug, @Nullable @QueryValue String q) {
+        if (q == null || q.strip().length() < 2) {
+            return List.of();
+        }
+        return organisations.search(q.strip(), 20, 0).stream().map(o -> Map.<String, Object>of("id", o.id(),
+                "name", o.name(), "city", o.city() == null ? "" : o.city(), "country", o.country())).toList();
+    }
+
+    private Locale locale(HttpRequest<?> request) {
+        return Messages.supported(locales.resolveOrDefault(request));
+    }
+}

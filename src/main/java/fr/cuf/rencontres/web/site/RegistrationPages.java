@@ -1,0 +1,151 @@
+package fr.cuf.rencontres.web.site;
+
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.member.Organisation;
+import fr.cuf.rencontres.member.OrganisationRepository;
+import fr.cuf.rencontres.registration.ParticipantType;
+import fr.cuf.rencontres.registration.PriceCategory;
+import fr.cuf.rencontres.registration.Question;
+import fr.cuf.rencontres.registration.Quote;
+import fr.cuf.rencontres.registration.RegistrationSettings;
+import fr.cuf.rencontres.registration.RegistrationView;
+import fr.cuf.rencontres.registration.RegistrationViews;
+import fr.cuf.rencontres.registration.SessionSeats;
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Messages;
+import fr.cuf.rencontres.support.Problem;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Models of the registration form and the personal page (view logic only; rules stay in services). */
+@Singleton
+class RegistrationPages {
+
+    private final RegistrationViews views;
+    private final OrganisationRepository organisations;
+    private final RegistrationSettings settings;
+    private final Messages messages;
+
+    RegistrationPages(RegistrationViews views, OrganisationRepository organisations, RegistrationSettings settings,
+                      Messages messages) {
+        this.views = views;
+        this.organisations = organisations;
+        this.settings = settings;
+        this.messages = messages;
+    }
+
+    Map<String, Object> form(Event event, Locale locale, Map<String, Object> values, DomainException refusal,
+                             String query) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("event", event);
+        model.put("values", values);
+        model.put("idempotencyKey", values.getOrDefault("idempotencyKey", UUID.randomUUID().toString()));
+        model.put("privacyVersion", settings.getPrivacyVersion());
+        model.put("categories", categories(event.id(), locale));
+        model.put("participantTypes", ParticipantType.values());
+        List<Organisation> found = organisations.search(query == null || query.isBlank() ? "" : query.strip(), 500, 0);
+        Object chosen = values.get("organisationId");
+        model.put("organisations", found.stream().map(o -> Map.of("id", o.id(), "name", o.name(),
+                "city", o.city() == null ? "" : o.city(), "selected", String.valueOf(o.id()).equals(String.valueOf(chosen))))
+                .toList());
+        model.put("query", query);
+        Set<Long> chosenSessions = new java.util.HashSet<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith("block_")) {
+                RegistrationForm.values(v).stream().filter(s -> s.matches("\\d+")).forEach(s -> chosenSessions.add(Long.valueOf(s)));
+            }
+        });
+        model.put("blocks", blocks(event.id(), chosenSessions));
+        model.put("questions", questions(event.id(), locale, values));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < RegistrationForm.COLLEAGUE_ROWS; i++) {
+            rows.add(Map.of("index", i, "number", i + 1));
+        }
+        model.put("colleagueRows", rows);
+        if (refusal != null) {
+            model.putAll(errors(refusal, locale));
+        }
+        return model;
+    }
+
+    Map<String, Object> errors(DomainException refusal, Locale locale) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>();
+        for (Problem p : refusal.problems()) {
+            String text = messages.problem(locale, p);
+            all.add(text);
+            if (p.field() != null) {
+                byField.putIfAbsent(fieldKey(p.field()), text);
+            }
+        }
+        return Map.of("errors", byField, "errorList", all);
+    }
+
+    static String fieldKey(String field) {
+        return field.replace("colleagues[", "colleague_").replace("].", "_").replace("answers.", "answer_")
+                .replace('.', '_');
+    }
+
+    List<Map<String, Object>> categories(long eventId, Locale locale) {
+        return views.categoriesOf(eventId).stream().map((PriceCategory c) -> Map.<String, Object>of(
+                "label", c.label(locale), "rule", c.appliesTo(), "price", c.free()
+                        ? messages.get(locale, "registration.free") : Quote.euros(c.priceCents()))).toList();
+    }
+
+    List<Map<String, Object>> blocks(long eventId, Set<Long> chosen) {
+        List<Map<String, Object>> blocks = new ArrayList<>();
+        int index = 0;
+        for (List<SessionSeats> block : RegistrationViews.blocks(views.sessionsOf(eventId))) {
+            List<Map<String, Object>> sessions = new ArrayList<>();
+            boolean any = false;
+            for (SessionSeats s : block) {
+                Map<String, Object> m = new HashMap<>();
+                m.put("session", s);
+                m.put("checked", chosen.contains(s.id()));
+                any |= chosen.contains(s.id());
+                sessions.add(m);
+            }
+            blocks.add(Map.of("index", index++, "startsAt", block.get(0).startsAt(), "sessions", sessions, "none", !any));
+        }
+        return blocks;
+    }
+
+    private List<Map<String, Object>> questions(long eventId, Locale locale, Map<String, Object> values) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Question q : views.questionsOf(eventId)) {
+            List<String> given = RegistrationForm.values(values.get("answer_" + q.id()));
+            List<Map<String, Object>> options = q.optionList().stream().map(o -> Map.<String, Object>of("value", o,
+                    "label", q.kind() == fr.cuf.rencontres.registration.QuestionKind.YES_NO
+                            ? messages.get(locale, "registration." + o) : o, "checked", given.contains(o))).toList();
+            Map<String, Object> m = new HashMap<>();
+            m.put("question", q);
+            m.put("label", q.label(locale));
+            m.put("options", options);
+            m.put("value", given.isEmpty() ? "" : given.get(0));
+            m.put("multiple", q.kind() == fr.cuf.rencontres.registration.QuestionKind.MULTIPLE_CHOICE);
+            m.put("text", q.kind() == fr.cuf.rencontres.registration.QuestionKind.TEXT);
+            out.add(m);
+        }
+        return out;
+    }
+
+    Map<String, Object> personal(RegistrationView v, String secret, Locale locale) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("r", v);
+        model.put("secret", secret);
+        model.put("active", v.active());
+        model.put("priceText", v.quote().free() ? messages.get(locale, "registration.free") : v.quote().priceText());
+        model.put("categoryLabel", v.quote().categoryCode() == null ? null
+                : "en".equals(locale.getLanguage()) ? v.quote().labelEn() : v.quote().labelFr());
+        model.put("blocks", blocks(v.event().id(), new java.util.HashSet<>(v.chosenSessionIds())));
+        return model;
+    }
+}

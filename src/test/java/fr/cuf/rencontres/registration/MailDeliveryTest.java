@@ -1,0 +1,170 @@
+package fr.cuf.rencontres.registration;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.member.Organisation;
+import fr.cuf.rencontres.schedule.Session;
+import fr.cuf.rencontres.support.DatabaseTest;
+import fr.cuf.rencontres.support.TestDatabase;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Mails go through a real SMTP server (GreenMail, in-process) and survive its outage. */
+@DatabaseTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "rencontres.clock.fixed", value = "2026-05-01T10:00:00+02:00")
+@Property(name = "rencontres.public-url", value = "https://rencontres.example.org")
+class MailDeliveryTest implements TestPropertyProvider {
+
+    static final Instant NOW = Instant.parse("2026-05-01T08:00:00Z");
+
+    final int port = freePort();
+    GreenMail smtp = start();
+
+    @Inject RegistrationService service;
+    @Inject MailSender sender;
+    @Inject MailOutboxRepository outbox;
+    @Inject RegistrationFixtures fixtures;
+    @Inject DataSource dataSource;
+
+    Event event;
+    Organisation dijon;
+    Session workshop;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("javamail.properties.mail.smtp.host", "127.0.0.1",
+                "javamail.properties.mail.smtp.port", String.valueOf(port));
+    }
+
+    private GreenMail start() {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void data() throws Exception {
+        TestDatabase.clean(dataSource);
+        smtp.purgeEmailFromAllMailboxes();
+        dijon = fixtures.member();
+        event = fixtures.conference(fixtures.venue(), null);
+        workshop = fixtures.session(event, "Atelier Climat", LocalDateTime.parse("2026-07-08T14:30"), null, 50, false);
+    }
+
+    private RegistrationOutcome register(String email, String locale) {
+        RegistrationRequest r = RegistrationFixtures.request("Awa", email, dijon, List.of(workshop.id()), false);
+        return service.register(event.slug(), new RegistrationRequest(r.firstName(), r.lastName(), r.functionTitle(),
+                r.email(), null, r.organisationId(), null, null, null, r.participantType(), null, null, null, true,
+                r.sessionIds(), Map.of(), List.of(), false, locale), Submission.form(null));
+    }
+
+    @Test
+    void the_confirmation_carries_the_personal_link_and_the_agenda() throws Exception {
+        RegistrationOutcome o = register("awa@example.org", "fr");
+        assertEquals(1, sender.sendDue(NOW));
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertEquals(1, received.length);
+        MimeMessage mail = received[0];
+        assertEquals("awa@example.org", mail.getAllRecipients()[0].toString());
+        assertTrue(mail.getSubject().startsWith("Votre inscription"), mail.getSubject());
+        String body = GreenMailUtil.getBody(mail);
+        Multipart parts = (Multipart) mail.getContent();
+        String text = String.valueOf(parts.getBodyPart(0).getContent());
+        assertTrue(text.contains("https://rencontres.example.org/me/" + o.secret()), text);
+        assertTrue(text.contains("Atelier Climat"), text);
+        String ics = new String(parts.getBodyPart(1).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(parts.getBodyPart(1).getContentType().startsWith("text/calendar"), parts.getBodyPart(1).getContentType());
+        assertEquals("agenda.ics", parts.getBodyPart(1).getFileName());
+        assertTrue(ics.contains("BEGIN:VTIMEZONE") && ics.contains("TZID:Europe/Paris"), ics);
+        assertTrue(ics.contains("DTSTART;TZID=Europe/Paris:20260708T143000"), ics);
+        assertTrue(ics.contains("SUMMARY:Atelier Climat"), ics);
+        assertTrue(body.length() > 0);
+        OutboxMail row = outbox.findByRegistrationIdOrderById(o.id()).get(0);
+        assertEquals("SENT", row.status());
+        assertNull(row.linkSecret(), "the secret is erased once the mail left");
+        assertEquals(0, sender.sendDue(NOW), "a sent mail is never sent again");
+    }
+
+    @Test
+    void senders_of_several_instances_never_send_a_mail_twice() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            register("p" + i + "@example.org", "fr");
+        }
+        java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> rounds = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rounds.add(instances.submit(() -> {
+                go.await();
+                return sender.sendDue(NOW);
+            }));
+        }
+        go.countDown();
+        int sent = 0;
+        for (java.util.concurrent.Future<Integer> r : rounds) {
+            sent += r.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        instances.shutdown();
+        assertEquals(12, sent);
+        assertEquals(12, smtp.getReceivedMessages().length);
+    }
+
+    @Test
+    void mails_follow_the_registrant_language() throws Exception {
+        register("awa@example.org", "en");
+        sender.sendDue(NOW);
+        assertTrue(smtp.getReceivedMessages()[0].getSubject().startsWith("Your registration"));
+    }
+
+    @Test
+    void an_smtp_outage_delays_mail_but_never_loses_it() throws Exception {
+        smtp.stop();
+        RegistrationOutcome o = register("awa@example.org", "fr");
+        assertEquals(0, sender.sendDue(NOW));
+        OutboxMail failed = outbox.findByRegistrationIdOrderById(o.id()).get(0);
+        assertEquals("PENDING", failed.status());
+        assertEquals(1, failed.attempts());
+        assertTrue(failed.nextAttemptAt().isAfter(NOW), "retried later, with backoff");
+        assertEquals(0, sender.sendDue(NOW), "not retried before its time");
+        smtp = start();
+        assertEquals(1, sender.sendDue(NOW.plus(Duration.ofMinutes(2))));
+        assertEquals(1, smtp.getReceivedMessages().length);
+        assertEquals("SENT", outbox.findByRegistrationIdOrderById(o.id()).get(0).status());
+    }
+}
