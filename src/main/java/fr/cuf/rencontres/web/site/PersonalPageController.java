@@ -1,5 +1,7 @@
 package fr.cuf.rencontres.web.site;
 
+import fr.cuf.rencontres.calendar.AgendaLink;
+import fr.cuf.rencontres.calendar.AgendaTokens;
 import fr.cuf.rencontres.registration.DetailsForm;
 import fr.cuf.rencontres.registration.RegistrationChanges;
 import fr.cuf.rencontres.registration.RegistrationView;
@@ -43,9 +45,11 @@ class PersonalPageController {
     private final RegistrationChanges changes;
     private final RegistrationPages pages;
     private final HttpLocaleResolver locales;
+    private final AgendaTokens agendaTokens;
 
     PersonalPageController(RegistrationViews views, RegistrationChanges changes, RegistrationPages pages,
-                           HttpLocaleResolver locales) {
+                           HttpLocaleResolver locales, AgendaTokens agendaTokens) {
+        this.agendaTokens = agendaTokens;
         this.views = views;
         this.changes = changes;
         this.pages = pages;
@@ -97,6 +101,17 @@ class PersonalPageController {
                     model.put("renewed", true);
                     return new ModelAndView<>("site/me", model);
                 }).orElseThrow());
+    }
+
+    /** A new address for the person's agenda feed, shown once; earlier addresses stop working. */
+    @Post("/calendar")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> calendar(@PathVariable String secret, HttpRequest<?> request) {
+        RegistrationView self = views.bySecret(secret);
+        AgendaLink agenda = agendaTokens.renew(self.registration().id(), "personal-link");
+        ModelAndView<Map<String, Object>> page = page(self, secret, request, null, null);
+        page.getModel().orElseThrow().put("agenda", agenda);
+        return HttpResponse.ok(page).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
     }
 
     private HttpResponse<?> act(RegistrationView self, String secret, HttpRequest<?> request, Runnable action) {

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,6 +144,28 @@ class RegistrationPagesTest {
             throw new AssertionError("STEP cancel", debug);
         }
         assertTrue(cancelled.contains("Cette inscription est annulée"), cancelled);
+    }
+
+    @Test
+    void the_personal_page_gives_a_calendar_address_once_and_a_new_one_disables_the_old() {
+        form("fr");
+        String html = post("/events/rencontres-2026/register", filled()).body();
+        Matcher link = Pattern.compile("href=\"(/me/[A-Za-z0-9_-]+)\"").matcher(html);
+        assertTrue(link.find());
+        HttpResponse<String> first = post(link.group(1) + "/calendar", Map.of());
+        assertEquals("no-store", first.header("Cache-Control"));
+        Matcher feed = Pattern.compile("https?://[^\\s\"<]+/calendar/([A-Za-z0-9_-]{43})\\.ics").matcher(first.body());
+        assertTrue(feed.find(), first.body());
+        String agenda = client.toBlocking().retrieve(HttpRequest.GET("/calendar/" + feed.group(1) + ".ics"));
+        assertTrue(agenda.contains("BEGIN:VCALENDAR") && agenda.contains("Point Sénégal"), agenda);
+
+        Matcher second = Pattern.compile("/calendar/([A-Za-z0-9_-]{43})\\.ics")
+                .matcher(post(link.group(1) + "/calendar", Map.of()).body());
+        assertTrue(second.find());
+        assertNotEquals(feed.group(1), second.group(1));
+        HttpClientResponseException old = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().retrieve(HttpRequest.GET("/calendar/" + feed.group(1) + ".ics")));
+        assertEquals(HttpStatus.NOT_FOUND, old.getStatus());
     }
 
     @Test
