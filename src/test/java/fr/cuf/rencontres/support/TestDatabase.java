@@ -15,7 +15,8 @@ public final class TestDatabase {
 
     /** Every table, children before parents, for cleaning. Features add theirs at the front. */
     private static final List<String> TABLES = List.of(
-            "schedule_block", "room_unavailability", "person_unavailability",
+            "programme_notification", "programme_change", "programme_version_session", "programme_version",
+            "timetable_proposal", "timetable_run", "schedule_block", "room_unavailability", "person_unavailability",
             "audit_entry", "registration_session", "registration", "session_group", "session_speaker", "event_session", "event", "room", "venue",
             "working_group", "membership", "person", "organisation", "staff_account");
 
