@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.schedule;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -11,6 +12,10 @@ import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ProgrammeVersionRepository extends CrudRepository<ProgrammeVersion, Long> {
+
+    /** Serialises publications of one event (and claims of solver runs, which lock the same row). */
+    @Query("SELECT id FROM event WHERE id = :eventId FOR UPDATE")
+    Optional<Long> lockEvent(Long eventId);
 
     Optional<ProgrammeVersion> findFirstByEventIdOrderByNumberDesc(Long eventId);
 
@@ -24,9 +29,10 @@ public interface ProgrammeVersionRepository extends CrudRepository<ProgrammeVers
                 room_id, room_name, chair_person_id, members_only, capacity, expected_audience, languages, status)
             VALUES (:versionId, :sessionId, :title, :description, :kind, :startsAt, :endsAt, :roomId, :roomName,
                 :chairPersonId, :membersOnly, :capacity, :expectedAudience, :languages, :status)""")
-    void addSession(Long versionId, Long sessionId, String title, String description, String kind, Instant startsAt,
-                    Instant endsAt, Long roomId, String roomName, Long chairPersonId, boolean membersOnly,
-                    Integer capacity, Integer expectedAudience, String languages, String status);
+    void addSession(Long versionId, Long sessionId, String title, @Nullable String description, String kind,
+                    @Nullable Instant startsAt, @Nullable Instant endsAt, @Nullable Long roomId,
+                    @Nullable String roomName, @Nullable Long chairPersonId, boolean membersOnly,
+                    @Nullable Integer capacity, @Nullable Integer expectedAudience, String languages, String status);
 
     /** Registrations (not cancelled) that chose one of the sessions, with the session. */
     @Query("""
