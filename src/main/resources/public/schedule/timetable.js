@@ -31,7 +31,8 @@
         method: 'POST', body: body, credentials: 'same-origin',
         headers: { 'X-CSRF-TOKEN': form.elements.csrfToken.value, 'Accept': 'text/html' }
       }).then(function (response) {
-        if (response.ok) { window.location.reload(); return; }
+        if (response.ok && response.url.indexOf('refused=') < 0) { window.location.reload(); return; }
+        if (response.ok) { window.location.href = response.url; return; }
         return response.text().then(function (html) {
           document.open(); document.write(html); document.close();
         });

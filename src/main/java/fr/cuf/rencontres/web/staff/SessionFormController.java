@@ -27,7 +27,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.views.ModelAndView;
+import io.micronaut.views.View;
 
 import java.net.URI;
 import java.util.Comparator;
@@ -61,12 +61,14 @@ class SessionFormController {
         this.locales = locales;
     }
 
+    @View("staff/session-form")
     @Get("/new")
     HttpResponse<?> blank(@PathVariable String slug) {
         return HttpResponse.ok(page(events.bySlug(slug), null, new SessionForm(null, null, SessionKind.WORKSHOP, null,
                 List.of(), List.of(), false, null, null, "fr", false, false, 90), Map.of()));
     }
 
+    @View("staff/session-form")
     @Get("/{id}/edit")
     HttpResponse<?> edit(@PathVariable String slug, @PathVariable long id) {
         Event event = events.bySlug(slug);
@@ -76,6 +78,7 @@ class SessionFormController {
                 sessions.findGroups(List.of(id)).stream().map(SessionGroup::groupId).toList()), Map.of()));
     }
 
+    @View("staff/session-form")
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, @PathVariable String slug, @Body SessionForm form,
                            Authentication user) {
@@ -88,6 +91,7 @@ class SessionFormController {
         }
     }
 
+    @View("staff/session-form")
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(HttpRequest<?> request, @PathVariable String slug, @PathVariable long id,
                            @Body SessionForm form, Authentication user) {
@@ -104,11 +108,11 @@ class SessionFormController {
         if (e.kind() == DomainException.Kind.NOT_FOUND) {
             throw e;
         }
-        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page(event, id, form,
+        return FormErrors.page(page(event, id, form,
                 FormErrors.of(e, messages, Messages.supported(locales.resolveOrDefault(request)))));
     }
 
-    private ModelAndView<Map<String, Object>> page(Event event, Long id, SessionForm form, Map<String, String> errors) {
+    private Map<String, Object> page(Event event, Long id, SessionForm form, Map<String, String> errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("event", event);
         model.put("sessionId", id);
@@ -122,6 +126,6 @@ class SessionFormController {
                         "speaker", speakers.contains(p.id()))).toList());
         model.put("groups", groups.findAll().stream().map(g -> Map.of("id", g.id(), "name", g.name(),
                 "chosen", chosenGroups.contains(g.id()))).toList());
-        return new ModelAndView<>("staff/session-form", model);
+        return model;
     }
 }

@@ -23,7 +23,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.views.ModelAndView;
+import io.micronaut.views.View;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -53,11 +53,17 @@ class TimetableController {
         this.locales = locales;
     }
 
+    @View("staff/timetable")
     @Get
-    HttpResponse<?> grid(HttpRequest<?> request, @PathVariable String slug, @Nullable @QueryValue Long session) {
-        return HttpResponse.ok(page(request, slug, new PlaceForm(session, null, null, null, null), Map.of()));
+    HttpResponse<?> grid(HttpRequest<?> request, @PathVariable String slug, @Nullable @QueryValue Long session,
+                         @Nullable @QueryValue java.time.LocalDate date, @Nullable @QueryValue java.time.LocalTime start,
+                         @Nullable @QueryValue Integer minutes, @Nullable @QueryValue Long roomId,
+                         @Nullable @QueryValue String refused) {
+        return HttpResponse.ok(page(request, slug, new PlaceForm(session, date, start, minutes, roomId),
+                FormErrors.decode(refused, messages, locale(request))));
     }
 
+    @View("staff/timetable")
     @Post(value = "/place", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> place(HttpRequest<?> request, @PathVariable String slug, @Body PlaceForm form,
                           Authentication user) {
@@ -69,18 +75,26 @@ class TimetableController {
             editor.place(event.id(), form.sessionId(), form.command(), user.getName());
             return back(slug);
         } catch (DomainException e) {
-            return HttpResponse.status(e.kind() == DomainException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND
-                    : HttpStatus.UNPROCESSABLE_ENTITY).body(page(request, slug, form,
-                    FormErrors.of(e, messages, locale(request))));
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            // Post/redirect/get: the grid shows the form again with the messages next to their fields
+            return HttpResponse.seeOther(io.micronaut.http.uri.UriBuilder.of("/staff/events/" + slug + "/timetable")
+                    .queryParam("session", form.sessionId()).queryParam("date", form.date())
+                    .queryParam("start", form.start()).queryParam("minutes", form.minutes())
+                    .queryParam("roomId", form.roomId()).queryParam("refused", FormErrors.encode(e))
+                    .fragment("place").build()).header(FormErrors.HEADER, "1");
         }
     }
 
+    @View("staff/timetable")
     @Post(value = "/sessions/{id}/unschedule", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> unschedule(@PathVariable String slug, @PathVariable long id, Authentication user) {
         editor.unschedule(events.bySlug(slug).id(), id, user.getName());
         return back(slug);
     }
 
+    @View("staff/timetable")
     @Post(value = "/sessions/{id}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> cancel(@PathVariable String slug, @PathVariable long id, @Body Map<String, String> body,
                            Authentication user) {
@@ -88,13 +102,14 @@ class TimetableController {
         return back(slug);
     }
 
+    @View("staff/timetable")
     @Post(value = "/sessions/{id}/restore", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> restore(@PathVariable String slug, @PathVariable long id, Authentication user) {
         editor.restore(events.bySlug(slug).id(), id, user.getName());
         return back(slug);
     }
 
-    private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, String slug, PlaceForm form,
+    private Map<String, Object> page(HttpRequest<?> request, String slug, PlaceForm form,
                                                    Map<String, String> errors) {
         Event event = events.bySlug(slug);
         Timetable t = timetables.of(event);
@@ -105,7 +120,7 @@ class TimetableController {
         model.put("errors", errors);
         model.put("sessions", java.util.stream.Stream.concat(t.placed().stream(), t.unscheduled().stream())
                 .map(v -> v.session()).toList());
-        return new ModelAndView<>("staff/timetable", model);
+        return model;
     }
 
     private Locale locale(HttpRequest<?> request) {

