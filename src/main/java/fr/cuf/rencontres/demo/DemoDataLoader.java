@@ -24,6 +24,9 @@ import fr.cuf.rencontres.member.OrganisationService;
 import fr.cuf.rencontres.member.Person;
 import fr.cuf.rencontres.member.PersonRepository;
 import fr.cuf.rencontres.registration.DemoRegistrations;
+import fr.cuf.rencontres.schedule.ProgrammePublisher;
+import fr.cuf.rencontres.schedule.ScheduleBlock;
+import fr.cuf.rencontres.schedule.ScheduleBlockRepository;
 import fr.cuf.rencontres.schedule.Session;
 import fr.cuf.rencontres.schedule.SessionKind;
 import fr.cuf.rencontres.schedule.SessionRepository;
@@ -81,13 +84,18 @@ public class DemoDataLoader {
     private final StaffRepository staffAccounts;
     private final Clock clock;
     private final DemoRegistrations demoRegistrations;
+    private final ScheduleBlockRepository blocks;
+    private final ProgrammePublisher publisher;
 
     DemoDataLoader(RencontresConfiguration configuration, @Value("${datasources.default.url}") String jdbcUrl,
                    OrganisationService organisationService, OrganisationRepository organisations,
                    PersonRepository persons, GroupService groups, VenueService venues, EventService eventService,
                    EventRepository events, SessionRepository sessions, StaffDirectory staff,
-                   StaffRepository staffAccounts, Clock clock, DemoRegistrations demoRegistrations) {
+                   StaffRepository staffAccounts, Clock clock, DemoRegistrations demoRegistrations,
+                   ScheduleBlockRepository blocks, ProgrammePublisher publisher) {
         this.demoRegistrations = demoRegistrations;
+        this.blocks = blocks;
+        this.publisher = publisher;
         this.configuration = configuration;
         this.jdbcUrl = jdbcUrl;
         this.organisationService = organisationService;
@@ -128,6 +136,7 @@ public class DemoDataLoader {
         Places places = loadVenues();
         Map<String, Event> eventsBySlug = loadEvents(places.venueIds(), groupIds);
         loadSessions(eventsBySlug, places, personIds, groupIds);
+        loadScheduleBlocks(eventsBySlug);
         loadStaff();
         demoRegistrations.load("rencontres-aict-2026", 400);
     }
@@ -227,6 +236,20 @@ public class DemoDataLoader {
                 sessions.addGroup(saved.id(), groupIds.get(group));
             }
         }
+    }
+
+    /**
+     * The 2026 briefing blocks and plenary slots, then version 1 of that programme, published: the public
+     * page shows published versions, and staff can try the changelog by publishing version 2.
+     */
+    private void loadScheduleBlocks(Map<String, Event> eventsBySlug) {
+        Instant now = clock.instant();
+        for (CSVRecord row : read("schedule_blocks.csv")) {
+            blocks.save(new ScheduleBlock(null, eventsBySlug.get(row.get("event_slug")).id(),
+                    ScheduleBlock.Kind.valueOf(row.get("kind")), Times.fromParis(dateTime(row, "starts_at")),
+                    Times.fromParis(dateTime(row, "ends_at")), now));
+        }
+        publisher.publish(eventsBySlug.get("rencontres-aict-2026"), ACTOR);
     }
 
     /** The demo staff accounts of the README, password "demo"; only ever created with the demo data. */

@@ -24,7 +24,8 @@ public class Messages {
             "i18n.calendar",
             "i18n.api",
             "i18n.staff",
-            "i18n.registration"
+            "i18n.registration",
+            "i18n.schedule"
     );
 
     /** French unless the locale asks for English. */

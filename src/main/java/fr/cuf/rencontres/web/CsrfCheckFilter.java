@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks the CSRF token of every form POST outside the JSON API: the hidden field {@code csrfToken}
- * (or, for multipart uploads, the query parameter of the same name) must match the signed cookie.
+ * (or, for multipart uploads, the query parameter of the same name; for scripts, the X-CSRF-TOKEN
+ * header) must match the signed cookie.
  * <p>
  * Why not micronaut-security-csrf's own filter: in 4.15.2 it answers 500 ("newFilterContext is null")
  * when a browser sends the form body in a packet after the headers, which real browsers do. Binding
@@ -40,6 +41,7 @@ class CsrfCheckFilter implements Ordered {
     private static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
     private static final String FIELD = "csrfToken";
+    private static final String HEADER = "X-CSRF-TOKEN";
     private static final Pattern EXEMPT = Pattern.compile("^/(api|me)/.*|^/events/[^/]+/register(/.*)?$");
 
     private final CsrfTokenValidator<HttpRequest<?>> validator;
@@ -62,13 +64,15 @@ class CsrfCheckFilter implements Ordered {
             return null;
         }
         MediaType type = request.getContentType().orElse(null);
-        String token;
-        if (type != null && type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
-            token = formField(body);
-        } else if (type != null && type.matches(MediaType.MULTIPART_FORM_DATA_TYPE)) {
-            token = request.getParameters().get(FIELD);
-        } else {
-            return null;
+        String token = request.getHeaders().get(HEADER);
+        if (token == null) {
+            if (type != null && type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+                token = formField(body);
+            } else if (type != null && type.matches(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+                token = request.getParameters().get(FIELD);
+            } else {
+                return null;
+            }
         }
         if (token != null && validator.validateCsrfToken(request, token)) {
             return null;

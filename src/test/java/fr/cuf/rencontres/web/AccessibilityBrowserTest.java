@@ -157,7 +157,8 @@ class AccessibilityBrowserTest {
         browser.findElement(By.id("username")).sendKeys("programme1");
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        assertTrue(browser.getCurrentUrl().endsWith("/staff"), browser.getCurrentUrl());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(".*/staff$"));
         assertTrue(browser.findElement(By.cssSelector(".staff-nav")).isDisplayed());
         assertNoBlockingViolation("/staff");
     }

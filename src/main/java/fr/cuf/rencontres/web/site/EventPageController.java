@@ -35,6 +35,10 @@ class EventPageController {
     @View("site/event")
     Map<String, Object> show(@PathVariable String slug) {
         EventSummary summary = catalogue.summary(events.publicBySlug(slug));
-        return Map.of("summary", PublicEvent.of(summary), "programme", programmes.of(summary.event().id()));
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("summary", PublicEvent.of(summary));
+        model.put("programme", programmes.of(summary.event().id()));
+        programmes.latestChanges(summary.event().id()).ifPresent(c -> model.put("published", c));
+        return model;
     }
 }

@@ -1,0 +1,137 @@
+package fr.cuf.rencontres.schedule;
+
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.event.Room;
+import fr.cuf.rencontres.event.RoomRepository;
+import fr.cuf.rencontres.support.AuditLog;
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Problem;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Publishes an event's programme as version 1, 2, …: refused while hard conflicts remain (each is named),
+ * otherwise a snapshot of every session, the changelog against the previous version, and a notification
+ * to send to each registrant who chose a session that moved, changed room or was cancelled.
+ */
+@Singleton
+public class ProgrammePublisher {
+
+    private final ProgrammeVersionRepository versions;
+    private final ProgrammeChangeRepository changes;
+    private final SessionRepository sessions;
+    private final RoomRepository rooms;
+    private final TimetableService timetables;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ProgrammePublisher(ProgrammeVersionRepository versions, ProgrammeChangeRepository changes,
+                       SessionRepository sessions, RoomRepository rooms, TimetableService timetables, AuditLog audit,
+                       Clock clock) {
+        this.versions = versions;
+        this.changes = changes;
+        this.sessions = sessions;
+        this.rooms = rooms;
+        this.timetables = timetables;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Published(ProgrammeVersion version, List<ProgrammeChange> changes, long notifications) {
+    }
+
+    @Transactional
+    public Published publish(Event event, String actor) {
+        versions.lockEvent(event.id());
+        List<Conflict> hard = timetables.conflicts(event).stream().filter(Conflict::hard).toList();
+        if (!hard.isEmpty()) {
+            throw new DomainException(DomainException.Kind.CONFLICT, hard.stream()
+                    .map(c -> new Problem("unpublishable_conflict", null, List.of(c.code(), c.sessionIds().toString())))
+                    .toList());
+        }
+        ProgrammeVersion previous = versions.findFirstByEventIdOrderByNumberDesc(event.id()).orElse(null);
+        Instant now = clock.instant();
+        ProgrammeVersion version = versions.save(new ProgrammeVersion(null, event.id(),
+                previous == null ? 1 : previous.number() + 1, now, actor));
+        List<Session> current = sessions.findByEventInOrder(event.id());
+        List<Long> roomIds = current.stream().map(Session::roomId).filter(Objects::nonNull).distinct().toList();
+        Map<Long, String> roomNames = roomIds.isEmpty() ? Map.of()
+                : rooms.findByIdIn(roomIds).stream().collect(Collectors.toMap(Room::id, Room::name));
+        for (Session s : current) {
+            VersionedSession v = VersionedSession.of(version.id(), s, s.roomId() == null ? null : roomNames.get(s.roomId()));
+            versions.addSession(version.id(), v.sessionId(), v.title(), v.description(), v.kind().name(), v.startsAt(),
+                    v.endsAt(), v.roomId(), v.roomName(), v.chairPersonId(), v.membersOnly(), v.capacity(),
+                    v.expectedAudience(), v.languages(), v.status().name());
+        }
+        List<ProgrammeChange> log = previous == null ? List.of()
+                : changelog(version.id(), versions.findSessions(previous.id()), versions.findSessions(version.id()));
+        List<ProgrammeChange> saved = new ArrayList<>();
+        log.forEach(c -> saved.add(changes.save(c)));
+        long notified = notify(event.id(), version.id(), saved, now);
+        audit.record(actor, "programme.published", "event", event.id(),
+                "version " + version.number() + ", " + saved.size() + " changes, " + notified + " notifications");
+        return new Published(version, saved, notified);
+    }
+
+    static List<ProgrammeChange> changelog(long versionId, List<VersionedSession> before, List<VersionedSession> after) {
+        Map<Long, VersionedSession> old = before.stream().collect(Collectors.toMap(VersionedSession::sessionId,
+                Function.identity()));
+        List<ProgrammeChange> log = new ArrayList<>();
+        for (VersionedSession now : after) {
+            VersionedSession was = old.remove(now.sessionId());
+            ProgrammeChange.Kind kind = kind(was, now);
+            if (kind != null) {
+                log.add(new ProgrammeChange(null, versionId, now.sessionId(), kind, now.title(),
+                        was == null ? null : was.startsAt(), was == null ? null : was.endsAt(),
+                        was == null ? null : was.roomName(), now.startsAt(), now.endsAt(), now.roomName()));
+            }
+        }
+        for (VersionedSession gone : old.values()) {
+            log.add(new ProgrammeChange(null, versionId, gone.sessionId(), ProgrammeChange.Kind.REMOVED, gone.title(),
+                    gone.startsAt(), gone.endsAt(), gone.roomName(), null, null, null));
+        }
+        return log;
+    }
+
+    private static ProgrammeChange.Kind kind(VersionedSession was, VersionedSession now) {
+        boolean cancelled = now.status() == SessionStatus.CANCELLED;
+        if (was == null) {
+            return cancelled || !now.isScheduled() ? null : ProgrammeChange.Kind.ADDED;
+        }
+        if (cancelled) {
+            return was.status() == SessionStatus.CANCELLED ? null : ProgrammeChange.Kind.CANCELLED;
+        }
+        if (!Objects.equals(was.startsAt(), now.startsAt()) || !Objects.equals(was.endsAt(), now.endsAt())) {
+            return now.isScheduled() || was.isScheduled() ? ProgrammeChange.Kind.MOVED : null;
+        }
+        return Objects.equals(was.roomId(), now.roomId()) ? null : ProgrammeChange.Kind.REROOMED;
+    }
+
+    private long notify(long eventId, long versionId, List<ProgrammeChange> log, Instant now) {
+        Map<Long, ProgrammeChange> bySession = new HashMap<>();
+        log.stream().filter(c -> c.changeKind().affectsAttendees()).forEach(c -> bySession.put(c.sessionId(), c));
+        long n = 0;
+        if (bySession.isEmpty()) {
+            return 0;
+        }
+        for (ProgrammeVersionRepository.Chooser c : versions.findChoosers(eventId)) {
+            ProgrammeChange change = bySession.get(c.sessionId());
+            if (change != null) {
+                versions.addNotification(versionId, c.registrationId(), c.personId(), c.sessionId(),
+                        change.changeKind().name(), now);
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,23 @@
+package fr.cuf.rencontres.schedule;
+
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.event.Room;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+/** The work-in-progress timetable of an event, as staff edit it: every session and every conflict. */
+public record Timetable(Event event, List<Room> rooms, List<LocalDate> days, @Nullable LocalTime opens,
+                       @Nullable LocalTime closes, List<SessionView> placed, List<SessionView> unscheduled,
+                       List<SessionView> cancelled, List<Conflict> conflicts) {
+
+    public List<Conflict> conflictsOf(long sessionId) {
+        return conflicts.stream().filter(c -> c.concerns(sessionId)).toList();
+    }
+
+    public List<Conflict> hardConflicts() {
+        return conflicts.stream().filter(Conflict::hard).toList();
+    }
+}

@@ -1,0 +1,204 @@
+package fr.cuf.rencontres.schedule.solver;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPin;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+import fr.cuf.rencontres.schedule.SessionKind;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A session to place: the solver chooses its start and its room. Sessions staff did not pick are pinned
+ * where they are. Everything else is fixed data the rules read; the domain answers their questions
+ * ({@link #overlaps}, {@link #sharesPersonWith}…).
+ */
+@PlanningEntity
+public class Placement {
+
+    @PlanningId
+    private Long sessionId;
+    private String title;
+    private SessionKind kind;
+    private int minutes;
+    private Set<Long> persons;
+    private Set<String> themes;
+    /** Expected audience: must fit the room. */
+    private int audience;
+    /** Interest used to share big rooms: registrations' choices when there are some, else the audience. */
+    private int interest;
+    private boolean interpretation;
+    private boolean videoLink;
+    /** Windows it must fit in (briefing blocks, plenary slots); empty: anywhere. */
+    private List<Span> fixedWindows;
+    /** The venue's opening hours on each day of the event; empty: no limit. */
+    private List<Span> openingHours;
+    /** When one of its people is unavailable. */
+    private List<Span> personOff;
+    /** Registrations that chose both this session and another one, by the other's id. */
+    private Map<Long, Integer> sharedAttendees;
+    /** Where the latest published version had it (null: not published). */
+    private Long publishedStart;
+    private Long publishedRoomId;
+
+    @PlanningPin
+    private boolean pinned;
+
+    @PlanningVariable
+    private Start start;
+    @PlanningVariable
+    private PlanRoom room;
+
+    public Placement() {
+    }
+
+    public Placement(Long sessionId, String title, SessionKind kind, int minutes, Set<Long> persons, Set<String> themes,
+                     int audience, int interest, boolean interpretation, boolean videoLink, List<Span> fixedWindows,
+                     List<Span> openingHours, List<Span> personOff, Map<Long, Integer> sharedAttendees,
+                     Long publishedStart, Long publishedRoomId, boolean pinned, Start start, PlanRoom room) {
+        this.sessionId = sessionId;
+        this.title = title;
+        this.kind = kind;
+        this.minutes = minutes;
+        this.persons = persons;
+        this.themes = themes;
+        this.audience = audience;
+        this.interest = interest;
+        this.interpretation = interpretation;
+        this.videoLink = videoLink;
+        this.fixedWindows = fixedWindows;
+        this.openingHours = openingHours;
+        this.personOff = personOff;
+        this.sharedAttendees = sharedAttendees;
+        this.publishedStart = publishedStart;
+        this.publishedRoomId = publishedRoomId;
+        this.pinned = pinned;
+        this.start = start;
+        this.room = room;
+    }
+
+    public long startMinute() {
+        return start.minute();
+    }
+
+    public long endMinute() {
+        return start.minute() + minutes;
+    }
+
+    public boolean overlaps(Placement other) {
+        return startMinute() < other.endMinute() && other.startMinute() < endMinute();
+    }
+
+    /** Overlap in quarter hours (at least 1 when they overlap), the unit of time-based penalties. */
+    public int overlapQuarters(Placement other) {
+        long from = Math.max(startMinute(), other.startMinute());
+        long to = Math.min(endMinute(), other.endMinute());
+        return to <= from ? 0 : (int) Math.max(1, (to - from) / 15);
+    }
+
+    public int sharedPersonCount(Placement other) {
+        int n = 0;
+        for (Long p : persons) {
+            if (other.persons.contains(p)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public boolean sharesPersonWith(Placement other) {
+        return sharedPersonCount(other) > 0;
+    }
+
+    public boolean sharesThemeWith(Placement other) {
+        for (String t : themes) {
+            if (other.themes.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public int sharedAttendeesWith(Placement other) {
+        return sharedAttendees.getOrDefault(other.sessionId, 0);
+    }
+
+    public boolean lacksEquipment() {
+        return (interpretation && !room.interpretation()) || (videoLink && !room.videoLink());
+    }
+
+    public int overCapacity() {
+        return Math.max(0, audience - room.capacity());
+    }
+
+    public boolean outsideFixedWindows() {
+        return !fixedWindows.isEmpty() && !Span.anyContains(fixedWindows, startMinute(), endMinute());
+    }
+
+    public boolean outsideOpeningHours() {
+        return !openingHours.isEmpty() && !Span.anyContains(openingHours, startMinute(), endMinute());
+    }
+
+    public boolean inUnavailableRoom() {
+        return Span.anyOverlaps(room.unavailable(), startMinute(), endMinute());
+    }
+
+    public boolean withUnavailablePerson() {
+        return Span.anyOverlaps(personOff, startMinute(), endMinute());
+    }
+
+    /** 2 when moved to another time, 1 when only given another room, 0 when where it was published. */
+    public int distanceFromPublished() {
+        if (publishedStart == null) {
+            return 0;
+        }
+        return publishedStart != startMinute() ? 2 : publishedRoomId != null && !publishedRoomId.equals(room.id()) ? 1 : 0;
+    }
+
+    public Long getSessionId() {
+        return sessionId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public SessionKind getKind() {
+        return kind;
+    }
+
+    public int getMinutes() {
+        return minutes;
+    }
+
+    public int getInterest() {
+        return interest;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public Start getStart() {
+        return start;
+    }
+
+    public void setStart(Start start) {
+        this.start = start;
+    }
+
+    public PlanRoom getRoom() {
+        return room;
+    }
+
+    public void setRoom(PlanRoom room) {
+        this.room = room;
+    }
+
+    @Override
+    public String toString() {
+        return title;
+    }
+}

@@ -1,0 +1,133 @@
+package fr.cuf.rencontres.web.staff;
+
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.event.EventService;
+import fr.cuf.rencontres.schedule.ConflictTexts;
+import fr.cuf.rencontres.schedule.SessionEditor;
+import fr.cuf.rencontres.schedule.Timetable;
+import fr.cuf.rencontres.schedule.TimetableService;
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Messages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.View;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The programme grid of an event: see, place, move, resize, unschedule, cancel sessions. */
+@Produces(MediaType.TEXT_HTML)
+@Controller("/staff/events/{slug}/timetable")
+@Secured({"ADMIN", "PROGRAMME"})
+class TimetableController {
+
+    private final EventService events;
+    private final TimetableService timetables;
+    private final SessionEditor editor;
+    private final ConflictTexts texts;
+    private final Messages messages;
+    private final HttpLocaleResolver locales;
+
+    TimetableController(EventService events, TimetableService timetables, SessionEditor editor, ConflictTexts texts,
+                        Messages messages, HttpLocaleResolver locales) {
+        this.events = events;
+        this.timetables = timetables;
+        this.editor = editor;
+        this.texts = texts;
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    @View("staff/timetable")
+    @Get
+    HttpResponse<?> grid(HttpRequest<?> request, @PathVariable String slug, @Nullable @QueryValue Long session,
+                         @Nullable @QueryValue java.time.LocalDate date, @Nullable @QueryValue java.time.LocalTime start,
+                         @Nullable @QueryValue Integer minutes, @Nullable @QueryValue Long roomId,
+                         @Nullable @QueryValue String refused) {
+        return HttpResponse.ok(page(request, slug, new PlaceForm(session, date, start, minutes, roomId),
+                FormErrors.decode(refused, messages, locale(request))));
+    }
+
+    @View("staff/timetable")
+    @Post(value = "/place", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> place(HttpRequest<?> request, @PathVariable String slug, @Body PlaceForm form,
+                          Authentication user) {
+        Event event = events.bySlug(slug);
+        try {
+            if (form.sessionId() == null) {
+                throw DomainException.invalid("sessionId", "required");
+            }
+            editor.place(event.id(), form.sessionId(), form.command(), user.getName());
+            return back(slug);
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            // Post/redirect/get: the grid shows the form again with the messages next to their fields
+            return HttpResponse.seeOther(io.micronaut.http.uri.UriBuilder.of("/staff/events/" + slug + "/timetable")
+                    .queryParam("session", form.sessionId()).queryParam("date", form.date())
+                    .queryParam("start", form.start()).queryParam("minutes", form.minutes())
+                    .queryParam("roomId", form.roomId()).queryParam("refused", FormErrors.encode(e))
+                    .fragment("place").build()).header(FormErrors.HEADER, "1");
+        }
+    }
+
+    @View("staff/timetable")
+    @Post(value = "/sessions/{id}/unschedule", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> unschedule(@PathVariable String slug, @PathVariable long id, Authentication user) {
+        editor.unschedule(events.bySlug(slug).id(), id, user.getName());
+        return back(slug);
+    }
+
+    @View("staff/timetable")
+    @Post(value = "/sessions/{id}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> cancel(@PathVariable String slug, @PathVariable long id, @Body Map<String, String> body,
+                           Authentication user) {
+        editor.cancel(events.bySlug(slug).id(), id, body.get("reason"), user.getName());
+        return back(slug);
+    }
+
+    @View("staff/timetable")
+    @Post(value = "/sessions/{id}/restore", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> restore(@PathVariable String slug, @PathVariable long id, Authentication user) {
+        editor.restore(events.bySlug(slug).id(), id, user.getName());
+        return back(slug);
+    }
+
+    private Map<String, Object> page(HttpRequest<?> request, String slug, PlaceForm form,
+                                                   Map<String, String> errors) {
+        Event event = events.bySlug(slug);
+        Timetable t = timetables.of(event);
+        Map<String, Object> model = new HashMap<>(TimetableGrid.model(t, texts, locale(request)));
+        model.put("event", event);
+        model.put("rooms", t.rooms());
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("sessions", java.util.stream.Stream.concat(t.placed().stream(), t.unscheduled().stream())
+                .map(v -> v.session()).toList());
+        return model;
+    }
+
+    private Locale locale(HttpRequest<?> request) {
+        return Messages.supported(locales.resolveOrDefault(request));
+    }
+
+    private static HttpResponse<?> back(String slug) {
+        return HttpResponse.seeOther(URI.create("/staff/events/" + slug + "/timetable"));
+    }
+}

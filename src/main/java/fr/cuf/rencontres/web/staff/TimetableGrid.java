@@ -1,0 +1,148 @@
+package fr.cuf.rencontres.web.staff;
+
+import fr.cuf.rencontres.event.Room;
+import fr.cuf.rencontres.schedule.Conflict;
+import fr.cuf.rencontres.schedule.ConflictTexts;
+import fr.cuf.rencontres.schedule.Session;
+import fr.cuf.rencontres.schedule.SessionEditor;
+import fr.cuf.rencontres.schedule.SessionView;
+import fr.cuf.rencontres.schedule.Timetable;
+import fr.cuf.rencontres.support.Times;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The staff grid as plain maps for the template: per day, one column per room and one row per 15 minutes
+ * (CSS grid positions), sessions as blocks carrying their warnings, and the conflict list.
+ */
+final class TimetableGrid {
+
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final int STEP = SessionEditor.STEP_MINUTES;
+
+    private TimetableGrid() {
+    }
+
+    static Map<String, Object> model(Timetable t, ConflictTexts texts, Locale locale) {
+        LocalTime from = t.opens() == null ? LocalTime.of(8, 0) : t.opens();
+        LocalTime to = t.closes() == null ? LocalTime.of(20, 0) : t.closes();
+        for (SessionView v : t.placed()) {
+            ZonedDateTime s = Times.paris(v.session().startsAt());
+            ZonedDateTime e = Times.paris(v.session().endsAt());
+            if (s.toLocalTime().isBefore(from)) {
+                from = floor(s.toLocalTime());
+            }
+            if (e.toLocalDate().equals(s.toLocalDate()) && e.toLocalTime().isAfter(to)) {
+                to = e.toLocalTime();
+            }
+        }
+        int rows = (int) Math.ceil((to.toSecondOfDay() - from.toSecondOfDay()) / 60.0 / STEP);
+        List<Map<String, Object>> days = new ArrayList<>();
+        for (LocalDate date : t.days()) {
+            days.add(day(t, date, from, rows, texts, locale));
+        }
+        List<Map<String, Object>> conflicts = t.conflicts().stream().map(c -> conflict(c, texts, locale)).toList();
+        List<String> times = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            times.add(from.plusMinutes((long) r * STEP).format(HM));
+        }
+        Map<String, Object> m = new HashMap<>();
+        m.put("days", days);
+        m.put("conflicts", conflicts);
+        m.put("hardCount", t.hardConflicts().size());
+        m.put("softCount", t.conflicts().size() - t.hardConflicts().size());
+        m.put("times", times);
+        m.put("unscheduled", t.unscheduled().stream().map(v -> block(t, v, null, 0, null, texts, locale)).toList());
+        m.put("cancelled", t.cancelled().stream().map(v -> block(t, v, null, 0, null, texts, locale)).toList());
+        m.put("columns", t.rooms().size());
+        return m;
+    }
+
+    private static Map<String, Object> day(Timetable t, LocalDate date, LocalTime from, int rows, ConflictTexts texts,
+                                           Locale locale) {
+        List<Map<String, Object>> labels = new ArrayList<>();
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            LocalTime time = from.plusMinutes((long) r * STEP);
+            labels.add(Map.of("row", r + 2, "label", time.format(HM), "hour", time.getMinute() == 0));
+            for (int c = 0; c < t.rooms().size(); c++) {
+                cells.add(Map.of("row", r + 2, "col", c + 2, "roomId", t.rooms().get(c).id(), "start", time.format(HM)));
+            }
+        }
+        List<Map<String, Object>> blocks = new ArrayList<>();
+        for (SessionView v : t.placed()) {
+            Session s = v.session();
+            int col = columnOf(t.rooms(), s.roomId());
+            if (col < 0 || !Times.paris(s.startsAt()).toLocalDate().equals(date)) {
+                continue;
+            }
+            int start = row(from, Times.paris(s.startsAt()).toLocalTime());
+            ZonedDateTime end = Times.paris(s.endsAt());
+            int stop = end.toLocalDate().equals(date) ? row(from, end.toLocalTime()) : rows;
+            blocks.add(block(t, v, date, col + 2, new int[]{Math.max(start, 0) + 2, Math.min(Math.max(stop, start + 1), rows) + 2},
+                    texts, locale));
+        }
+        List<Map<String, Object>> rooms = new ArrayList<>();
+        for (int c = 0; c < t.rooms().size(); c++) {
+            Room r = t.rooms().get(c);
+            rooms.add(Map.of("col", c + 2, "name", r.name(), "capacity", r.capacity(), "id", r.id()));
+        }
+        return Map.of("date", date, "iso", date.toString(), "labels", labels, "cells", cells, "blocks", blocks,
+                "rooms", rooms, "rows", rows);
+    }
+
+    private static Map<String, Object> block(Timetable t, SessionView v, LocalDate date, int col, int[] rows,
+                                             ConflictTexts texts, Locale locale) {
+        Session s = v.session();
+        List<Conflict> mine = t.conflictsOf(s.id());
+        Map<String, Object> b = new HashMap<>();
+        b.put("id", s.id());
+        b.put("title", s.title());
+        b.put("kind", s.kind());
+        b.put("minutes", s.minutes());
+        b.put("audience", s.expectedAudience());
+        b.put("room", v.room() == null ? null : v.room().name());
+        if (s.isScheduled()) {
+            b.put("time", Times.paris(s.startsAt()).toLocalTime().format(HM) + "–"
+                    + Times.paris(s.endsAt()).toLocalTime().format(HM));
+        }
+        if (rows != null) {
+            b.put("col", col);
+            b.put("rowStart", rows[0]);
+            b.put("rowEnd", rows[1]);
+        }
+        b.put("warnings", mine.stream().map(c -> conflict(c, texts, locale)).toList());
+        b.put("warningCount", mine.size());
+        b.put("hard", mine.stream().anyMatch(Conflict::hard));
+        return b;
+    }
+
+    private static Map<String, Object> conflict(Conflict c, ConflictTexts texts, Locale locale) {
+        return Map.of("code", c.code(), "hard", c.hard(), "text", texts.text(c, locale), "sessionIds", c.sessionIds());
+    }
+
+    private static int columnOf(List<Room> rooms, Long roomId) {
+        for (int i = 0; i < rooms.size(); i++) {
+            if (rooms.get(i).id().equals(roomId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int row(LocalTime from, LocalTime time) {
+        return (time.toSecondOfDay() - from.toSecondOfDay()) / 60 / STEP;
+    }
+
+    private static LocalTime floor(LocalTime time) {
+        return time.withMinute(time.getMinute() / STEP * STEP).withSecond(0).withNano(0);
+    }
+}

@@ -1,0 +1,131 @@
+package fr.cuf.rencontres.schedule;
+
+import fr.cuf.rencontres.registration.ParticipantType;
+import fr.cuf.rencontres.support.DatabaseTest;
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Problem;
+import fr.cuf.rencontres.support.TestDatabase;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DatabaseTest
+@Property(name = "rencontres.clock.fixed", value = "2026-05-01T10:00:00+02:00")
+class ProgrammePublisherTest {
+
+    @Inject DataSource dataSource;
+    @Inject ScheduleFixtures fixtures;
+    @Inject ProgrammePublisher publisher;
+    @Inject SessionEditor editor;
+    @Inject ProgrammeService programmes;
+    @Inject @Client("/") HttpClient client;
+
+    ScheduleFixtures.Small s;
+    Session chine;
+    Session vietnam;
+    Session coree;
+
+    @BeforeEach
+    void data() {
+        TestDatabase.clean(dataSource);
+        s = fixtures.small();
+        chine = fixtures.session(s, "Point Chine", "2026-07-08T11:00", 90, s.kleber(), s.benoit());
+        vietnam = fixtures.session(s, "Point Vietnam", "2026-07-08T11:00", 90, s.iena(), s.katja());
+        coree = fixtures.session(s, "Point Corée", "2026-07-08T14:00", 90, s.kleber(), null);
+    }
+
+    @Test
+    void publishing_is_refused_while_a_hard_conflict_remains_and_names_it() {
+        editor.place(s.event().id(), coree.id(), new PlaceCommand(LocalDate.parse("2026-07-08"), LocalTime.of(11, 30),
+                90, s.kleber().id()), "prog");
+        DomainException e = assertThrows(DomainException.class, () -> publisher.publish(s.event(), "prog"));
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+        Problem p = e.problems().get(0);
+        assertEquals("unpublishable_conflict", p.code());
+        assertEquals("room_double_booked", p.args().get(0));
+        assertTrue(programmes.latestChanges(s.event().id()).isEmpty(), "nothing published");
+    }
+
+    @Test
+    void version_two_lists_what_changed_notifies_registrants_and_is_what_the_public_sees() throws Exception {
+        long reg = register(s.katja().id(), chine.id(), vietnam.id());
+        register(s.benoit().id(), coree.id());
+        assertEquals(1, publisher.publish(s.event(), "prog").version().number());
+
+        editor.place(s.event().id(), chine.id(), new PlaceCommand(LocalDate.parse("2026-07-09"), LocalTime.of(9, 0),
+                90, s.kleber().id()), "prog");
+        editor.place(s.event().id(), coree.id(), new PlaceCommand(LocalDate.parse("2026-07-08"), LocalTime.of(14, 0),
+                90, s.iena().id()), "prog");
+        editor.cancel(s.event().id(), vietnam.id(), "délégation absente", "prog");
+        Session added = fixtures.session(s, "Point Japon", "2026-07-09T14:00", 90, s.iena(), null);
+        // work in progress after publishing: not public
+        editor.place(s.event().id(), added.id(), new PlaceCommand(LocalDate.parse("2026-07-09"), LocalTime.of(15, 0),
+                60, s.iena().id()), "prog");
+
+        ProgrammePublisher.Published v2 = publisher.publish(s.event(), "prog");
+        assertEquals(2, v2.version().number());
+        List<String> kinds = v2.changes().stream().map(c -> c.changeKind() + " " + c.title()).sorted().toList();
+        assertEquals(List.of("ADDED Point Japon", "CANCELLED Point Vietnam", "MOVED Point Chine",
+                "REROOMED Point Corée"), kinds);
+        assertEquals(3, v2.notifications(), "katja: chine + vietnam, benoit: corée");
+        assertEquals(List.of(reg + " CANCELLED", reg + " MOVED"), notifications(v2.version().id()).subList(0, 2));
+
+        editor.place(s.event().id(), chine.id(), new PlaceCommand(LocalDate.parse("2026-07-09"), LocalTime.of(16, 30),
+                90, s.kleber().id()), "prog");
+        String html = client.toBlocking().retrieve(HttpRequest.GET("/events/rencontres-2026").accept("text/html"));
+        assertTrue(html.contains("Ce qui a changé depuis la version") && html.contains(">1<") || html.contains("version 1"), html);
+        assertTrue(html.contains("Annulée"));
+        assertTrue(html.contains("09:00"), "the published slot of Point Chine");
+        assertFalse(html.contains("16:30"), "work in progress is never public");
+    }
+
+    private DataSource raw() {
+        return io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource);
+    }
+
+    private long register(long personId, long... sessionIds) throws Exception {
+        try (Connection c = raw().getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO registration (event_id, person_id, participant_type, status, created_at, updated_at) "
+                    + "VALUES (" + s.event().id() + ", " + personId + ", '" + ParticipantType.values()[0].name()
+                    + "', 'CONFIRMED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            ResultSet rs = st.executeQuery("SELECT MAX(id) FROM registration");
+            rs.next();
+            long id = rs.getLong(1);
+            for (long session : sessionIds) {
+                st.executeUpdate("INSERT INTO registration_session (registration_id, session_id, status, created_at) "
+                        + "VALUES (" + id + ", " + session + ", 'CONFIRMED', CURRENT_TIMESTAMP)");
+            }
+            return id;
+        }
+    }
+
+    private List<String> notifications(long versionId) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = raw().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT registration_id, change_kind FROM programme_notification WHERE version_id = "
+                     + versionId + " ORDER BY registration_id, change_kind")) {
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + " " + rs.getString(2));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,166 @@
+package fr.cuf.rencontres.schedule.solver;
+
+import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
+import fr.cuf.rencontres.schedule.SessionKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One test per timetabling rule, each checking a case it penalises and a case it leaves alone. */
+class TimetableConstraintsTest {
+
+    static final ConstraintVerifier<TimetableConstraints, Plan> VERIFY =
+            ConstraintVerifier.build(new TimetableConstraints(), Plan.class, Placement.class);
+
+    static final PlanRoom BIG = new PlanRoom(1L, "Grand Salon Iéna", 450, true, true, List.of());
+    static final PlanRoom SMALL = new PlanRoom(2L, "Salon Monge", 30, false, false, List.of());
+    static final long NINE = 29_700_000L; // some day at 09:00, in epoch minutes (the rules only compare)
+
+    static Builder session(long id) {
+        return new Builder(id);
+    }
+
+    static final class Builder {
+        long id;
+        long start = NINE;
+        int minutes = 90;
+        PlanRoom room = BIG;
+        Set<Long> persons = Set.of();
+        Set<String> themes = Set.of();
+        int audience = 20;
+        int interest = 20;
+        boolean interpretation;
+        boolean video;
+        List<Span> fixed = List.of();
+        List<Span> hours = List.of();
+        List<Span> off = List.of();
+        Map<Long, Integer> shared = Map.of();
+        Long publishedStart;
+        Long publishedRoom;
+
+        Builder(long id) {
+            this.id = id;
+        }
+
+        Builder at(long minutesAfterNine) { start = NINE + minutesAfterNine; return this; }
+        Builder in(PlanRoom r) { room = r; return this; }
+        Builder people(Long... p) { persons = Set.of(p); return this; }
+        Builder themes(String... t) { themes = Set.of(t); return this; }
+        Builder audience(int a) { audience = a; interest = a; return this; }
+        Builder needs(boolean i, boolean v) { interpretation = i; video = v; return this; }
+        Builder fixed(Span... s) { fixed = List.of(s); return this; }
+        Builder hours(Span... s) { hours = List.of(s); return this; }
+        Builder off(Span... s) { off = List.of(s); return this; }
+        Builder shared(long other, int n) { shared = Map.of(other, n); return this; }
+        Builder published(long minutesAfterNine, PlanRoom r) { publishedStart = NINE + minutesAfterNine; publishedRoom = r.id(); return this; }
+
+        Placement build() {
+            return new Placement(id, "S" + id, SessionKind.WORKSHOP, minutes, persons, themes, audience, interest,
+                    interpretation, video, fixed, hours, off, shared, publishedStart, publishedRoom, false,
+                    new Start(start), room);
+        }
+    }
+
+    @Test
+    void room_conflict_penalises_each_overlapping_quarter_in_one_room() {
+        VERIFY.verifyThat(TimetableConstraints::roomConflict)
+                .given(session(1).build(), session(2).at(60).build(), session(3).at(60).in(SMALL).build())
+                .penalizesBy(2);
+        VERIFY.verifyThat(TimetableConstraints::roomConflict)
+                .given(session(1).build(), session(2).at(90).build()).penalizesBy(0);
+    }
+
+    @Test
+    void person_conflict_penalises_a_person_in_two_places_at_once() {
+        VERIFY.verifyThat(TimetableConstraints::personConflict)
+                .given(session(1).people(7L, 8L).build(), session(2).in(SMALL).at(75).people(7L).build())
+                .penalizesBy(1);
+        VERIFY.verifyThat(TimetableConstraints::personConflict)
+                .given(session(1).people(7L).build(), session(2).in(SMALL).at(90).people(7L).build())
+                .penalizesBy(0);
+    }
+
+    @Test
+    void room_capacity_penalises_an_audience_too_big_for_the_room() {
+        VERIFY.verifyThat(TimetableConstraints::roomCapacity)
+                .given(session(1).in(SMALL).audience(55).build(), session(2).in(SMALL).audience(30).build())
+                .penalizesBy(3);
+    }
+
+    @Test
+    void room_equipment_penalises_missing_interpretation_or_video() {
+        VERIFY.verifyThat(TimetableConstraints::roomEquipment)
+                .given(session(1).in(SMALL).needs(true, false).build(), session(2).in(SMALL).needs(false, true).build(),
+                        session(3).in(BIG).needs(true, true).build())
+                .penalizesBy(2);
+    }
+
+    @Test
+    void fixed_time_windows_keep_briefings_and_plenaries_in_their_blocks() {
+        Span block = new Span(NINE, NINE + 90);
+        VERIFY.verifyThat(TimetableConstraints::fixedTimeWindows)
+                .given(session(1).fixed(block).build(), session(2).at(15).fixed(block).build(), session(3).at(600).build())
+                .penalizesBy(1);
+    }
+
+    @Test
+    void opening_hours_keep_sessions_inside_the_venue_days() {
+        Span day = new Span(NINE - 60, NINE + 660);
+        VERIFY.verifyThat(TimetableConstraints::openingHours)
+                .given(session(1).hours(day).build(), session(2).at(600).hours(day).build())
+                .penalizesBy(1);
+    }
+
+    @Test
+    void room_unavailability_is_respected() {
+        PlanRoom closed = new PlanRoom(3L, "Salon Kléber", 80, false, true, List.of(new Span(NINE + 120, NINE + 240)));
+        VERIFY.verifyThat(TimetableConstraints::roomUnavailability)
+                .given(session(1).in(closed).build(), session(2).in(closed).at(150).build())
+                .penalizesBy(1);
+    }
+
+    @Test
+    void person_unavailability_is_respected() {
+        Span away = new Span(NINE + 60, NINE + 120);
+        VERIFY.verifyThat(TimetableConstraints::personUnavailability)
+                .given(session(1).off(away).build(), session(2).at(120).off(away).build())
+                .penalizesBy(1);
+    }
+
+    @Test
+    void same_pole_in_parallel_costs_per_overlapping_quarter() {
+        VERIFY.verifyThat(TimetableConstraints::samePoleParallel)
+                .given(session(1).themes("pole:AFRIQUE").build(),
+                        session(2).in(SMALL).themes("pole:AFRIQUE", "group:3").build(),
+                        session(3).in(SMALL).at(90).themes("pole:AFRIQUE").build())
+                .penalizesBy(6);
+    }
+
+    @Test
+    void the_session_with_more_interest_should_not_get_the_smaller_room() {
+        VERIFY.verifyThat(TimetableConstraints::biggerRoomsForMoreInterest)
+                .given(session(1).in(SMALL).audience(120).build(), session(2).in(BIG).audience(20).build())
+                .penalizesBy(11);
+        VERIFY.verifyThat(TimetableConstraints::biggerRoomsForMoreInterest)
+                .given(session(1).in(BIG).audience(120).build(), session(2).in(SMALL).audience(20).build())
+                .penalizesBy(0);
+    }
+
+    @Test
+    void keeping_published_sessions_in_place_prefers_a_room_change_to_a_move() {
+        VERIFY.verifyThat(TimetableConstraints::keepPublishedPlacement)
+                .given(session(1).published(0, BIG).build(), session(2).published(0, SMALL).build(),
+                        session(3).published(60, BIG).build(), session(4).build())
+                .penalizesBy(3);
+    }
+
+    @Test
+    void attendee_clashes_count_people_who_chose_both_sessions() {
+        VERIFY.verifyThat(TimetableConstraints::attendeeClashes)
+                .given(session(1).shared(2, 14).build(), session(2).in(SMALL).shared(1, 14).build(),
+                        session(3).at(90).shared(1, 40).build())
+                .penalizesBy(14);
+    }
+}

@@ -1,0 +1,148 @@
+package fr.cuf.rencontres.web.staff;
+
+import fr.cuf.rencontres.schedule.ScheduleFixtures;
+import fr.cuf.rencontres.schedule.Session;
+import fr.cuf.rencontres.schedule.SessionRepository;
+import fr.cuf.rencontres.staff.Role;
+import fr.cuf.rencontres.support.DatabaseTest;
+import fr.cuf.rencontres.support.Fixtures;
+import fr.cuf.rencontres.support.TestDatabase;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.cookie.Cookie;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DatabaseTest
+@Property(name = "rencontres.clock.fixed", value = "2026-05-01T10:00:00+02:00")
+@Property(name = "micronaut.http.client.follow-redirects", value = "false")
+class TimetablePageTest {
+
+    static final String GRID = "/staff/events/rencontres-2026/timetable";
+
+    @Inject @Client("/") HttpClient client;
+    @Inject DataSource dataSource;
+    @Inject Fixtures fixtures;
+    @Inject ScheduleFixtures schedule;
+    @Inject SessionRepository sessions;
+
+    ScheduleFixtures.Small s;
+    Session chine;
+    Session eau;
+
+    @BeforeEach
+    void data() {
+        TestDatabase.clean(dataSource);
+        s = schedule.small();
+        chine = schedule.session(s, "Point Chine", "2026-07-08T11:00", 90, s.kleber(), s.benoit());
+        eau = schedule.session(s, "Atelier Eau et crises", null, 60, null, s.benoit());
+        fixtures.staff("prog", Role.PROGRAMME);
+        fixtures.staff("scan", Role.SCANNER);
+    }
+
+    String csrf;
+
+    /** The CSRF token the site gives a browser on its first page (tokens are signed: none can be made up). */
+    private String csrf() {
+        if (csrf == null) {
+            csrf = client.toBlocking().exchange(HttpRequest.GET("/").accept(MediaType.TEXT_HTML), String.class)
+                    .getCookie("rencontres_csrf").orElseThrow().getValue();
+        }
+        return csrf;
+    }
+
+    private HttpResponse<String> get(String user, String path) {
+        return client.toBlocking().exchange(HttpRequest.GET(path).accept(MediaType.TEXT_HTML)
+                .basicAuth(user, Fixtures.PASSWORD).cookie(Cookie.of("rencontres_csrf", csrf())), String.class);
+    }
+
+    private HttpResponse<String> post(String user, String path, Map<String, String> form) {
+        Map<String, String> body = new java.util.HashMap<>(form);
+        body.put("csrfToken", csrf());
+        return client.toBlocking().exchange(HttpRequest.POST(path, body)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML)
+                // the header as the drag-and-drop script sends it (the form field is accepted too)
+                .header("X-CSRF-TOKEN", csrf())
+                .basicAuth(user, Fixtures.PASSWORD).cookie(Cookie.of("rencontres_csrf", csrf())), String.class);
+    }
+
+    @Test
+    void programme_staff_see_rooms_blocks_and_the_unscheduled_list() {
+        String html = get("prog", GRID).body();
+        assertTrue(html.contains("Grand Salon Iéna"), "rooms as columns");
+        assertTrue(html.contains("id=\"session-" + chine.id() + "\""), "a placed session is a block");
+        assertTrue(html.contains("11:00–12:30"));
+        assertTrue(html.contains("Atelier Eau et crises"), "unscheduled list");
+        assertTrue(html.contains("name=\"csrfToken\""));
+    }
+
+    @Test
+    void scanner_staff_are_refused() {
+        // a 403 error page, never a silent redirection
+        assertForbidden(() -> get("scan", GRID));
+        assertForbidden(() -> post("scan", GRID + "/place", Map.of("sessionId", String.valueOf(eau.id()), "date",
+                "2026-07-08", "start", "11:00", "minutes", "60", "roomId", String.valueOf(s.kleber().id()))));
+        assertNull(sessions.findById(eau.id()).orElseThrow().startsAt());
+    }
+
+    private static void assertForbidden(org.junit.jupiter.api.function.Executable request) {
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.micronaut.http.client.exceptions.HttpClientResponseException.class, request);
+        assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
+    }
+
+    @Test
+    void the_plain_form_places_a_session_and_the_grid_shows_the_conflicts() {
+        HttpResponse<String> r = post("prog", GRID + "/place", Map.of("sessionId", String.valueOf(eau.id()),
+                "date", "2026-07-08", "start", "11:30", "minutes", "60", "roomId", String.valueOf(s.kleber().id())));
+        assertEquals(HttpStatus.SEE_OTHER, r.getStatus());
+        assertNotNull(sessions.findById(eau.id()).orElseThrow().startsAt());
+        String html = get("prog", GRID).body();
+        assertTrue(html.contains("room_double_booked"), "conflict list");
+        assertTrue(html.contains("Salon Kléber") && html.contains("réservée deux fois"));
+        assertTrue(html.contains("person_overlap"));
+    }
+
+    @Test
+    void a_post_without_the_csrf_token_is_refused() {
+        assertForbidden(() -> client.toBlocking().exchange(HttpRequest.POST(GRID + "/sessions/" + chine.id() + "/unschedule",
+                        Map.of("csrfToken", "made-up")).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .accept(MediaType.TEXT_HTML).basicAuth("prog", Fixtures.PASSWORD)
+                .cookie(Cookie.of("rencontres_csrf", "made-up")), String.class));
+        assertNotNull(sessions.findById(chine.id()).orElseThrow().startsAt());
+    }
+
+    @Test
+    void a_session_is_created_from_the_form_then_unscheduled_and_cancelled() {
+        HttpResponse<String> created = post("prog", GRID + "/sessions", Map.of("title", "Point Israël",
+                "kind", "COUNTRY_BRIEFING", "expectedAudience", "30", "plannedMinutes", "75",
+                "requiresVideoLink", "true", "chairPersonId", String.valueOf(s.katja().id())));
+        assertEquals(HttpStatus.SEE_OTHER, created.getStatus());
+        Session israel = sessions.findByEventInOrder(s.event().id()).stream()
+                .filter(x -> x.title().equals("Point Israël")).findFirst().orElseThrow();
+        assertTrue(israel.requiresVideoLink());
+        assertEquals(75, israel.minutes());
+        assertEquals(HttpStatus.SEE_OTHER, post("prog", GRID + "/sessions/" + chine.id() + "/unschedule", Map.of()).getStatus());
+        assertNull(sessions.findById(chine.id()).orElseThrow().startsAt());
+        assertEquals(HttpStatus.SEE_OTHER, post("prog", GRID + "/sessions/" + chine.id() + "/cancel",
+                Map.of("reason", "Intervenant empêché")).getStatus());
+        assertTrue(sessions.findById(chine.id()).orElseThrow().isCancelled());
+        assertTrue(get("prog", GRID + "/sessions/" + israel.id() + "/edit").body().contains("Point Israël"));
+    }
+}
