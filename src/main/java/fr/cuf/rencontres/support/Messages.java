@@ -19,7 +19,8 @@ public class Messages {
 
     private static final List<String> BUNDLES = List.of(
             "i18n.messages",
-            "i18n.errors");
+            "i18n.errors",
+            "i18n.badges");
 
     /** French unless the locale asks for English. */
     public static Locale supported(Locale locale) {

@@ -15,6 +15,7 @@ public final class TestDatabase {
 
     /** Every table, children before parents, for cleaning. Features add theirs at the front. */
     private static final List<String> TABLES = List.of(
+            "checkin_scan", "badge_print_item", "badge_print_run", "badge_signing_key",
             "audit_entry", "registration_session", "registration", "session_group", "session_speaker", "event_session", "event", "room", "venue",
             "working_group", "membership", "person", "organisation", "staff_account");
 
