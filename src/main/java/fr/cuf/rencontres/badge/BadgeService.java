@@ -74,7 +74,8 @@ public class BadgeService {
     public Batch printBatch(long eventId, BadgeSelection selection, String actor) {
         Event event = events.findById(eventId).orElseThrow(() -> DomainException.notFound("event_not_found"));
         List<BadgeRow> rows = queries.findBatch(eventId, selection.type() == null ? null : selection.type().name(),
-                selection.sinceLastPrint());
+                selection.sinceLastPrint()).stream()
+                .sorted(ParticipantOrder.byName(BadgeRow::lastName, BadgeRow::firstName)).toList();
         if (rows.isEmpty()) {
             throw DomainException.notFound("no_badges_to_print");
         }
