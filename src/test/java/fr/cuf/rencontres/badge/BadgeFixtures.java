@@ -24,7 +24,7 @@ import java.time.LocalDateTime;
 
 /**
  * The 17th Rencontres (8–9 July 2026) with two rooms, an opening plenary, a members-only workshop
- * and a country briefing that needs a sign-up; registrations are saved as the registration feature
+ * and a country briefing (same day, afternoon) that people sign up for; registrations are saved as the registration feature
  * would save them.
  */
 @Singleton
@@ -62,7 +62,7 @@ public class BadgeFixtures {
                 workshop.kind(), workshop.startsAt(), workshop.endsAt(), workshop.roomId(), null, true, null, 50,
                 "fr", workshop.createdAt(), workshop.updatedAt(), workshop.version()));
         Session senegal = fixtures.session(event, "Point Sénégal", SessionKind.COUNTRY_BRIEFING,
-                LocalDateTime.parse("2026-07-09T14:30"), 90, eiffel, null);
+                LocalDateTime.parse("2026-07-08T14:30"), 90, eiffel, null);
         Organisation dijon = fixtures.dijon();
         Organisation foreign = organisations.create(new OrganisationForm("Commune de Saint-Louis",
                 OrganisationKind.FOREIGN_LOCAL_AUTHORITY, "SN", null, null, null, null, "Saint-Louis"), "test");
