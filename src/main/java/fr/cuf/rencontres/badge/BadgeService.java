@@ -87,6 +87,13 @@ public class BadgeService {
         return new Batch(pdf, rows.size());
     }
 
+    /** The same, for the event with this slug. */
+    @Transactional
+    public Batch printBatch(String eventSlug, BadgeSelection selection, String actor) {
+        Event event = events.findBySlug(eventSlug).orElseThrow(() -> DomainException.notFound("event_not_found"));
+        return printBatch(event.id(), selection, actor);
+    }
+
     public List<BadgePrintRun> printRuns(long eventId) {
         return runs.findByEventIdOrderByPrintedAtDesc(eventId);
     }

@@ -63,13 +63,6 @@ interface CheckinQueries extends GenericRepository<Registration, Long> {
              WHERE r.event_id = :eventId AND rs.status <> 'CANCELLED'""")
     List<SignUp> findSignUps(long eventId);
 
-    /** A registration as the door sees it. */
-    @Introspected
-    record Attendee(long registrationId, String status, String participantType, int badgeVersion,
-                    String firstName, String lastName, @Nullable String organisationName,
-                    @Nullable Long organisationId) {
-    }
-
     @Introspected
     record SignUp(long registrationId, long sessionId) {
     }

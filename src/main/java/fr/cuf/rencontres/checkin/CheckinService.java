@@ -70,7 +70,7 @@ public class CheckinService {
     }
 
     /** Registrations of an event whose name contains the text (first, last, or both in either order). */
-    public List<CheckinQueries.Attendee> findByName(long eventId, String text) {
+    public List<Attendee> findByName(long eventId, String text) {
         if (text == null || text.strip().length() < 2) {
             return List.of();
         }

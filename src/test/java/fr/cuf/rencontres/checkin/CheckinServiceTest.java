@@ -162,7 +162,7 @@ class CheckinServiceTest {
 
     @Test
     void someone_without_badge_is_found_by_name_and_checked_in() {
-        List<CheckinQueries.Attendee> found = checkins.findByName(conference.event().id(), "diaye");
+        List<Attendee> found = checkins.findByName(conference.event().id(), "diaye");
         assertEquals(1, found.size());
         assertEquals(invitee.id(), found.get(0).registrationId());
         assertEquals(1, checkins.findByName(conference.event().id(), "François Reb").size());
