@@ -34,7 +34,7 @@ interface CheckinQueries extends GenericRepository<Registration, Long> {
 
     @Query("""
             SELECT r.id AS registration_id, r.status, r.participant_type, r.badge_version,
-                   p.first_name, p.last_name, o.name AS organisation_name,
+                   p.first_name, p.last_name, p.function_title, o.name AS organisation_name,
                    COALESCE(r.organisation_id, p.organisation_id) AS organisation_id
               FROM registration r
               JOIN person p ON p.id = r.person_id
@@ -49,7 +49,7 @@ interface CheckinQueries extends GenericRepository<Registration, Long> {
 
     @Query("""
             SELECT r.id AS registration_id, r.status, r.participant_type, r.badge_version,
-                   p.first_name, p.last_name, o.name AS organisation_name,
+                   p.first_name, p.last_name, p.function_title, o.name AS organisation_name,
                    COALESCE(r.organisation_id, p.organisation_id) AS organisation_id
               FROM registration r
               JOIN person p ON p.id = r.person_id

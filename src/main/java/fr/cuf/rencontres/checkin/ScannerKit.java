@@ -117,8 +117,9 @@ public class ScannerKit {
             lists.add(new ListOption(list.key(), day.toString(), day.toString(), event.membersOnly(), false));
         }
         List<Session> all = sessions.findByEventInOrder(event.id());
-        Map<Long, Room> roomsById = rooms.findByIdIn(all.stream().map(Session::roomId)
-                .filter(java.util.Objects::nonNull).toList()).stream().collect(Collectors.toMap(Room::id, Function.identity()));
+        List<Long> roomIds = all.stream().map(Session::roomId).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<Long, Room> roomsById = roomIds.isEmpty() ? Map.of() : rooms.findByIdIn(roomIds).stream()
+                .collect(Collectors.toMap(Room::id, Function.identity()));
         for (Session session : all) {
             String day = session.startsAt() == null ? null : Times.paris(session.startsAt()).toLocalDate().toString();
             String when = session.startsAt() == null ? "" : Times.paris(session.startsAt()).toLocalDateTime()
