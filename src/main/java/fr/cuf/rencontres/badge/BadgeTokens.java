@@ -7,7 +7,9 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Signs badge codes with the event's private key and verifies them with its public key. */
 @Singleton
@@ -15,7 +17,11 @@ public class BadgeTokens {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
+    /** Codes already proven genuine: a badge scanned again (exit, room doors, duplicates) skips the crypto. */
+    private static final int REMEMBERED = 100_000;
+
     private final BadgeKeys keys;
+    private final Map<String, BadgeToken> verified = new ConcurrentHashMap<>();
 
     BadgeTokens(BadgeKeys keys) {
         this.keys = keys;
@@ -39,7 +45,11 @@ public class BadgeTokens {
      * Revocation (cancellation, reissue) is the caller's business: this only proves who signed it.
      */
     public Optional<BadgeToken> verify(String code) {
-        return BadgeToken.parse(code).filter(signed -> {
+        BadgeToken known = code == null ? null : verified.get(code);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<BadgeToken> genuine = BadgeToken.parse(code).filter(signed -> {
             Optional<PublicKey> key = keys.publicKey(signed.token().eventId());
             if (key.isEmpty()) {
                 return false;
@@ -55,5 +65,12 @@ public class BadgeTokens {
                 return false;
             }
         }).map(BadgeToken.Signed::token);
+        genuine.ifPresent(token -> {
+            if (verified.size() >= REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(code, token);
+        });
+        return genuine;
     }
 }
