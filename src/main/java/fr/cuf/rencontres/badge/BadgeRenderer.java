@@ -110,9 +110,11 @@ class BadgeRenderer {
         float m = 8 * k;
         float band = 20 * k;
         band(cs, fonts, card, box.x, box.y, box.w, band, 9 * k);
-        float qr = Math.min(box.h - band - 2 * m, box.w * 0.40f);
-        drawQr(cs, card.code(), box.x + box.w - m - qr, box.y + band + m, qr);
-        float inner = box.w - 3 * m - qr;
+        // a quiet zone of 4.5 modules (a code is about 37 modules wide) around the QR code: scanners need it
+        float qr = Math.min((box.h - band) / (1 + 9f / 37), box.w * 0.40f);
+        float quiet = qr * 4.5f / 37;
+        drawQr(cs, card.code(), box.x + box.w - quiet - qr, box.y + band + quiet, qr);
+        float inner = box.w - qr - 2 * quiet - m;
         List<Block> blocks = new ArrayList<>(personBlocks(fonts, card, k, 0.58f));
         blocks.add(new Block(fonts.printable(card.eventTitle() + " · " + card.eventDates()), fonts.regular,
                 5.5f * k, 4.5f, 2, GREY, 0));

@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (apt-get install -y poppler-utils zbar-tools). The PDFs and PNGs stay in target/badge-samples.
  */
 @DatabaseTest
+@io.micronaut.context.annotation.Property(name = "rencontres.clock.fixed", value = "2026-07-08T09:30:00+02:00")
 class BadgeQrDecodeTest {
 
     static final Path SAMPLES = Path.of("target", "badge-samples");
@@ -38,6 +39,7 @@ class BadgeQrDecodeTest {
     @Inject BadgeFixtures fixtures;
     @Inject BadgeService badges;
     @Inject BadgeTokens tokens;
+    @Inject fr.cuf.rencontres.checkin.CheckinService checkins;
 
     BadgeFixtures.Conference conference;
     List<Registration> registrations = new ArrayList<>();
@@ -88,6 +90,11 @@ class BadgeQrDecodeTest {
             BadgeToken token = tokens.verify(code).orElseThrow(() -> new AssertionError("does not verify: " + code));
             assertEquals(conference.event().id(), token.eventId());
             ids.add(token.registrationId());
+            // and the decoded code checks in at the door
+            var result = checkins.scan(new fr.cuf.rencontres.checkin.ScanRequest(code, null, "entrance:2026-07-08",
+                    "entry", "zbar-" + layout + "-" + token.registrationId(), null, null), "test");
+            assertEquals(fr.cuf.rencontres.checkin.Outcome.OK, result.outcome(), code);
+            assertEquals(token.registrationId(), result.registrationId());
         }
         assertEquals(new TreeSet<>(registrations.stream().map(Registration::id).toList()), ids,
                 "one decodable code per badge");
