@@ -25,7 +25,8 @@ public class Messages {
             "i18n.api",
             "i18n.staff",
             "i18n.registration",
-            "i18n.schedule"
+            "i18n.schedule",
+            "i18n.badges"
     );
 
     /** French unless the locale asks for English. */

@@ -1,9 +1,11 @@
 package fr.cuf.rencontres.web.site;
 
+import fr.cuf.rencontres.badge.BadgeService;
 import fr.cuf.rencontres.calendar.AgendaLink;
 import fr.cuf.rencontres.calendar.AgendaTokens;
 import fr.cuf.rencontres.registration.DetailsForm;
 import fr.cuf.rencontres.registration.RegistrationChanges;
+import fr.cuf.rencontres.registration.RegistrationStatus;
 import fr.cuf.rencontres.registration.RegistrationView;
 import fr.cuf.rencontres.registration.RegistrationViews;
 import fr.cuf.rencontres.support.DomainException;
@@ -46,10 +48,12 @@ class PersonalPageController {
     private final RegistrationPages pages;
     private final HttpLocaleResolver locales;
     private final AgendaTokens agendaTokens;
+    private final BadgeService badges;
 
     PersonalPageController(RegistrationViews views, RegistrationChanges changes, RegistrationPages pages,
-                           HttpLocaleResolver locales, AgendaTokens agendaTokens) {
+                           HttpLocaleResolver locales, AgendaTokens agendaTokens, BadgeService badges) {
         this.agendaTokens = agendaTokens;
+        this.badges = badges;
         this.views = views;
         this.changes = changes;
         this.pages = pages;
@@ -101,6 +105,19 @@ class PersonalPageController {
                     model.put("renewed", true);
                     return new ModelAndView<>("site/me", model);
                 }).orElseThrow());
+    }
+
+    /** The person's own badge, as printed at the desk (refused once the registration is cancelled). */
+    @Get("/badge.pdf")
+    @Produces("application/pdf")
+    HttpResponse<byte[]> badge(@PathVariable String secret) {
+        RegistrationView self = views.bySecret(secret);
+        if (self.registration().status() == RegistrationStatus.CANCELLED) {
+            throw DomainException.conflict("registration_cancelled");
+        }
+        return HttpResponse.ok(badges.pdfFor(self.registration().id()))
+                .header("Content-Disposition", "inline; filename=\"badge.pdf\"")
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
     }
 
     /** A new address for the person's agenda feed, shown once; earlier addresses stop working. */

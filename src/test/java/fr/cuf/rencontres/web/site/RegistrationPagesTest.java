@@ -147,11 +147,14 @@ class RegistrationPagesTest {
     }
 
     @Test
-    void the_personal_page_gives_a_calendar_address_once_and_a_new_one_disables_the_old() {
+    void the_personal_page_gives_the_badge_and_a_calendar_address_once_and_a_new_one_disables_the_old() {
         form("fr");
         String html = post("/events/rencontres-2026/register", filled()).body();
         Matcher link = Pattern.compile("href=\"(/me/[A-Za-z0-9_-]+)\"").matcher(html);
         assertTrue(link.find());
+        HttpResponse<byte[]> badge = client.toBlocking().exchange(HttpRequest.GET(link.group(1) + "/badge.pdf"), byte[].class);
+        assertEquals("application/pdf", badge.getContentType().orElseThrow().toString());
+        assertTrue(new String(badge.body(), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF"));
         HttpResponse<String> first = post(link.group(1) + "/calendar", Map.of());
         assertEquals("no-store", first.header("Cache-Control"));
         Matcher feed = Pattern.compile("https?://[^\\s\"<]+/calendar/([A-Za-z0-9_-]{43})\\.ics").matcher(first.body());

@@ -1,0 +1,76 @@
+package fr.cuf.rencontres.badge;
+
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Signs badge codes with the event's private key and verifies them with its public key. */
+@Singleton
+public class BadgeTokens {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    /** Codes already proven genuine: a badge scanned again (exit, room doors, duplicates) skips the crypto. */
+    private static final int REMEMBERED = 100_000;
+
+    private final BadgeKeys keys;
+    private final Map<String, BadgeToken> verified = new ConcurrentHashMap<>();
+
+    BadgeTokens(BadgeKeys keys) {
+        this.keys = keys;
+    }
+
+    public String issue(long registrationId, long eventId, int badgeVersion) {
+        BadgeToken token = new BadgeToken(registrationId, eventId, badgeVersion);
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(keys.keyPair(eventId).getPrivate());
+            signer.update(token.payload().getBytes(StandardCharsets.US_ASCII));
+            return token.payload() + "." + ENCODER.encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a badge", e);
+        }
+    }
+
+    /**
+     * The token of a well-formed code whose signature matches its event's key; empty otherwise
+     * (unknown format, truncated, altered, signed by another key, or an event without keys).
+     * Revocation (cancellation, reissue) is the caller's business: this only proves who signed it.
+     */
+    public Optional<BadgeToken> verify(String code) {
+        BadgeToken known = code == null ? null : verified.get(code);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<BadgeToken> genuine = BadgeToken.parse(code).filter(signed -> {
+            Optional<PublicKey> key = keys.publicKey(signed.token().eventId());
+            if (key.isEmpty()) {
+                return false;
+            }
+            try {
+                Signature verifier = Signature.getInstance("Ed25519");
+                verifier.initVerify(key.get());
+                verifier.update(signed.payload().getBytes(StandardCharsets.US_ASCII));
+                byte[] signature = Base64.getUrlDecoder().decode(signed.signature());
+                // base64 has spare bits in its last character: one signature, one spelling
+                return ENCODER.encodeToString(signature).equals(signed.signature()) && verifier.verify(signature);
+            } catch (GeneralSecurityException | IllegalArgumentException forged) {
+                return false;
+            }
+        }).map(BadgeToken.Signed::token);
+        genuine.ifPresent(token -> {
+            if (verified.size() >= REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(code, token);
+        });
+        return genuine;
+    }
+}

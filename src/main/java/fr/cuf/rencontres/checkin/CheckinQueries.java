@@ -1,0 +1,69 @@
+package fr.cuf.rencontres.checkin;
+
+import fr.cuf.rencontres.registration.Registration;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What check-in reads of registrations (never writes): locks, sign-ups, lookups, rosters, sheets. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface CheckinQueries extends GenericRepository<Registration, Long> {
+
+    /** Serialises the scans of one badge: two scanners at once wait for each other here. */
+    @Query("SELECT * FROM registration WHERE id = :id FOR UPDATE")
+    Optional<Registration> lock(long id);
+
+    @Query("SELECT COUNT(*) FROM registration_session WHERE session_id = :sessionId AND status <> 'CANCELLED'")
+    long countSignUps(long sessionId);
+
+    @Query("""
+            SELECT COUNT(*) FROM registration_session
+             WHERE session_id = :sessionId AND registration_id = :registrationId AND status <> 'CANCELLED'""")
+    long countSignUp(long sessionId, long registrationId);
+
+    @Query("SELECT COALESCE(r.organisation_id, p.organisation_id) FROM registration r JOIN person p ON p.id = r.person_id WHERE r.id = :id")
+    @Nullable
+    Long findOrganisationId(long id);
+
+    @Query("""
+            SELECT r.id AS registration_id, r.status, r.participant_type, r.badge_version,
+                   p.first_name, p.last_name, p.function_title, o.name AS organisation_name,
+                   COALESCE(r.organisation_id, p.organisation_id) AS organisation_id
+              FROM registration r
+              JOIN person p ON p.id = r.person_id
+              LEFT JOIN organisation o ON o.id = COALESCE(r.organisation_id, p.organisation_id)
+             WHERE r.event_id = :eventId
+               AND (p.last_name ILIKE :pattern OR p.first_name ILIKE :pattern
+                    OR CONCAT(CONCAT(p.first_name, ' '), p.last_name) ILIKE :pattern
+                    OR CONCAT(CONCAT(p.last_name, ' '), p.first_name) ILIKE :pattern)
+             ORDER BY p.last_name, p.first_name, r.id
+             LIMIT 25""")
+    List<Attendee> findByName(long eventId, String pattern);
+
+    @Query("""
+            SELECT r.id AS registration_id, r.status, r.participant_type, r.badge_version,
+                   p.first_name, p.last_name, p.function_title, o.name AS organisation_name,
+                   COALESCE(r.organisation_id, p.organisation_id) AS organisation_id
+              FROM registration r
+              JOIN person p ON p.id = r.person_id
+              LEFT JOIN organisation o ON o.id = COALESCE(r.organisation_id, p.organisation_id)
+             WHERE r.event_id = :eventId""")
+    List<Attendee> findRoster(long eventId);
+
+    @Query("""
+            SELECT rs.registration_id, rs.session_id FROM registration_session rs
+              JOIN registration r ON r.id = rs.registration_id
+             WHERE r.event_id = :eventId AND rs.status <> 'CANCELLED'""")
+    List<SignUp> findSignUps(long eventId);
+
+    @Introspected
+    record SignUp(long registrationId, long sessionId) {
+    }
+}

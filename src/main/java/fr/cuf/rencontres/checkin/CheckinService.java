@@ -1,0 +1,122 @@
+package fr.cuf.rencontres.checkin;
+
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.event.EventRepository;
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Problem;
+import fr.cuf.rencontres.support.Validator;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Check-in at the door: one scan, a batch of scans queued offline, and finding a registration by name
+ * for someone without a badge.
+ */
+@Singleton
+public class CheckinService {
+
+    public static final int MAX_BATCH = 1000;
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_:.-]{1,100}");
+
+    private final ScanDesk desk;
+    private final CheckinQueries registrations;
+    private final EventRepository events;
+
+    CheckinService(ScanDesk desk, CheckinQueries registrations, EventRepository events) {
+        this.desk = desk;
+        this.registrations = registrations;
+        this.events = events;
+    }
+
+    /** One item of a batch: the answer, or why the scan itself was malformed. */
+    public record BatchItem(@Nullable String nonce, @Nullable ScanResult result, @Nullable Problem problem) {
+        public boolean accepted() {
+            return result != null && result.outcome().accepted() && !result.replayed();
+        }
+    }
+
+    /** Records a live scan; sending the same nonce again returns the first answer, counted once. */
+    public ScanResult scan(ScanRequest request, String scanner) {
+        return record(validate(request, false), scanner);
+    }
+
+    /**
+     * Records scans queued by an offline scanner, oldest first, each on its own (one refusal does not
+     * stop the rest). Already recorded nonces are answered, not counted again.
+     */
+    public List<BatchItem> batch(List<ScanRequest> requests, String scanner) {
+        if (requests.size() > MAX_BATCH) {
+            throw DomainException.invalid("scans", "too_many_scans");
+        }
+        List<ScanRequest> ordered = new ArrayList<>(requests);
+        ordered.sort(Comparator.comparing(ScanRequest::scannedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+        List<BatchItem> items = new ArrayList<>();
+        for (ScanRequest request : ordered) {
+            try {
+                items.add(new BatchItem(request.nonce(), record(validate(request, true), scanner), null));
+            } catch (DomainException refused) {
+                items.add(new BatchItem(request.nonce(), null, refused.problems().get(0)));
+            }
+        }
+        return items;
+    }
+
+    /** Registrations of an event whose name contains the text (first, last, or both in either order). */
+    public List<Attendee> findByName(long eventId, String text) {
+        if (text == null || text.strip().length() < 2) {
+            return List.of();
+        }
+        String escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return registrations.findByName(eventId, "%" + escaped + "%");
+    }
+
+    private ScanResult record(ScanDesk.ValidScan scan, String scanner) {
+        try {
+            return desk.record(scan, scanner);
+        } catch (DataAccessException sameNonceAtOnce) {
+            // two requests with one nonce raced past the nonce check: the loser reads the winner's answer
+            Optional<ScanResult> stored = desk.replay(scan.nonce());
+            return stored.orElseThrow(() -> sameNonceAtOnce);
+        }
+    }
+
+    private ScanDesk.ValidScan validate(ScanRequest request, boolean offline) {
+        Validator v = new Validator();
+        boolean hasCode = request.code() != null && !request.code().isBlank();
+        if (hasCode == (request.registrationId() != null)) {
+            v.add(Problem.of("code_or_registration"));
+        }
+        if (request.nonce() == null || !NONCE.matcher(request.nonce()).matches()) {
+            v.add(Problem.field("nonce", "invalid_nonce"));
+        }
+        CheckinList list = null;
+        ScanMode mode = null;
+        try {
+            list = CheckinList.parse(request.list());
+        } catch (DomainException e) {
+            v.add(e.problems().get(0));
+        }
+        try {
+            mode = ScanMode.parse(request.mode());
+        } catch (DomainException e) {
+            v.add(e.problems().get(0));
+        }
+        v.throwIfInvalid();
+        Long eventId = null;
+        if (request.event() != null && !request.event().isBlank()) {
+            eventId = events.findBySlug(request.event().strip()).map(Event::id)
+                    .orElseThrow(() -> DomainException.notFound("event_not_found"));
+        }
+        Instant scannedAt = offline ? request.scannedAt() : null;
+        return new ScanDesk.ValidScan(hasCode ? request.code().strip() : null, request.registrationId(), list, mode,
+                request.nonce(), eventId, scannedAt, offline);
+    }
+}

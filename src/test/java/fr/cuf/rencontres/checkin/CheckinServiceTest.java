@@ -1,0 +1,248 @@
+package fr.cuf.rencontres.checkin;
+
+import fr.cuf.rencontres.badge.BadgeFixtures;
+import fr.cuf.rencontres.badge.BadgeService;
+import fr.cuf.rencontres.registration.ParticipantType;
+import fr.cuf.rencontres.registration.Registration;
+import fr.cuf.rencontres.support.DatabaseTest;
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.TestDatabase;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DatabaseTest
+@Property(name = "rencontres.clock.fixed", value = "2026-07-08T09:12:00+02:00")
+class CheckinServiceTest {
+
+    static final String DAY1 = "entrance:2026-07-08";
+
+    @Inject DataSource dataSource;
+    @Inject BadgeFixtures fixtures;
+    @Inject BadgeService badges;
+    @Inject CheckinService checkins;
+    @Inject ScanLog log;
+
+    BadgeFixtures.Conference conference;
+    Registration maire;
+    Registration invitee;
+
+    @BeforeEach
+    void data() {
+        TestDatabase.clean(dataSource);
+        conference = fixtures.conference();
+        maire = fixtures.register(conference.event(), "François", "Rebsamen", "Maire de Dijon", conference.dijon(),
+                ParticipantType.ELECTED_OFFICIAL);
+        invitee = fixtures.register(conference.event(), "Aïssatou", "N'Diaye", "Adjointe au maire",
+                conference.foreign(), ParticipantType.PARTNER);
+    }
+
+    ScanResult scan(Registration r, String list, String mode) {
+        return checkins.scan(new ScanRequest(badges.codeFor(r.id()), null, list, mode, nonce(), null, null), "scanner");
+    }
+
+    static String nonce() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void valid_badge_checks_in_with_name_and_type() {
+        ScanResult result = scan(maire, DAY1, "entry");
+        assertEquals(Outcome.OK, result.outcome());
+        assertEquals("François", result.firstName());
+        assertEquals("Rebsamen", result.lastName());
+        assertEquals(ParticipantType.ELECTED_OFFICIAL, result.participantType());
+        assertEquals(Instant.parse("2026-07-08T07:12:00Z"), result.firstCheckinAt());
+    }
+
+    @Test
+    void second_scan_is_reported_as_duplicate_with_the_first_time() {
+        scan(maire, DAY1, "entry");
+        ScanResult again = scan(maire, DAY1, "entry");
+        assertEquals(Outcome.ALREADY_CHECKED_IN, again.outcome());
+        assertEquals("already_checked_in", again.outcome().code());
+        assertEquals(Instant.parse("2026-07-08T07:12:00Z"), again.firstCheckinAt());
+    }
+
+    @Test
+    void a_retried_nonce_gets_the_same_answer_and_is_recorded_once() {
+        ScanRequest request = new ScanRequest(badges.codeFor(maire.id()), null, DAY1, "entry", "n-42", null, null);
+        ScanResult first = checkins.scan(request, "scanner");
+        ScanResult retry = checkins.scan(request, "scanner");
+        assertEquals(Outcome.OK, first.outcome());
+        assertFalse(first.replayed());
+        assertEquals(Outcome.OK, retry.outcome(), "the retry is not a duplicate: it is the same scan");
+        assertTrue(retry.replayed());
+        assertEquals(1, log.count());
+    }
+
+    @Test
+    void exit_then_entry_again_is_accepted() {
+        scan(maire, DAY1, "entry");
+        assertEquals(Outcome.OK, scan(maire, DAY1, "exit").outcome());
+        assertEquals(Outcome.OK, scan(maire, DAY1, "entry").outcome());
+        assertEquals(Outcome.ALREADY_CHECKED_IN, scan(maire, DAY1, "entry").outcome());
+    }
+
+    @Test
+    void cancelled_registration_is_refused() {
+        String code = badges.codeFor(maire.id());
+        fixtures.cancel(maire);
+        assertEquals(Outcome.CANCELLED, checkins.scan(new ScanRequest(code, null, DAY1, "entry", nonce(), null, null),
+                "scanner").outcome());
+    }
+
+    @Test
+    void reissued_badge_makes_the_old_code_useless() {
+        String old = badges.codeFor(maire.id());
+        badges.reissue(maire.id(), "desk");
+        assertEquals(Outcome.SUPERSEDED_BADGE,
+                checkins.scan(new ScanRequest(old, null, DAY1, "entry", nonce(), null, null), "s").outcome());
+        assertEquals(Outcome.OK, scan(maire, DAY1, "entry").outcome());
+    }
+
+    @Test
+    void forged_or_garbled_codes_are_invalid() {
+        String code = badges.codeFor(maire.id());
+        for (String bad : List.of("hello", code.substring(0, code.length() - 3),
+                code.replace("." + maire.id() + ".", "." + invitee.id() + "."))) {
+            ScanResult result = checkins.scan(new ScanRequest(bad, null, DAY1, "entry", nonce(), null, null), "s");
+            assertEquals(Outcome.INVALID_CODE, result.outcome(), bad);
+            assertNull(result.lastName());
+        }
+    }
+
+    @Test
+    void entrance_of_another_day_is_the_wrong_day() {
+        assertEquals(Outcome.WRONG_DAY, scan(maire, "entrance:2026-07-09", "entry").outcome());
+        assertEquals(Outcome.WRONG_DAY, scan(maire, "entrance:2026-07-10", "entry").outcome());
+    }
+
+    @Test
+    void members_only_session_refuses_non_members() {
+        String workshop = "session:" + conference.climateWorkshop().id();
+        assertEquals(Outcome.MEMBERS_ONLY, scan(invitee, workshop, "entry").outcome());
+        assertEquals(Outcome.OK, scan(maire, workshop, "entry").outcome());
+    }
+
+    @Test
+    void session_with_sign_ups_admits_only_those_signed_up_and_open_sessions_everyone() {
+        fixtures.signUp(maire, conference.senegalBriefing());
+        String briefing = "session:" + conference.senegalBriefing().id();
+        assertEquals(Outcome.NOT_REGISTERED_FOR_SESSION, scan(invitee, briefing, "entry").outcome());
+        assertEquals(Outcome.OK, scan(maire, briefing, "entry").outcome());
+        assertEquals(Outcome.OK, scan(invitee, "session:" + conference.opening().id(), "entry").outcome());
+    }
+
+    @Test
+    void badge_of_another_event_is_refused_when_the_scanner_names_its_event() {
+        var other = fixtures.conferenceWithSlug("rencontres-2027");
+        ScanResult result = checkins.scan(new ScanRequest(badges.codeFor(maire.id()), null, DAY1, "entry", nonce(),
+                other.slug(), null), "s");
+        assertEquals(Outcome.WRONG_EVENT, result.outcome());
+    }
+
+    @Test
+    void someone_without_badge_is_found_by_name_and_checked_in() {
+        List<Attendee> found = checkins.findByName(conference.event().id(), "diaye");
+        assertEquals(1, found.size());
+        assertEquals(invitee.id(), found.get(0).registrationId());
+        assertEquals(1, checkins.findByName(conference.event().id(), "François Reb").size());
+        assertEquals(0, checkins.findByName(conference.event().id(), "%").size(), "wildcards are literal");
+        ScanResult result = checkins.scan(new ScanRequest(null, invitee.id(), DAY1, "entry", nonce(), null, null), "desk");
+        assertEquals(Outcome.OK, result.outcome());
+        assertEquals("N'Diaye", result.lastName());
+    }
+
+    @Test
+    void malformed_requests_are_refused_with_codes() {
+        DomainException e = assertThrows(DomainException.class, () -> checkins.scan(
+                new ScanRequest("x", 3L, "hall", "sideways", "", null, null), "s"));
+        assertEquals(List.of("code_or_registration", "invalid_nonce", "invalid_checkin_list", "invalid_scan_mode"),
+                e.problems().stream().map(p -> p.code()).toList());
+    }
+
+    /** Two scanners read the same badge at the same moment: one check-in, one duplicate, every time. */
+    @Test
+    void two_scanners_at_once_record_one_check_in_and_one_duplicate() throws Exception {
+        List<Registration> people = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            people.add(fixtures.register(conference.event(), "Prénom" + i, "Nom" + i, null, conference.dijon(),
+                    ParticipantType.OFFICER));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (Registration person : people) {
+                String code = badges.codeFor(person.id());
+                CountDownLatch start = new CountDownLatch(1);
+                Callable<ScanResult> scanner = () -> {
+                    start.await();
+                    return checkins.scan(new ScanRequest(code, null, DAY1, "entry", nonce(), null, null), "door");
+                };
+                Future<ScanResult> a = pool.submit(scanner);
+                Future<ScanResult> b = pool.submit(scanner);
+                start.countDown();
+                List<Outcome> outcomes = new ArrayList<>(List.of(a.get().outcome(), b.get().outcome()));
+                outcomes.sort(null);
+                assertEquals(List.of(Outcome.OK, Outcome.ALREADY_CHECKED_IN), outcomes, "registration " + person.id());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(16, log.count());
+    }
+
+    @Test
+    void offline_queue_is_reconciled_without_double_counting() {
+        String maireCode = badges.codeFor(maire.id());
+        String inviteeCode = badges.codeFor(invitee.id());
+        // scanned online at another door meanwhile
+        scan(invitee, DAY1, "entry");
+        Instant early = Instant.parse("2026-07-08T06:55:00Z");
+        ScanRequest maireIn = new ScanRequest(maireCode, null, DAY1, "entry", "off-1", null, early);
+        List<ScanRequest> queue = List.of(
+                new ScanRequest(inviteeCode, null, DAY1, "entry", "off-2", null, early.plusSeconds(60)),
+                maireIn,
+                new ScanRequest("garbage", null, DAY1, "entry", "off-3", null, early.plusSeconds(120)),
+                new ScanRequest(maireCode, null, "nowhere", "entry", "off-4", null, early));
+        List<CheckinService.BatchItem> items = checkins.batch(queue, "tablet-2");
+        assertEquals(4, items.size());
+        CheckinService.BatchItem malformed = items.stream().filter(i -> "off-4".equals(i.nonce())).findFirst().orElseThrow();
+        assertEquals("invalid_checkin_list", malformed.problem().code());
+        assertEquals(Outcome.OK, find(items, "off-1").result().outcome());
+        assertEquals(early, find(items, "off-1").result().scannedAt(), "the scan keeps its offline time");
+        assertEquals(Outcome.ALREADY_CHECKED_IN, find(items, "off-2").result().outcome());
+        assertEquals(Outcome.INVALID_CODE, find(items, "off-3").result().outcome());
+
+        // the tablet did not get the answer and sends the queue again
+        List<CheckinService.BatchItem> again = checkins.batch(queue, "tablet-2");
+        assertTrue(again.stream().filter(i -> i.result() != null).allMatch(i -> i.result().replayed()));
+        assertEquals(Outcome.OK, find(again, "off-1").result().outcome());
+        assertEquals(1, log.countCheckedIn(conference.event().id()).stream().filter(c -> c.listKey().equals(DAY1))
+                .count());
+        assertEquals(2, log.countCheckedIn(conference.event().id()).get(0).total());
+        assertEquals(4, log.count(), "1 online + 3 valid queued scans, each once");
+    }
+
+    private static CheckinService.BatchItem find(List<CheckinService.BatchItem> items, String nonce) {
+        return items.stream().filter(i -> nonce.equals(i.nonce())).findFirst().orElseThrow();
+    }
+}
