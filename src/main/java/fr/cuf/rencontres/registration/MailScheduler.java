@@ -12,15 +12,18 @@ import java.time.Clock;
 class MailScheduler {
 
     private final MailSender sender;
+    private final ProgrammeChangeMails programmeChanges;
     private final Clock clock;
 
-    MailScheduler(MailSender sender, Clock clock) {
+    MailScheduler(MailSender sender, ProgrammeChangeMails programmeChanges, Clock clock) {
         this.sender = sender;
+        this.programmeChanges = programmeChanges;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelay = "${rencontres.mail.poll-interval:10s}", initialDelay = "5s")
     void run() {
+        programmeChanges.queuePending();
         sender.sendDue(clock.instant());
     }
 }

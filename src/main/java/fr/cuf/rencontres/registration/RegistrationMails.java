@@ -47,7 +47,7 @@ public class RegistrationMails {
         return ids.size();
     }
 
-    private void queue(MailKind kind, long registrationId, @Nullable String secret, @Nullable String note) {
+    void queue(MailKind kind, long registrationId, @Nullable String secret, @Nullable String note) {
         Recipient to = recipients.of(registrationId);
         Instant now = clock.instant();
         outbox.save(new OutboxMail(null, registrationId, kind, to.email(), to.locale(), secret, note, null,

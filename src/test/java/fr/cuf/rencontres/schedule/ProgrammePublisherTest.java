@@ -37,6 +37,7 @@ class ProgrammePublisherTest {
     @Inject SessionEditor editor;
     @Inject ProgrammeService programmes;
     @Inject @Client("/") HttpClient client;
+    @Inject fr.cuf.rencontres.registration.ProgrammeChangeMails programmeChangeMails;
 
     ScheduleFixtures.Small s;
     Session chine;
@@ -95,6 +96,44 @@ class ProgrammePublisherTest {
         assertTrue(html.contains("Annulée"));
         assertTrue(html.contains("09:00"), "the published slot of Point Chine");
         assertFalse(html.contains("16:30"), "work in progress is never public");
+    }
+
+    @Test
+    void each_affected_registrant_gets_one_programme_change_mail_per_version() throws Exception {
+        long katja = register(s.katja().id(), chine.id(), vietnam.id());
+        long benoit = register(s.benoit().id(), coree.id());
+        long imported = register(s.katja().id(), chine.id());
+        address(katja, "katja@example.org");
+        address(benoit, "benoit@example.org");
+        publisher.publish(s.event(), "prog");
+        editor.place(s.event().id(), chine.id(), new PlaceCommand(LocalDate.parse("2026-07-09"), LocalTime.of(9, 0),
+                90, s.kleber().id()), "prog");
+        editor.cancel(s.event().id(), vietnam.id(), "délégation absente", "prog");
+        editor.place(s.event().id(), coree.id(), new PlaceCommand(LocalDate.parse("2026-07-08"), LocalTime.of(14, 0),
+                90, s.iena().id()), "prog");
+        publisher.publish(s.event(), "prog");
+
+        assertEquals(2, programmeChangeMails.queuePending(), "katja (two changes in one mail) and benoit");
+        assertEquals(0, programmeChangeMails.queuePending(), "nothing is mailed twice");
+        try (Connection c = raw().getConnection(); Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT registration_id, note FROM mail_outbox WHERE kind = 'PROGRAMME_CHANGE' ORDER BY registration_id");
+            assertTrue(rs.next());
+            assertEquals(katja, rs.getLong(1));
+            assertTrue(rs.getString(2).contains("Point Chine") && rs.getString(2).contains("Point Vietnam"), rs.getString(2));
+            assertTrue(rs.next());
+            assertEquals(benoit, rs.getLong(1));
+            assertFalse(rs.next(), "no mail for a registration without an address (#" + imported + ")");
+            ResultSet left = st.executeQuery("SELECT COUNT(*) FROM programme_notification WHERE sent_at IS NULL");
+            left.next();
+            assertEquals(0, left.getLong(1));
+        }
+    }
+
+    private void address(long registrationId, String email) throws Exception {
+        try (Connection c = raw().getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO registration_detail (registration_id, event_id, email, secret_hash) VALUES ("
+                    + registrationId + ", " + s.event().id() + ", '" + email + "', 'x" + registrationId + "')");
+        }
     }
 
     private DataSource raw() {
