@@ -55,8 +55,7 @@ public class EventCatalogue {
     private List<EventSummary> summarise(List<Event> list) {
         Map<Long, Group> groupsById = groups.findByIdIn(ids(list, Event::groupId)).stream()
                 .collect(Collectors.toMap(Group::id, Function.identity()));
-        Map<Long, Venue> venuesById = list.stream().map(Event::venueId).filter(Objects::nonNull).distinct()
-                .map(venues::findById).flatMap(java.util.Optional::stream)
+        Map<Long, Venue> venuesById = venues.findByIdIn(ids(list, Event::venueId)).stream()
                 .collect(Collectors.toMap(Venue::id, Function.identity()));
         return list.stream()
                 .map(e -> new EventSummary(e, groupsById.get(e.groupId()), venuesById.get(e.venueId())))

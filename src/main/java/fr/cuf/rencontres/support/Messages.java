@@ -49,19 +49,6 @@ public class Messages {
         return key;
     }
 
-    public boolean has(String key) {
-        for (String bundle : BUNDLES) {
-            try {
-                if (ResourceBundle.getBundle(bundle, FRENCH, NoFallback.INSTANCE).containsKey(key)) {
-                    return true;
-                }
-            } catch (MissingResourceException absent) {
-                // next bundle
-            }
-        }
-        return false;
-    }
-
     /** The message of a refusal: {@code error.<code>}. */
     public String problem(Locale locale, Problem problem) {
         return get(locale, "error." + problem.code(), problem.args().toArray());
