@@ -22,6 +22,7 @@ class OpenApiDocumentTest {
         HttpResponse<String> response = client.toBlocking().exchange(
                 HttpRequest.GET("/openapi/rencontres-0.1.0.yml"), String.class);
         assertEquals(200, response.code());
+        assertEquals("application/yaml", response.getContentType().orElseThrow().getName());
         String yaml = response.body();
         assertTrue(yaml.contains("version: 0.1.0"), yaml);
         assertTrue(yaml.contains("  /api/v1/events:"));
