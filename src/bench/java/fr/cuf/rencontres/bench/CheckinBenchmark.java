@@ -2,6 +2,7 @@ package fr.cuf.rencontres.bench;
 
 import fr.cuf.rencontres.badge.BadgeSelection;
 import fr.cuf.rencontres.badge.BadgeService;
+import fr.cuf.rencontres.badge.BadgeTokens;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventForm;
 import fr.cuf.rencontres.event.EventFormat;
@@ -56,6 +57,7 @@ class CheckinBenchmark {
     @Inject PersonRepository persons;
     @Inject RegistrationRepository registrations;
     @Inject BadgeService badges;
+    @Inject BadgeTokens tokens;
     @Inject CheckinService checkins;
 
     @Test
@@ -82,7 +84,7 @@ class CheckinBenchmark {
         }
         List<Registration> registered = new ArrayList<>();
         registrations.saveAll(rows).forEach(registered::add);
-        String[] codes = registered.stream().map(r -> badges.codeFor(r.id())).toArray(String[]::new);
+        String[] codes = registered.stream().map(r -> tokens.issue(r.id(), event.id(), r.badgeVersion())).toArray(String[]::new);
         System.out.printf("setup: %d registrations and codes in %d ms%n", codes.length, (System.nanoTime() - setup) / 1_000_000);
 
         int warmup = Math.min(2_000, codes.length / 6);
@@ -152,7 +154,7 @@ class CheckinBenchmark {
     private void clean() throws Exception {
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
              Statement s = c.createStatement()) {
-            for (String table : List.of("checkin_scan", "badge_print_item", "badge_print_run", "badge_signing_key",
+            for (String table : List.of("checkin_presence", "checkin_scan", "badge_print_item", "badge_print_run", "badge_signing_key",
                     "audit_entry", "registration_session", "registration", "event_session", "event", "person")) {
                 s.executeUpdate("DELETE FROM " + table);
             }

@@ -26,6 +26,7 @@ public class BadgeService {
 
     private final BadgeQueries queries;
     private final BadgePrintRun.Runs runs;
+    private final PrintItems items;
     private final EventRepository events;
     private final BadgeTokens tokens;
     private final BadgeRenderer renderer;
@@ -33,10 +34,11 @@ public class BadgeService {
     private final AuditLog audit;
     private final Clock clock;
 
-    BadgeService(BadgeQueries queries, BadgePrintRun.Runs runs, EventRepository events, BadgeTokens tokens,
+    BadgeService(BadgeQueries queries, BadgePrintRun.Runs runs, PrintItems items, EventRepository events, BadgeTokens tokens,
                  BadgeRenderer renderer, Messages messages, AuditLog audit, Clock clock) {
         this.queries = queries;
         this.runs = runs;
+        this.items = items;
         this.events = events;
         this.tokens = tokens;
         this.renderer = renderer;
@@ -79,10 +81,10 @@ public class BadgeService {
         if (rows.isEmpty()) {
             throw DomainException.notFound("no_badges_to_print");
         }
-        byte[] pdf = renderer.render(rows.stream().map(row -> card(row, event)).toList(), selection.layout());
+        byte[] pdf = renderer.render(cards(rows, event), selection.layout());
         BadgePrintRun run = runs.save(new BadgePrintRun(null, eventId, Times.micros(clock.instant()), actor,
                 selection.describe(), selection.layout().name(), rows.size()));
-        rows.forEach(row -> queries.insertItem(run.id(), row.registrationId(), row.badgeVersion()));
+        items.insert(run.id(), rows);
         audit.record(actor, "badges_printed", "event", eventId, selection.describe() + ";count=" + rows.size());
         return new Batch(pdf, rows.size());
     }
@@ -92,6 +94,20 @@ public class BadgeService {
     public Batch printBatch(String eventSlug, BadgeSelection selection, String actor) {
         Event event = events.findBySlug(eventSlug).orElseThrow(() -> DomainException.notFound("event_not_found"));
         return printBatch(event.id(), selection, actor);
+    }
+
+    /**
+     * A copy of a print run (the printer jammed, a box got lost): the same badges in the same layout and
+     * badge versions as then, so a badge reissued since comes out with its old, refused, code. Not a new run.
+     */
+    public Batch reprint(long eventId, long runId, String actor) {
+        BadgePrintRun run = runs.findById(runId).filter(found -> found.eventId() == eventId)
+                .orElseThrow(() -> DomainException.notFound("print_run_not_found"));
+        Event event = events.findById(eventId).orElseThrow();
+        List<BadgeRow> rows = queries.findPrinted(runId).stream()
+                .sorted(ParticipantOrder.byName(BadgeRow::lastName, BadgeRow::firstName)).toList();
+        audit.record(actor, "badges_reprinted", "event", eventId, "run=" + runId);
+        return new Batch(renderer.render(cards(rows, event), BadgeLayout.valueOf(run.layout())), rows.size());
     }
 
     public List<BadgePrintRun> printRuns(long eventId) {
@@ -114,6 +130,15 @@ public class BadgeService {
         return row.badgeVersion() + 1;
     }
 
+    /** The same, for a registration that must belong to this event (a staff page of the event). */
+    @Transactional
+    public int reissue(long eventId, long registrationId, String actor) {
+        if (queries.findRow(registrationId).filter(row -> row.eventId() == eventId).isEmpty()) {
+            throw DomainException.notFound("registration_not_found");
+        }
+        return reissue(registrationId, actor);
+    }
+
     private BadgeRow badgeable(long registrationId) {
         BadgeRow row = queries.findRow(registrationId)
                 .orElseThrow(() -> DomainException.notFound("registration_not_found"));
@@ -121,6 +146,10 @@ public class BadgeService {
             throw DomainException.conflict("no_badge_for_registration_status");
         }
         return row;
+    }
+
+    private List<BadgeCard> cards(List<BadgeRow> rows, Event event) {
+        return rows.stream().map(row -> card(row, event)).toList();
     }
 
     private BadgeCard card(BadgeRow row, Event event) {
