@@ -21,7 +21,9 @@ function init(args)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Accept"] = "application/json"
-  wrk.headers["Authorization"] = "Basic " .. (os.getenv("AUTH") or "")
+  local auth, cookie = os.getenv("AUTH_HEADER") or "", os.getenv("COOKIE") or ""
+  if auth ~= "" then wrk.headers["Authorization"] = auth end
+  if cookie ~= "" then wrk.headers["Cookie"] = cookie end
 end
 
 function request()
