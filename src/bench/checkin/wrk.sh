@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP check-in benchmark: POST /api/v1/checkins under wrk against the packaged service on PostgreSQL.
-#   src/bench/checkin/wrk.sh            (env: PORT=18085 DB=rencontres_badges_bench PEOPLE=80000
+#   src/bench/checkin/wrk.sh            (env: PORT=18085 DB=rencontres_badges_bench PEOPLE=30000
 #                                         THREADS=4 CONNECTIONS=32 DURATION=15s RUNS=3 POOL=16)
 # 1. seeds the database (an event, PEOPLE registrations) and writes their signed codes (CheckinHttpSeed);
 # 2. starts target/rencontres-0.1.0.jar (built if missing) with the same secret and a clock fixed on the
@@ -10,7 +10,7 @@
 # It empties the tables of the database it is given.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-PORT=${PORT:-18085}; DB=${DB:-rencontres_badges_bench}; PEOPLE=${PEOPLE:-80000}
+PORT=${PORT:-18085}; DB=${DB:-rencontres_badges_bench}; PEOPLE=${PEOPLE:-30000}
 THREADS=${THREADS:-4}; CONNECTIONS=${CONNECTIONS:-32}; DURATION=${DURATION:-15s}; RUNS=${RUNS:-3}; POOL=${POOL:-16}
 WORK=/tmp/checkin-bench; mkdir -p "$WORK"
 URL="jdbc:postgresql://127.0.0.1:5432/$DB"

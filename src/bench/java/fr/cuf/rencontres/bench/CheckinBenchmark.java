@@ -94,6 +94,11 @@ class CheckinBenchmark {
         // the same badges again: every scan is now a duplicate (already_checked_in), also a full path
         run(Arrays.copyOfRange(codes, warmup, Math.min(codes.length, warmup + 4_000)), "duplicates");
 
+        // where the time goes: the JDK Ed25519 check alone, same threads, codes never verified before
+        String[] unseen = registered.stream().limit(4_000).map(r -> tokens.issue(r.id(), event.id(), 99))
+                .toArray(String[]::new);
+        verifyOnly(unseen);
+
         Event edition = events.create(new EventForm("Assises franco-marocaines de la coopération décentralisée",
                 "bench-badges", EventKind.BILATERAL_MEETING, null, null, LocalDateTime.parse("2026-12-01T09:00"),
                 LocalDateTime.parse("2026-12-02T17:00"), EventFormat.ONLINE, null, null,
@@ -112,6 +117,31 @@ class CheckinBenchmark {
                     batch.pdf().length / 1024, (System.nanoTime() - start) / 1_000_000, round,
                     round == 1 ? ", cold: first signing key and font parsing" : "");
         }
+    }
+
+    private void verifyOnly(String[] codes) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            workers.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < codes.length) {
+                    if (tokens.verify(codes[i]).isEmpty()) {
+                        throw new IllegalStateException("a genuine code was refused");
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+        System.out.printf("Ed25519 verify only: %d codes with %d threads in %d ms: %.0f verifies/s%n", codes.length,
+                THREADS, elapsed / 1_000_000, codes.length / (elapsed / 1e9));
     }
 
     private void run(String[] codes, String label) throws Exception {
