@@ -39,7 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Scans per second through the service (verify the Ed25519 code, lock, apply the rules, record) and
+ * Scans per second through the service (verify the Ed25519 code, read the facts, apply the rules, record) and
  * the time to render 600 badges as one PDF. Not a test: it prints figures. Run it as the README says,
  * on PostgreSQL (DATASOURCES_DEFAULT_URL) or on the in-memory H2 by default. It empties the tables.
  */
