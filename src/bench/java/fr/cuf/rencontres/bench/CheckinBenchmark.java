@@ -2,6 +2,7 @@ package fr.cuf.rencontres.bench;
 
 import fr.cuf.rencontres.badge.BadgeSelection;
 import fr.cuf.rencontres.badge.BadgeService;
+import fr.cuf.rencontres.badge.BadgeTokens;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventForm;
 import fr.cuf.rencontres.event.EventFormat;
@@ -38,7 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Scans per second through the service (verify the Ed25519 code, lock, apply the rules, record) and
+ * Scans per second through the service (verify the Ed25519 code, read the facts, apply the rules, record) and
  * the time to render 600 badges as one PDF. Not a test: it prints figures. Run it as the README says,
  * on PostgreSQL (DATASOURCES_DEFAULT_URL) or on the in-memory H2 by default. It empties the tables.
  */
@@ -56,6 +57,7 @@ class CheckinBenchmark {
     @Inject PersonRepository persons;
     @Inject RegistrationRepository registrations;
     @Inject BadgeService badges;
+    @Inject BadgeTokens tokens;
     @Inject CheckinService checkins;
 
     @Test
@@ -82,7 +84,7 @@ class CheckinBenchmark {
         }
         List<Registration> registered = new ArrayList<>();
         registrations.saveAll(rows).forEach(registered::add);
-        String[] codes = registered.stream().map(r -> badges.codeFor(r.id())).toArray(String[]::new);
+        String[] codes = registered.stream().map(r -> tokens.issue(r.id(), event.id(), r.badgeVersion())).toArray(String[]::new);
         System.out.printf("setup: %d registrations and codes in %d ms%n", codes.length, (System.nanoTime() - setup) / 1_000_000);
 
         int warmup = Math.min(2_000, codes.length / 6);
@@ -91,6 +93,11 @@ class CheckinBenchmark {
 
         // the same badges again: every scan is now a duplicate (already_checked_in), also a full path
         run(Arrays.copyOfRange(codes, warmup, Math.min(codes.length, warmup + 4_000)), "duplicates");
+
+        // where the time goes: the JDK Ed25519 check alone, same threads, codes never verified before
+        String[] unseen = registered.stream().limit(4_000).map(r -> tokens.issue(r.id(), event.id(), 99))
+                .toArray(String[]::new);
+        verifyOnly(unseen);
 
         Event edition = events.create(new EventForm("Assises franco-marocaines de la coopération décentralisée",
                 "bench-badges", EventKind.BILATERAL_MEETING, null, null, LocalDateTime.parse("2026-12-01T09:00"),
@@ -110,6 +117,31 @@ class CheckinBenchmark {
                     batch.pdf().length / 1024, (System.nanoTime() - start) / 1_000_000, round,
                     round == 1 ? ", cold: first signing key and font parsing" : "");
         }
+    }
+
+    private void verifyOnly(String[] codes) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            workers.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < codes.length) {
+                    if (tokens.verify(codes[i]).isEmpty()) {
+                        throw new IllegalStateException("a genuine code was refused");
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+        System.out.printf("Ed25519 verify only: %d codes with %d threads in %d ms: %.0f verifies/s%n", codes.length,
+                THREADS, elapsed / 1_000_000, codes.length / (elapsed / 1e9));
     }
 
     private void run(String[] codes, String label) throws Exception {
@@ -152,7 +184,7 @@ class CheckinBenchmark {
     private void clean() throws Exception {
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
              Statement s = c.createStatement()) {
-            for (String table : List.of("checkin_scan", "badge_print_item", "badge_print_run", "badge_signing_key",
+            for (String table : List.of("checkin_presence", "checkin_scan", "badge_print_item", "badge_print_run", "badge_signing_key",
                     "audit_entry", "registration_session", "registration", "event_session", "event", "person")) {
                 s.executeUpdate("DELETE FROM " + table);
             }

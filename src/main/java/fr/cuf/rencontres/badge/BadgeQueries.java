@@ -37,8 +37,17 @@ interface BadgeQueries extends GenericRepository<Registration, Long> {
              ORDER BY p.last_name, p.first_name, r.id""")
     List<BadgeRow> findBatch(long eventId, @Nullable String participantType, boolean unprintedOnly);
 
-    @Query("INSERT INTO badge_print_item (print_run_id, registration_id, badge_version) VALUES (:runId, :registrationId, :badgeVersion)")
-    void insertItem(long runId, long registrationId, int badgeVersion);
+    /** The badges of a print run as they were printed (the badge version of that run), for a copy. */
+    @Query("""
+            SELECT r.id AS registration_id, r.event_id, r.participant_type, r.status, i.badge_version,
+                   p.first_name, p.last_name, p.function_title,
+                   o.name AS organisation_name, o.country AS organisation_country
+              FROM badge_print_item i
+              JOIN registration r ON r.id = i.registration_id
+              JOIN person p ON p.id = r.person_id
+              LEFT JOIN organisation o ON o.id = COALESCE(r.organisation_id, p.organisation_id)
+             WHERE i.print_run_id = :runId""")
+    List<BadgeRow> findPrinted(long runId);
 
     @Query("SELECT MAX(printed_at) FROM badge_print_run WHERE event_id = :eventId")
     Optional<Instant> findLastPrint(long eventId);

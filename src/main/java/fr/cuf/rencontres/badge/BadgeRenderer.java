@@ -48,6 +48,8 @@ class BadgeRenderer {
     byte[] render(List<BadgeCard> cards, BadgeLayout layout) {
         try (PDDocument document = new PDDocument()) {
             PdfFonts fonts = PdfFonts.load(document);
+            // the QR matrices on every core first; PDFBox then draws them on one thread
+            List<BitMatrix> codes = cards.parallelStream().map(card -> qr(card.code())).toList();
             List<float[]> cells = layout.cells();
             for (int start = 0; start < cards.size(); start += layout.perPage()) {
                 PDPage page = new PDPage(new PDRectangle(layout.pageWidth, layout.pageHeight));
@@ -60,9 +62,9 @@ class BadgeRenderer {
                             outline(cs, box);
                         }
                         if (box.w > box.h) {
-                            landscape(cs, fonts, cards.get(start + i), box);
+                            landscape(cs, fonts, cards.get(start + i), codes.get(start + i), box);
                         } else {
-                            portrait(cs, fonts, cards.get(start + i), box);
+                            portrait(cs, fonts, cards.get(start + i), codes.get(start + i), box);
                         }
                     }
                 }
@@ -82,7 +84,8 @@ class BadgeRenderer {
     record Block(String text, PDFont font, float max, float min, int maxLines, Color color, float gapAfter) {
     }
 
-    private void portrait(PDPageContentStream cs, PdfFonts fonts, BadgeCard card, Box box) throws IOException {
+    private void portrait(PDPageContentStream cs, PdfFonts fonts, BadgeCard card, BitMatrix code, Box box)
+            throws IOException {
         float k = Math.min(box.w / A6_WIDTH, box.h / (148 * BadgeLayout.POINTS_PER_MM));
         float m = 16 * k;
         float band = 36 * k;
@@ -90,7 +93,7 @@ class BadgeRenderer {
         band(cs, fonts, card, box.x, box.y, box.w, band, 15 * k);
         float qr = Math.min(box.w * 0.40f, box.h * 0.30f);
         float qrBottom = box.y + band + m * 0.8f;
-        drawQr(cs, card.code(), box.x + (box.w - qr) / 2, qrBottom, qr);
+        drawQr(cs, code, box.x + (box.w - qr) / 2, qrBottom, qr);
         List<Block> header = List.of(
                 new Block(fonts.printable(card.eventTitle()), fonts.bold, 10.5f * k, 6, 2, GREY, 2 * k),
                 new Block(fonts.printable(card.eventDates()), fonts.regular, 9.5f * k, 6, 2, GREY, 0));
@@ -105,7 +108,8 @@ class BadgeRenderer {
                 qrBottom + qr + 8 * k, true);
     }
 
-    private void landscape(PDPageContentStream cs, PdfFonts fonts, BadgeCard card, Box box) throws IOException {
+    private void landscape(PDPageContentStream cs, PdfFonts fonts, BadgeCard card, BitMatrix code, Box box)
+            throws IOException {
         float k = box.h / LABEL_HEIGHT;
         float m = 8 * k;
         float band = 20 * k;
@@ -113,7 +117,7 @@ class BadgeRenderer {
         // a quiet zone of 4.5 modules (a code is about 37 modules wide) around the QR code: scanners need it
         float qr = Math.min((box.h - band) / (1 + 9f / 37), box.w * 0.40f);
         float quiet = qr * 4.5f / 37;
-        drawQr(cs, card.code(), box.x + box.w - quiet - qr, box.y + band + quiet, qr);
+        drawQr(cs, code, box.x + box.w - quiet - qr, box.y + band + quiet, qr);
         float inner = box.w - qr - 2 * quiet - m;
         List<Block> blocks = new ArrayList<>(personBlocks(fonts, card, k, 0.58f));
         blocks.add(new Block(fonts.printable(card.eventTitle() + " · " + card.eventDates()), fonts.regular,
@@ -211,14 +215,16 @@ class BadgeRenderer {
     }
 
     /** The code as dark squares, runs of a row merged into one rectangle (smaller, faster PDFs). */
-    static void drawQr(PDPageContentStream cs, String code, float x, float y, float size) throws IOException {
-        BitMatrix matrix;
+    static BitMatrix qr(String code) {
         try {
-            matrix = new QRCodeWriter().encode(code, BarcodeFormat.QR_CODE, 0, 0,
+            return new QRCodeWriter().encode(code, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
         } catch (WriterException e) {
             throw new IllegalStateException("badge code too long for a QR code", e);
         }
+    }
+
+    static void drawQr(PDPageContentStream cs, BitMatrix matrix, float x, float y, float size) throws IOException {
         int n = matrix.getWidth();
         float cell = size / n;
         cs.setNonStrokingColor(Color.BLACK);

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public class BadgeService {
 
     private final BadgeQueries queries;
     private final BadgePrintRun.Runs runs;
+    private final PrintItems items;
     private final EventRepository events;
     private final BadgeTokens tokens;
     private final BadgeRenderer renderer;
@@ -33,10 +35,11 @@ public class BadgeService {
     private final AuditLog audit;
     private final Clock clock;
 
-    BadgeService(BadgeQueries queries, BadgePrintRun.Runs runs, EventRepository events, BadgeTokens tokens,
+    BadgeService(BadgeQueries queries, BadgePrintRun.Runs runs, PrintItems items, EventRepository events, BadgeTokens tokens,
                  BadgeRenderer renderer, Messages messages, AuditLog audit, Clock clock) {
         this.queries = queries;
         this.runs = runs;
+        this.items = items;
         this.events = events;
         this.tokens = tokens;
         this.renderer = renderer;
@@ -79,10 +82,10 @@ public class BadgeService {
         if (rows.isEmpty()) {
             throw DomainException.notFound("no_badges_to_print");
         }
-        byte[] pdf = renderer.render(rows.stream().map(row -> card(row, event)).toList(), selection.layout());
+        byte[] pdf = renderer.render(cards(rows, event), selection.layout());
         BadgePrintRun run = runs.save(new BadgePrintRun(null, eventId, Times.micros(clock.instant()), actor,
                 selection.describe(), selection.layout().name(), rows.size()));
-        rows.forEach(row -> queries.insertItem(run.id(), row.registrationId(), row.badgeVersion()));
+        items.insert(run.id(), rows);
         audit.record(actor, "badges_printed", "event", eventId, selection.describe() + ";count=" + rows.size());
         return new Batch(pdf, rows.size());
     }
@@ -92,6 +95,20 @@ public class BadgeService {
     public Batch printBatch(String eventSlug, BadgeSelection selection, String actor) {
         Event event = events.findBySlug(eventSlug).orElseThrow(() -> DomainException.notFound("event_not_found"));
         return printBatch(event.id(), selection, actor);
+    }
+
+    /**
+     * A copy of a print run (the printer jammed, a box got lost): the same badges in the same layout and
+     * badge versions as then, so a badge reissued since comes out with its old, refused, code. Not a new run.
+     */
+    public Batch reprint(long eventId, long runId, String actor) {
+        BadgePrintRun run = runs.findById(runId).filter(found -> found.eventId() == eventId)
+                .orElseThrow(() -> DomainException.notFound("print_run_not_found"));
+        Event event = events.findById(eventId).orElseThrow();
+        List<BadgeRow> rows = queries.findPrinted(runId).stream()
+                .sorted(ParticipantOrder.byName(BadgeRow::lastName, BadgeRow::firstName)).toList();
+        audit.record(actor, "badges_reprinted", "event", eventId, "run=" + runId);
+        return new Batch(renderer.render(cards(rows, event), BadgeLayout.valueOf(run.layout())), rows.size());
     }
 
     public List<BadgePrintRun> printRuns(long eventId) {
@@ -114,6 +131,15 @@ public class BadgeService {
         return row.badgeVersion() + 1;
     }
 
+    /** The same, for a registration that must belong to this event (a staff page of the event). */
+    @Transactional
+    public int reissue(long eventId, long registrationId, String actor) {
+        if (queries.findRow(registrationId).filter(row -> row.eventId() == eventId).isEmpty()) {
+            throw DomainException.notFound("registration_not_found");
+        }
+        return reissue(registrationId, actor);
+    }
+
     private BadgeRow badgeable(long registrationId) {
         BadgeRow row = queries.findRow(registrationId)
                 .orElseThrow(() -> DomainException.notFound("registration_not_found"));
@@ -123,15 +149,40 @@ public class BadgeService {
         return row;
     }
 
+    /**
+     * Ed25519 signing is most of a batch's time: the first code reads (or creates) the event's key, the
+     * others are signed on every core, then the cards are made in order.
+     */
+    private List<BadgeCard> cards(List<BadgeRow> rows, Event event) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> codes = new ArrayList<>(rows.size());
+        codes.add(code(rows.get(0)));
+        codes.addAll(rows.subList(1, rows.size()).parallelStream().map(this::code).toList());
+        List<BadgeCard> cards = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            cards.add(card(rows.get(i), event, codes.get(i)));
+        }
+        return cards;
+    }
+
+    private String code(BadgeRow row) {
+        return tokens.issue(row.registrationId(), row.eventId(), row.badgeVersion());
+    }
+
     private BadgeCard card(BadgeRow row, Event event) {
+        return card(row, event, code(row));
+    }
+
+    private BadgeCard card(BadgeRow row, Event event, String code) {
         ParticipantType type = ParticipantType.valueOf(row.participantType());
         String typeLabel = (messages.get(Locale.FRENCH, "badge.type." + type.name()) + " · "
                 + messages.get(Locale.ENGLISH, "badge.type." + type.name())).toUpperCase(Locale.FRENCH);
         String country = row.organisationCountry() == null ? null
                 : Countries.name(row.organisationCountry().strip(), Locale.FRENCH);
         return new BadgeCard(row.firstName(), row.lastName(), row.functionTitle(), row.organisationName(), country,
-                type, typeLabel, event.title(), dates(event),
-                tokens.issue(row.registrationId(), row.eventId(), row.badgeVersion()));
+                type, typeLabel, event.title(), dates(event), code);
     }
 
     /** "8–9 juillet 2026", "30 juin – 2 juillet 2026", "4 juillet 2026". */

@@ -1,12 +1,8 @@
 package fr.cuf.rencontres.checkin;
 
-import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.member.MembershipRepository;
-import fr.cuf.rencontres.registration.Registration;
 import fr.cuf.rencontres.registration.RegistrationStatus;
-import fr.cuf.rencontres.schedule.Session;
-import fr.cuf.rencontres.schedule.SessionRepository;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Times;
 import io.micronaut.core.annotation.Nullable;
@@ -20,6 +16,7 @@ import java.time.LocalDate;
  * registration, the wrong day; then, on the way in only: members only, not signed up for the
  * session, already inside. A session that nobody signed up for (a plenary, a café) admits every
  * registrant of the event; a session with sign-ups admits those who signed up.
+ * "Already inside" read here is what the facts said; {@link ScanDesk} settles races when it writes.
  */
 @Singleton
 class Admission {
@@ -28,80 +25,78 @@ class Admission {
     }
 
     private final EventRepository events;
-    private final SessionRepository sessions;
     private final MembershipRepository memberships;
-    private final CheckinQueries registrations;
-    private final ScanLog scans;
 
-    Admission(EventRepository events, SessionRepository sessions, MembershipRepository memberships,
-              CheckinQueries registrations, ScanLog scans) {
+    Admission(EventRepository events, MembershipRepository memberships) {
         this.events = events;
-        this.sessions = sessions;
         this.memberships = memberships;
-        this.registrations = registrations;
-        this.scans = scans;
     }
 
-    /** Called with the registration row locked, so that two scanners of one badge take turns. */
-    Decision decide(Registration registration, @Nullable Integer codeVersion, CheckinList list, ScanMode mode,
-                    @Nullable Long expectedEventId, Instant at) {
-        long eventId = registration.eventId();
-        Session session = list.kind() == CheckinList.Kind.SESSION
-                ? sessions.findById(list.sessionId()).orElseThrow(() -> DomainException.notFound("session_not_found"))
-                : null;
-        Long sessionId = session == null ? null : session.id();
-        if (codeVersion != null && codeVersion != registration.badgeVersion()) {
-            Outcome outcome = codeVersion < registration.badgeVersion() ? Outcome.SUPERSEDED_BADGE : Outcome.INVALID_CODE;
+    Decision decide(ScanFacts facts, @Nullable Integer codeVersion, CheckinList list, ScanMode mode,
+                    @Nullable String expectedEventSlug, Instant at) {
+        long eventId = facts.eventId();
+        if (list.kind() == CheckinList.Kind.SESSION && facts.sessionId() == null) {
+            throw DomainException.notFound("session_not_found");
+        }
+        Long sessionId = facts.sessionId();
+        if (codeVersion != null && codeVersion != facts.badgeVersion()) {
+            Outcome outcome = codeVersion < facts.badgeVersion() ? Outcome.SUPERSEDED_BADGE : Outcome.INVALID_CODE;
             return new Decision(outcome, eventId, sessionId, null);
         }
-        if ((expectedEventId != null && expectedEventId != eventId) || (session != null && session.eventId() != eventId)) {
+        if (otherEvent(facts, expectedEventSlug) || (sessionId != null && facts.sessionEventId() != eventId)) {
             return new Decision(Outcome.WRONG_EVENT, eventId, sessionId, null);
         }
-        if (registration.status() == RegistrationStatus.CANCELLED) {
+        RegistrationStatus status = RegistrationStatus.valueOf(facts.status());
+        if (status == RegistrationStatus.CANCELLED) {
             return new Decision(Outcome.CANCELLED, eventId, sessionId, null);
         }
-        Event event = events.findById(eventId).orElseThrow();
-        if (!rightDay(event, session, list, at)) {
+        if (!rightDay(facts, list, at)) {
             return new Decision(Outcome.WRONG_DAY, eventId, sessionId, null);
         }
         if (mode == ScanMode.EXIT) {
-            return new Decision(Outcome.OK, eventId, sessionId, scans.findFirstEntry(registration.id(), list.key()));
+            return new Decision(Outcome.OK, eventId, sessionId, facts.firstEntryAt());
         }
-        if (!registration.status().holdsSeat()) {
+        if (!status.holdsSeat()) {
             return new Decision(Outcome.NOT_REGISTERED_FOR_SESSION, eventId, sessionId, null);
         }
-        if ((event.membersOnly() || (session != null && session.membersOnly())) && !member(registration, event)) {
+        boolean membersOnly = facts.eventMembersOnly() || Boolean.TRUE.equals(facts.sessionMembersOnly());
+        if (membersOnly && !member(facts)) {
             return new Decision(Outcome.MEMBERS_ONLY, eventId, sessionId, null);
         }
-        if (session != null && registrations.countSignUps(session.id()) > 0
-                && registrations.countSignUp(session.id(), registration.id()) == 0) {
+        if (sessionId != null && facts.sessionHasSignUps() && !facts.signedUp()) {
             return new Decision(Outcome.NOT_REGISTERED_FOR_SESSION, eventId, sessionId, null);
         }
-        boolean inside = scans.findLastAcceptedDirection(registration.id(), list.key())
-                .map(ScanMode.ENTRY.name()::equals).orElse(false);
-        Instant first = scans.findFirstEntry(registration.id(), list.key());
-        if (inside) {
+        Instant first = facts.firstEntryAt();
+        if (Boolean.TRUE.equals(facts.inside())) {
             return new Decision(Outcome.ALREADY_CHECKED_IN, eventId, sessionId, first);
         }
         return new Decision(Outcome.OK, eventId, sessionId, first == null || at.isBefore(first) ? at : first);
     }
 
+    /** The scanner said which event it checks in, and this badge is of another (an unknown slug is an error). */
+    private boolean otherEvent(ScanFacts facts, @Nullable String expectedEventSlug) {
+        if (expectedEventSlug == null || expectedEventSlug.equals(facts.eventSlug())) {
+            return false;
+        }
+        events.findBySlug(expectedEventSlug).orElseThrow(() -> DomainException.notFound("event_not_found"));
+        return true;
+    }
+
     /** The list's day (the session's, or the entrance's) is the day of the scan and a day of the event. */
-    private static boolean rightDay(Event event, @Nullable Session session, CheckinList list, Instant at) {
-        LocalDate day = session != null
-                ? (session.startsAt() == null ? null : Times.paris(session.startsAt()).toLocalDate())
+    private static boolean rightDay(ScanFacts facts, CheckinList list, Instant at) {
+        LocalDate day = facts.sessionId() != null
+                ? (facts.sessionStartsAt() == null ? null : Times.paris(facts.sessionStartsAt()).toLocalDate())
                 : list.day();
         if (day == null) {
             return true;
         }
-        LocalDate first = Times.paris(event.startsAt()).toLocalDate();
-        LocalDate last = Times.paris(event.endsAt()).toLocalDate();
+        LocalDate first = Times.paris(facts.eventStartsAt()).toLocalDate();
+        LocalDate last = Times.paris(facts.eventEndsAt()).toLocalDate();
         return day.equals(Times.paris(at).toLocalDate()) && !day.isBefore(first) && !day.isAfter(last);
     }
 
-    private boolean member(Registration registration, Event event) {
-        Long organisationId = registrations.findOrganisationId(registration.id());
-        return organisationId != null && memberships.existsByOrganisationIdAndMembershipYear(organisationId,
-                Times.paris(event.startsAt()).getYear());
+    private boolean member(ScanFacts facts) {
+        return facts.organisationId() != null && memberships.existsByOrganisationIdAndMembershipYear(
+                facts.organisationId(), Times.paris(facts.eventStartsAt()).getYear());
     }
 }

@@ -12,25 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** What check-in reads of registrations (never writes): locks, sign-ups, lookups, rosters, sheets. */
+/** What check-in reads of registrations (never writes): lookups by name, rosters, sign-ups. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface CheckinQueries extends GenericRepository<Registration, Long> {
-
-    /** Serialises the scans of one badge: two scanners at once wait for each other here. */
-    @Query("SELECT * FROM registration WHERE id = :id FOR UPDATE")
-    Optional<Registration> lock(long id);
-
-    @Query("SELECT COUNT(*) FROM registration_session WHERE session_id = :sessionId AND status <> 'CANCELLED'")
-    long countSignUps(long sessionId);
-
-    @Query("""
-            SELECT COUNT(*) FROM registration_session
-             WHERE session_id = :sessionId AND registration_id = :registrationId AND status <> 'CANCELLED'""")
-    long countSignUp(long sessionId, long registrationId);
-
-    @Query("SELECT COALESCE(r.organisation_id, p.organisation_id) FROM registration r JOIN person p ON p.id = r.person_id WHERE r.id = :id")
-    @Nullable
-    Long findOrganisationId(long id);
 
     @Query("""
             SELECT r.id AS registration_id, r.status, r.participant_type, r.badge_version,

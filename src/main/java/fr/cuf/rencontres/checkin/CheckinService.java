@@ -1,7 +1,5 @@
 package fr.cuf.rencontres.checkin;
 
-import fr.cuf.rencontres.event.Event;
-import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Problem;
 import fr.cuf.rencontres.support.Validator;
@@ -28,12 +26,10 @@ public class CheckinService {
 
     private final ScanDesk desk;
     private final CheckinQueries registrations;
-    private final EventRepository events;
 
-    CheckinService(ScanDesk desk, CheckinQueries registrations, EventRepository events) {
+    CheckinService(ScanDesk desk, CheckinQueries registrations) {
         this.desk = desk;
         this.registrations = registrations;
-        this.events = events;
     }
 
     /** One item of a batch: the answer, or why the scan itself was malformed. */
@@ -81,8 +77,11 @@ public class CheckinService {
     private ScanResult record(ScanDesk.ValidScan scan, String scanner) {
         try {
             return desk.record(scan, scanner);
+        } catch (ScanDesk.NonceSeen seen) {
+            // a retry, or the same queue sent twice: the stored answer, counted once
+            return desk.replay(scan.nonce()).orElseThrow();
         } catch (DataAccessException sameNonceAtOnce) {
-            // two requests with one nonce raced past the nonce check: the loser reads the winner's answer
+            // two requests with one nonce at once: the loser reads the winner's answer
             Optional<ScanResult> stored = desk.replay(scan.nonce());
             return stored.orElseThrow(() -> sameNonceAtOnce);
         }
@@ -110,13 +109,10 @@ public class CheckinService {
             v.add(e.problems().get(0));
         }
         v.throwIfInvalid();
-        Long eventId = null;
-        if (request.event() != null && !request.event().isBlank()) {
-            eventId = events.findBySlug(request.event().strip()).map(Event::id)
-                    .orElseThrow(() -> DomainException.notFound("event_not_found"));
-        }
+        // the scanner's event is compared with the badge's in the scan's query (an unknown slug: 404 there)
+        String eventSlug = request.event() == null || request.event().isBlank() ? null : request.event().strip();
         Instant scannedAt = offline ? request.scannedAt() : null;
         return new ScanDesk.ValidScan(hasCode ? request.code().strip() : null, request.registrationId(), list, mode,
-                request.nonce(), eventId, scannedAt, offline);
+                request.nonce(), eventSlug, scannedAt, offline);
     }
 }

@@ -1,7 +1,6 @@
 package fr.cuf.rencontres.checkin;
 
 import io.micronaut.core.annotation.Introspected;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -9,26 +8,10 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** The scans recorded, and what they say about who is where. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ScanLog extends CrudRepository<CheckinScan, Long> {
-
-    Optional<CheckinScan> findByNonce(String nonce);
-
-    /** The direction of the last accepted scan of a person on a list: ENTRY means inside. */
-    @Query("""
-            SELECT direction FROM checkin_scan
-             WHERE registration_id = :registrationId AND list_key = :listKey AND outcome = 'ok'
-             ORDER BY id DESC LIMIT 1""")
-    Optional<String> findLastAcceptedDirection(long registrationId, String listKey);
-
-    @Query("""
-            SELECT MIN(scanned_at) FROM checkin_scan
-             WHERE registration_id = :registrationId AND list_key = :listKey AND outcome = 'ok' AND direction = 'ENTRY'""")
-    @Nullable
-    Instant findFirstEntry(long registrationId, String listKey);
 
     /** People ever checked in, per list of an event. */
     @Query("""

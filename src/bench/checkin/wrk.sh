@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# HTTP check-in benchmark: POST /api/v1/checkins under wrk against the packaged service on PostgreSQL.
+#   src/bench/checkin/wrk.sh            (env: PORT=18085 DB=rencontres_badges_bench PEOPLE=30000
+#                                         THREADS=4 CONNECTIONS=32 DURATION=15s RUNS=3 POOL=16)
+# 1. seeds the database (an event, PEOPLE registrations) and writes their signed codes (CheckinHttpSeed);
+# 2. starts target/rencontres-0.1.0.jar (built if missing) with the same secret and a clock fixed on the
+#    event's first day, so that entrance:2026-07-08 is "today";
+# 3. runs wrk RUNS times with distinct codes and nonces (first scans: verify + record), then once more on
+#    codes already scanned (duplicates), and prints req/s and p99 of each run with the load average.
+# It empties the tables of the database it is given.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+PORT=${PORT:-18085}; DB=${DB:-rencontres_badges_bench}; PEOPLE=${PEOPLE:-30000}
+THREADS=${THREADS:-4}; CONNECTIONS=${CONNECTIONS:-32}; DURATION=${DURATION:-15s}; RUNS=${RUNS:-3}; POOL=${POOL:-16}
+WORK=/tmp/checkin-bench; mkdir -p "$WORK"
+URL="jdbc:postgresql://127.0.0.1:5432/$DB"
+SECRET=bench-secret-for-signing-only
+psql -h 127.0.0.1 -U postgres -qtAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 \
+  || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DB"
+
+export DATASOURCES_DEFAULT_URL=$URL DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD= \
+       DATASOURCES_DEFAULT_DRIVER_CLASS_NAME=org.postgresql.Driver DB_VENDOR=postgres
+echo "== seeding $PEOPLE registrations into $DB"
+./mvnw -B -q -o -Pbench test -Dtest=CheckinHttpSeed -Dbench.codes="$WORK/codes.txt" -Dbench.people="$PEOPLE" \
+  -Dsurefire.failIfNoSpecifiedTests=false > "$WORK/seed.log" 2>&1 || { tail -50 "$WORK/seed.log"; exit 1; }
+grep -h "seeded" "$WORK/seed.log" target/bench/surefire-reports/*CheckinHttpSeed*-output.txt 2>/dev/null | head -1 || true
+wc -l < "$WORK/codes.txt"
+
+# (re)built when missing or older than the sources
+if [ ! -f target/rencontres-0.1.0.jar ] || [ -n "$(find src/main -newer target/rencontres-0.1.0.jar | head -1)" ]; then
+  ./mvnw -B -q -o package -DskipTests
+fi
+echo "== starting the service on port $PORT"
+MICRONAUT_SERVER_PORT=$PORT RENCONTRES_SECURITY_SECRET=$SECRET RENCONTRES_CLOCK_FIXED=2026-07-08T09:00:00+02:00 \
+RENCONTRES_DEMO_LOAD=never RENCONTRES_SECURITY_ADMIN_USERNAME=benchadmin RENCONTRES_SECURITY_ADMIN_PASSWORD=bench-password-123 \
+DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE=$POOL \
+  java -jar target/rencontres-0.1.0.jar > "$WORK/service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" > /dev/null 2>&1 && break; sleep 1; done
+# signed in as the scanning page is (session cookie). HTTP Basic also works (AUTH_MODE=basic) but costs a
+# PBKDF2 of the password (120,000 iterations) on every request, which then dominates the figures.
+JAR="$WORK/cookies.txt"; rm -f "$JAR"
+curl -s -c "$JAR" -b "$JAR" "http://127.0.0.1:$PORT/login" > /dev/null
+CSRF=$(awk '$6 == "rencontres_csrf" {print $7}' "$JAR")
+curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "username=benchadmin" \
+  --data-urlencode "password=bench-password-123" --data-urlencode "csrfToken=$CSRF" "http://127.0.0.1:$PORT/login"
+SESSION=$(awk '$6 == "rencontres_session" {print $7}' "$JAR")
+[ -n "$SESSION" ] || { echo "login failed"; exit 1; }
+if [ "${AUTH_MODE:-cookie}" = basic ]; then
+  AUTH_HEADER="Basic $(printf 'benchadmin:bench-password-123' | base64)"; COOKIE=""
+else
+  AUTH_HEADER=""; COOKIE="rencontres_session=$SESSION"
+fi
+export AUTH_HEADER COOKIE CODES="$WORK/codes.txt" THREADS
+START=0; export START
+scan() { # $1 label, $2 duration: one wrk run from code START on, then START moves past the codes it used
+  local load result
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" -s src/bench/checkin/scan.lua "http://127.0.0.1:$PORT" | grep RESULT)
+  echo "$1 ($THREADS threads, $CONNECTIONS connections, load before $load): $result"
+  START=$((START + $(sed 's/.*requests=\([0-9]*\).*/\1/' <<< "$result")))
+}
+scan "warm-up (JIT, pool)" 10s
+for run in $(seq 1 "$RUNS"); do scan "first scans, run $run" "$DURATION"; done
+START=0; scan "duplicates (codes scanned before)" 10s
+psql -h 127.0.0.1 -U postgres -d "$DB" -qtAc \
+  "SELECT 'recorded: ' || COUNT(*) || ' scans, ' || COUNT(*) FILTER (WHERE outcome = 'ok') || ' ok, '
+          || COUNT(*) FILTER (WHERE outcome = 'already_checked_in') || ' already_checked_in, '
+          || COUNT(*) FILTER (WHERE outcome NOT IN ('ok', 'already_checked_in')) || ' other' FROM checkin_scan"
