@@ -64,6 +64,25 @@ class Seats {
         return status;
     }
 
+    /**
+     * {@link #choose} for a new registration with the seat counts of its sessions already read under the
+     * locks ({@link RegistrationStore#sessionsSeatsTaken}); {@code taken} is updated as seats are given.
+     */
+    String chooseCounted(Registration registration, SessionSeats session, boolean waitingList, Map<Long, Long> taken) {
+        long already = taken.getOrDefault(session.id(), 0L);
+        boolean seat = registration.status().holdsSeat() && (session.capacity() == null || already < session.capacity());
+        if (!seat && registration.status().holdsSeat() && !waitingList) {
+            throw Refusals.conflictOn("sessionIds", "session_full", session.title());
+        }
+        String status = seat ? HELD : WAITING;
+        if (seat) {
+            taken.put(session.id(), already + 1);
+        }
+        store.addChoice(registration.id(), session.id(), status, clock.instant(),
+                seat ? null : store.nextSessionWaitlistSeq(session.id()));
+        return status;
+    }
+
     /** After a seat of the event was freed: the next registrations on the waiting list come in. */
     List<Long> promoteForEvent(Event event, boolean notify) {
         List<Long> promoted = new ArrayList<>();
