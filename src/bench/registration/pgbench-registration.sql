@@ -26,9 +26,9 @@ INSERT INTO person (first_name, last_name, function_title, email, phone, organis
   ON CONFLICT DO NOTHING;
 SELECT id AS person FROM person WHERE email IN ('pg-' || :client_id || '-' || :n || '@example.org') ORDER BY id FOR UPDATE \gset
 SELECT id FROM event_session WHERE id IN (:session) ORDER BY id FOR UPDATE;
-SELECT 'K' AS kind, registration_id, sealed_secret AS value FROM idempotency_key WHERE key_hash = md5('k' || :client_id || '-' || :n)
+SELECT 'K' AS kind, registration_id, sealed_secret AS found FROM idempotency_key WHERE key_hash = md5('k' || :client_id || '-' || :n)
 UNION ALL
-SELECT 'E' AS kind, registration_id, active_email AS value FROM registration_detail
+SELECT 'E' AS kind, registration_id, active_email AS found FROM registration_detail
  WHERE event_id = :event AND active_email IN ('pg-' || :client_id || '-' || :n || '@example.org');
 SELECT session_id, COUNT(*) AS taken FROM registration_session WHERE session_id IN (:session) AND status = 'CONFIRMED'
  GROUP BY session_id;

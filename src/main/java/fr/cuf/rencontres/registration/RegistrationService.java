@@ -148,9 +148,9 @@ public class RegistrationService {
         for (RegistrationStore.Prior prior : store.priorOf(clientKey == null ? null : IdempotencyKeys.keyHash(clientKey),
                 event.id(), people.keySet())) {
             if ("K".equals(prior.kind())) {
-                return views.outcome(prior.registrationId(), idempotency.opened(clientKey, prior.value()), true);
+                return views.outcome(prior.registrationId(), idempotency.opened(clientKey, prior.found()), true);
             }
-            active.add(prior.value());
+            active.add(prior.found());
         }
         for (Attendee a : attendees) {
             if (active.contains(Registrants.normalise(a.email()))) {

@@ -126,13 +126,13 @@ public interface RegistrationStore extends CrudRepository<RegistrationDetail, Lo
 
     /**
      * What may already exist for a submission, in one statement: the registration remembered for its
-     * Idempotency-Key (kind K, value = the sealed secret) and the active registrations of its e-mails for
-     * the event (kind E, value = the e-mail). Read after the people's rows are locked.
+     * Idempotency-Key (kind K, found = the sealed secret) and the active registrations of its e-mails for
+     * the event (kind E, found = the e-mail). Read after the people's rows are locked.
      */
     @Query("""
-            SELECT 'K' AS kind, registration_id, sealed_secret AS value FROM idempotency_key WHERE key_hash = :keyHash
+            SELECT 'K' AS kind, registration_id, sealed_secret AS found FROM idempotency_key WHERE key_hash = :keyHash
             UNION ALL
-            SELECT 'E' AS kind, registration_id, active_email AS value FROM registration_detail
+            SELECT 'E' AS kind, registration_id, active_email AS found FROM registration_detail
              WHERE event_id = :eventId AND active_email IN (:emails)""")
     List<Prior> priorOf(@io.micronaut.core.annotation.Nullable String keyHash, Long eventId, Collection<String> emails);
 
@@ -151,7 +151,7 @@ public interface RegistrationStore extends CrudRepository<RegistrationDetail, Lo
     Optional<Payer> payer(Long organisationId, int year);
 
     @io.micronaut.core.annotation.Introspected
-    record Prior(String kind, Long registrationId, String value) {
+    record Prior(String kind, Long registrationId, String found) {
     }
 
     @io.micronaut.core.annotation.Introspected
