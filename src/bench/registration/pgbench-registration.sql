@@ -1,6 +1,6 @@
 -- The SQL transaction of one registration, statement for statement as RegistrationService.register runs it
 -- for one newcomer choosing one session of an edition without event capacity (16 statements; check with
--- LOGGER_LEVELS_IO_MICRONAUT_DATA_QUERY=DEBUG): the event, its questions, sessions and price categories; the
+-- LOGGER_LEVELS_IO_MICRONAUT_DATA_QUERY=DEBUG): the event, its questions, the chosen session and the price categories; the
 -- organisation with its membership; the person's insert and locking read; the Idempotency-Key and active
 -- registrations of the e-mail; the chosen session's lock and seat count; then the registration (RETURNING id),
 -- its detail, its session choice, the audit entry, the outbox mail and the idempotency key.
@@ -15,7 +15,8 @@ SELECT id, version, slug, kind, title, summary, series, starts_at, ends_at, form
 SELECT id, event_id, position, kind, label_fr, label_en, options, required, created_at FROM registration_question
  WHERE event_id = :event ORDER BY position;
 SELECT s.id, s.event_id, s.title, s.starts_at, s.ends_at, s.members_only, COALESCE(s.capacity, r.capacity) AS capacity,
-       0 AS taken, 0 AS waiting FROM event_session s LEFT JOIN room r ON r.id = s.room_id WHERE s.event_id = :event;
+       0 AS taken, 0 AS waiting FROM event_session s LEFT JOIN room r ON r.id = s.room_id
+ WHERE s.event_id = :event AND s.id IN (:session);
 SELECT id, event_id, code, label_fr, label_en, applies_to, price_cents, position, created_at, updated_at
   FROM price_category WHERE event_id = :event ORDER BY position;
 SELECT o.id, o.kind, o.country, CASE WHEN EXISTS (SELECT 1 FROM membership m WHERE m.organisation_id = o.id

@@ -104,7 +104,7 @@ public class RegistrationService {
 
     /**
      * Registers the people of one submission. Statements for one newcomer choosing one session of an
-     * event without capacity: the event, its questions, sessions and price categories; the organisation
+     * event without capacity: the event, its questions, the chosen sessions and the price categories; the organisation
      * with its membership; the person's insert and locking read; what already exists (Idempotency-Key,
      * active registration of the e-mail); the session's lock and count; then the writes (registration,
      * detail, choice, audit, outbox, idempotency key).
@@ -113,7 +113,7 @@ public class RegistrationService {
     public RegistrationOutcome register(String slug, RegistrationRequest request, Submission submission) {
         Event event = openEvent(slug, submission);
         List<Question> eventQuestions = questions.findByEventIdOrderByPosition(event.id());
-        Map<Long, SessionSeats> sessions = seats.sessionsOf(event.id());
+        Map<Long, SessionSeats> sessions = seats.chosenOf(event.id(), request.sessions());
         RequestCheck.Valid valid = check.validate(request, submission, eventQuestions, sessions);
         List<PriceCategory> categories = pricing.categoriesOf(event);
         checkAttendance(event, request.attendanceDay(), categories, valid.sessionIds(), sessions);

@@ -48,6 +48,14 @@ public interface RegistrationStore extends CrudRepository<RegistrationDetail, Lo
              WHERE s.event_id = :eventId""")
     List<SessionSeats> sessionsWithoutCounts(Long eventId);
 
+    /** Only the sessions a registrant chose (the others' rows are neither read nor mapped). */
+    @Query("""
+            SELECT s.id, s.event_id, s.title, s.starts_at, s.ends_at, s.members_only,
+                   COALESCE(s.capacity, r.capacity) AS capacity, 0 AS taken, 0 AS waiting
+              FROM event_session s LEFT JOIN room r ON r.id = s.room_id
+             WHERE s.event_id = :eventId AND s.id IN (:sessionIds)""")
+    List<SessionSeats> chosenSessions(Long eventId, Collection<Long> sessionIds);
+
     @Query("SELECT registration_id FROM registration_detail WHERE event_id = :eventId AND active_email = :email")
     Optional<Long> activeByEmail(Long eventId, String email);
 

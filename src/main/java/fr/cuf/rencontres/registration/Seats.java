@@ -44,6 +44,12 @@ class Seats {
         return store.sessionsWithoutCounts(eventId).stream().collect(Collectors.toMap(SessionSeats::id, Function.identity()));
     }
 
+    /** The chosen sessions of the event by id (unknown or other events' ids are absent); no read when none. */
+    Map<Long, SessionSeats> chosenOf(Long eventId, List<Long> sessionIds) {
+        return sessionIds.isEmpty() ? Map.of() : store.chosenSessions(eventId, sessionIds).stream()
+                .collect(Collectors.toMap(SessionSeats::id, Function.identity()));
+    }
+
     /** Seat counts read after the locks were taken (the ones in {@code sessions} may be stale). */
     boolean sessionHasSeat(SessionSeats session) {
         return session.capacity() == null || store.sessionSeatsTaken(session.id()) < session.capacity();
