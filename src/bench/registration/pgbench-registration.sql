@@ -1,28 +1,53 @@
--- The SQL transaction of one registration as the service runs it (person upsert, locks, counts,
--- inserts of the registration, its detail, its session choice, the outbox mail and the audit entry),
--- for pgbench. The bench edition has no event capacity, so (as in the service) the event row is not
--- locked: the person row and the chosen session row are. Variables: :event, :first_session (set by run.sh), :org; each
--- transaction picks one of the 30 sessions at random, like the service's clients.
+-- The SQL transaction of one registration, statement for statement as RegistrationService.register runs it
+-- for one newcomer choosing one session of an edition without event capacity (16 statements; check with
+-- LOGGER_LEVELS_IO_MICRONAUT_DATA_QUERY=DEBUG): the event, its questions, the chosen session and the price categories; the
+-- organisation with its membership; the person's insert and locking read; the Idempotency-Key and active
+-- registrations of the e-mail; the chosen session's lock and seat count; then the registration (RETURNING id),
+-- its detail, its session choice, the audit entry, the outbox mail and the idempotency key.
+-- Variables: :event, :first_session (set by run.sh), :org; each transaction picks one of the 30 sessions at
+-- random, like the service's clients.
 \set n random(1, 2000000000)
 \set session :first_session + random(0, 29)
 BEGIN;
-INSERT INTO person (first_name, last_name, email, organisation_id, elected_official, created_at, updated_at, version)
-  VALUES ('Bench', 'Pg', 'pg-' || :client_id || '-' || :n || '@example.org', :org, false, now(), now(), 0) ON CONFLICT DO NOTHING;
-SELECT id AS person FROM person WHERE email = 'pg-' || :client_id || '-' || :n || '@example.org' \gset
-SELECT id FROM person WHERE id IN (:person) ORDER BY id FOR UPDATE;
+SELECT id, version, slug, kind, title, summary, series, starts_at, ends_at, format, venue_id, location_note, online_link,
+       members_only, group_id, capacity, registration_opens_at, registration_closes_at, status, created_at, updated_at
+  FROM event WHERE slug = 'bench-2027';
+SELECT id, event_id, position, kind, label_fr, label_en, options, required, created_at FROM registration_question
+ WHERE event_id = :event ORDER BY position;
+SELECT s.id, s.event_id, s.title, s.starts_at, s.ends_at, s.members_only, COALESCE(s.capacity, r.capacity) AS capacity,
+       0 AS taken, 0 AS waiting FROM event_session s LEFT JOIN room r ON r.id = s.room_id
+ WHERE s.event_id = :event AND s.id IN (:session);
+SELECT id, event_id, code, label_fr, label_en, applies_to, price_cents, position, created_at, updated_at
+  FROM price_category WHERE event_id = :event ORDER BY position;
+SELECT o.id, o.kind, o.country, CASE WHEN EXISTS (SELECT 1 FROM membership m WHERE m.organisation_id = o.id
+       AND m.membership_year = 2027) THEN TRUE ELSE FALSE END AS member FROM organisation o WHERE o.id = :org;
+INSERT INTO person (first_name, last_name, function_title, email, phone, organisation_id, elected_official, created_at,
+                    updated_at, version)
+  VALUES ('Bench', 'Pg', NULL, 'pg-' || :client_id || '-' || :n || '@example.org', NULL, :org, false, now(), now(), 0)
+  ON CONFLICT DO NOTHING;
+SELECT id AS person FROM person WHERE email IN ('pg-' || :client_id || '-' || :n || '@example.org') ORDER BY id FOR UPDATE \gset
 SELECT id FROM event_session WHERE id IN (:session) ORDER BY id FOR UPDATE;
-SELECT registration_id FROM registration_detail WHERE event_id = :event AND active_email = 'pg-' || :client_id || '-' || :n || '@example.org';
-SELECT COUNT(*) FROM registration_session WHERE session_id = :session AND status = 'CONFIRMED';
+SELECT 'K' AS kind, registration_id, sealed_secret AS found FROM idempotency_key WHERE key_hash = md5('k' || :client_id || '-' || :n)
+UNION ALL
+SELECT 'E' AS kind, registration_id, active_email AS found FROM registration_detail
+ WHERE event_id = :event AND active_email IN ('pg-' || :client_id || '-' || :n || '@example.org');
+SELECT session_id, COUNT(*) AS taken FROM registration_session WHERE session_id IN (:session) AND status = 'CONFIRMED'
+ GROUP BY session_id;
 INSERT INTO registration (event_id, person_id, organisation_id, participant_type, status, price_category, price_cents,
   badge_version, created_at, updated_at, version)
-  VALUES (:event, :person, :org, 'OFFICER', 'CONFIRMED', NULL, 0, 1, now(), now(), 0);
-SELECT currval(pg_get_serial_sequence('registration', 'id')) AS reg \gset
-INSERT INTO registration_detail (registration_id, event_id, email, active_email, locale, consent_version, consented_at,
-  secret_hash, group_submitter, source)
-  VALUES (:reg, :event, 'pg-' || :client_id || '-' || :n || '@example.org', 'pg-' || :client_id || '-' || :n || '@example.org',
-          'fr', '2026-01', now(), md5(random()::text) || md5(random()::text), false, 'API');
-INSERT INTO registration_session (registration_id, session_id, status, created_at) VALUES (:reg, :session, 'CONFIRMED', now());
-INSERT INTO audit_entry (occurred_at, actor, action, entity_type, entity_id, detail) VALUES (now(), 'api', 'registration.created', 'registration', :reg, 'bench');
-INSERT INTO mail_outbox (registration_id, kind, recipient, locale, link_secret, status, attempts, next_attempt_at, created_at)
-  VALUES (:reg, 'CONFIRMATION', 'pg@example.org', 'fr', 'x', 'PENDING', 0, now(), now());
+  VALUES (:event, :person, :org, 'OFFICER', 'CONFIRMED', NULL, 0, 1, now(), now(), 0) RETURNING id AS reg \gset
+INSERT INTO registration_detail (event_id, email, active_email, locale, dietary_needs, accessibility_needs,
+  interpretation_language, consent_version, consented_at, secret_hash, waitlist_seq, group_id, group_submitter, source,
+  registration_id)
+  VALUES (:event, 'pg-' || :client_id || '-' || :n || '@example.org', 'pg-' || :client_id || '-' || :n || '@example.org',
+          'fr', NULL, NULL, NULL, '2026-01', now(), md5(random()::text) || md5(random()::text), NULL, NULL, false, 'API', :reg);
+INSERT INTO registration_session (registration_id, session_id, status, created_at, waitlist_seq)
+  VALUES (:reg, :session, 'CONFIRMED', now(), NULL);
+INSERT INTO audit_entry (occurred_at, actor, action, entity_type, entity_id, detail)
+  VALUES (now(), 'api', 'registration.created', 'registration', :reg, 'pg@example.org CONFIRMED null 0');
+INSERT INTO mail_outbox (registration_id, kind, recipient, locale, link_secret, note, subject, status, attempts,
+  next_attempt_at, last_error, created_at, sent_at)
+  VALUES (:reg, 'CONFIRMATION', 'pg@example.org', 'fr', 'x', NULL, NULL, 'PENDING', 0, now(), NULL, now(), NULL);
+INSERT INTO idempotency_key (key_hash, registration_id, sealed_secret, created_at)
+  VALUES (md5('k' || :client_id || '-' || :n) || md5(random()::text), :reg, 'sealed', now());
 COMMIT;

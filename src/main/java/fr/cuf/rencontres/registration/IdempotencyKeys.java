@@ -42,6 +42,16 @@ class IdempotencyKeys {
                 .map(row -> new Replay(row.registrationId(), open(clientKey, row.sealedSecret())));
     }
 
+    /** The row key of a client's key (what {@link RegistrationStore#priorOf} looks up). */
+    static String keyHash(String clientKey) {
+        return PersonalLinks.hash("idem:" + clientKey);
+    }
+
+    /** The personal secret sealed in a remembered row. */
+    String opened(String clientKey, String sealedSecret) {
+        return open(clientKey, sealedSecret);
+    }
+
     void remember(String clientKey, long registrationId, String secret, Instant now) {
         keys.insert(PersonalLinks.hash("idem:" + clientKey), registrationId, seal(clientKey, secret), now);
     }

@@ -8,7 +8,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.Locale;
 
-/** A price of one event for the registrants its rule selects; free when the price is zero. */
+/** A price of one event for the registrants its rule selects (for the whole event or one day); free when the price is zero. */
 @MappedEntity("price_category")
 public record PriceCategory(
         @Id @GeneratedValue @Nullable Long id,
@@ -20,7 +20,19 @@ public record PriceCategory(
         int priceCents,
         int position,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        int dayPass) {
+
+    /** {@code dayPass}: 0 for the whole event, N for the N-th day only. */
+    @io.micronaut.core.annotation.Creator
+    public PriceCategory {
+    }
+
+    /** A category for the whole event. */
+    public PriceCategory(@Nullable Long id, Long eventId, String code, String labelFr, String labelEn,
+                         PriceRule appliesTo, int priceCents, int position, Instant createdAt, Instant updatedAt) {
+        this(id, eventId, code, labelFr, labelEn, appliesTo, priceCents, position, createdAt, updatedAt, 0);
+    }
 
     public boolean free() {
         return priceCents == 0;

@@ -14,5 +14,5 @@ public interface PriceCategoryRepository extends CrudRepository<PriceCategory, L
 
     Optional<PriceCategory> findByEventIdAndCode(Long eventId, String code);
 
-    Optional<PriceCategory> findByEventIdAndAppliesTo(Long eventId, PriceRule appliesTo);
+    Optional<PriceCategory> findByEventIdAndAppliesToAndDayPass(Long eventId, PriceRule appliesTo, int dayPass);
 }

@@ -4,6 +4,7 @@ import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.member.Organisation;
 import fr.cuf.rencontres.member.OrganisationKind;
 import fr.cuf.rencontres.member.OrganisationService;
+import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Times;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -31,8 +32,35 @@ public class Pricing {
 
     public Quote quote(Event event, ParticipantType type, @Nullable Organisation organisation) {
         List<PriceCategory> all = categories.findByEventIdOrderByPosition(event.id());
-        if (all.isEmpty()) {
+        return quote(event, type, organisation, null);
+    }
+
+    /** The price of a day pass ({@code day} N, 1-based) or of the whole event ({@code day} null). */
+    public Quote quote(Event event, ParticipantType type, @Nullable Organisation organisation, @Nullable Integer day) {
+        List<PriceCategory> all = categories.findByEventIdOrderByPosition(event.id());
+        return all.isEmpty() ? Quote.FREE
+                : quote(all, type, isForeign(organisation), isMember(event, organisation), day);
+    }
+
+    /** The categories of the event, for {@link #quote(List, ParticipantType, boolean, boolean)}. */
+    List<PriceCategory> categoriesOf(Event event) {
+        return categories.findByEventIdOrderByPosition(event.id());
+    }
+
+    /**
+     * The same rules on categories and a membership already read (one read per submission, not per person),
+     * among the categories of the attendance chosen: the whole event ({@code day} null) or one day's passes.
+     */
+    static Quote quote(List<PriceCategory> categories, ParticipantType type, boolean foreign, boolean member,
+                       @Nullable Integer day) {
+        if (categories.isEmpty()) {
             return Quote.FREE;
+        }
+        int pass = day == null ? 0 : day;
+        List<PriceCategory> all = categories.stream().filter(c -> c.dayPass() == pass).toList();
+        if (all.isEmpty()) {
+            throw day == null ? DomainException.invalid("attendanceDay", "attendance_day_required")
+                    : DomainException.invalid("attendanceDay", "no_day_pass", day);
         }
         Map<PriceRule, PriceCategory> byRule = all.stream()
                 .collect(Collectors.toMap(PriceCategory::appliesTo, Function.identity(), (a, b) -> a));
@@ -40,10 +68,10 @@ public class Pricing {
         if (typeRule != null && byRule.containsKey(typeRule)) {
             return Quote.of(byRule.get(typeRule));
         }
-        if (isForeign(organisation) && byRule.containsKey(PriceRule.FOREIGN)) {
+        if (foreign && byRule.containsKey(PriceRule.FOREIGN)) {
             return Quote.of(byRule.get(PriceRule.FOREIGN));
         }
-        if (isMember(event, organisation) && byRule.containsKey(PriceRule.MEMBER)) {
+        if (member && byRule.containsKey(PriceRule.MEMBER)) {
             return Quote.of(byRule.get(PriceRule.MEMBER));
         }
         PriceCategory fallback = byRule.get(PriceRule.NON_MEMBER);
@@ -57,7 +85,11 @@ public class Pricing {
     }
 
     static boolean isForeign(@Nullable Organisation organisation) {
-        return organisation != null && (organisation.kind() == OrganisationKind.FOREIGN_LOCAL_AUTHORITY
-                || organisation.kind() == OrganisationKind.EMBASSY || !"FR".equals(organisation.country()));
+        return organisation != null && isForeign(organisation.kind(), organisation.country());
+    }
+
+    static boolean isForeign(OrganisationKind kind, String country) {
+        return kind == OrganisationKind.FOREIGN_LOCAL_AUTHORITY || kind == OrganisationKind.EMBASSY
+                || !"FR".equals(country);
     }
 }

@@ -110,6 +110,13 @@ public class RegistrationChanges {
                 }
             }
         }
+        Integer day = store.findById(registrationId).map(RegistrationDetail::attendanceDay).orElse(null);
+        for (Long id : wanted) {
+            SessionSeats s = sessions.get(id);
+            if (day != null && s.startsAt() != null && Days.dayOf(event, s.startsAt()) != day) {
+                v.add(Problem.field("sessionIds", "session_other_day", s.title(), day));
+            }
+        }
         v.throwIfInvalid();
         boolean member = pricing.isMember(event, views.get(registrationId).organisation());
         for (Long id : wanted) {

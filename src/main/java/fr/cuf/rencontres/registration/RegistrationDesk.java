@@ -59,6 +59,7 @@ public class RegistrationDesk {
                 ? RegistrationStatus.CONFIRMED : r.status();
         registrations.update(new Registration(r.id(), r.eventId(), r.personId(), r.organisationId(), r.participantType(),
                 status, category.code(), category.priceCents(), r.badgeVersion(), r.createdAt(), clock.instant(), r.version()));
+        store.setAttendanceDay(registrationId, category.dayPass() == 0 ? null : category.dayPass());
         audit.record(actor, "registration.category_changed", "registration", registrationId,
                 r.priceCategory() + " -> " + code + " " + category.priceCents());
     }
@@ -104,12 +105,16 @@ public class RegistrationDesk {
         if (categories.findByEventIdAndCode(eventId, code).isPresent()) {
             throw Refusals.conflictOn("code", "category_code_taken");
         }
-        if (categories.findByEventIdAndAppliesTo(eventId, form.appliesTo()).isPresent()) {
+        int dayPass = form.dayPass() == null ? 0 : form.dayPass();
+        if (dayPass < 0 || dayPass > Days.count(event)) {
+            throw DomainException.invalid("dayPass", "invalid_day", Days.count(event));
+        }
+        if (categories.findByEventIdAndAppliesToAndDayPass(eventId, form.appliesTo(), dayPass).isPresent()) {
             throw Refusals.conflictOn("appliesTo", "category_rule_taken");
         }
         Instant now = clock.instant();
         PriceCategory saved = categories.save(new PriceCategory(null, event.id(), code, form.labelFr().strip(),
-                form.labelEn().strip(), form.appliesTo(), cents, form.position() == null ? 0 : form.position(), now, now));
+                form.labelEn().strip(), form.appliesTo(), cents, form.position() == null ? 0 : form.position(), now, now, dayPass));
         audit.record(actor, "price_category.added", "event", eventId, code + " " + cents);
         return saved;
     }

@@ -27,5 +27,21 @@ public record RegistrationDetail(
         @Nullable Long waitlistSeq,
         @Nullable Long groupId,
         boolean groupSubmitter,
-        String source) {
+        String source,
+        @Nullable Integer attendanceDay) {
+
+    /** {@code attendanceDay}: the day (1-based) a day-pass holder comes; null when they come every day. */
+    @io.micronaut.core.annotation.Creator
+    public RegistrationDetail {
+    }
+
+    public RegistrationDetail(Long registrationId, Long eventId, String email, @Nullable String activeEmail,
+                              String locale, @Nullable String dietaryNeeds, @Nullable String accessibilityNeeds,
+                              @Nullable String interpretationLanguage, @Nullable String consentVersion,
+                              @Nullable Instant consentedAt, String secretHash, @Nullable Long waitlistSeq,
+                              @Nullable Long groupId, boolean groupSubmitter, String source) {
+        this(registrationId, eventId, email, activeEmail, locale, dietaryNeeds, accessibilityNeeds,
+                interpretationLanguage, consentVersion, consentedAt, secretHash, waitlistSeq, groupId, groupSubmitter,
+                source, null);
+    }
 }

@@ -47,6 +47,13 @@ public class RegistrationMails {
         return ids.size();
     }
 
+    /** As {@link #queue(MailKind, long, String)}, when the caller knows the recipient (no read). */
+    void queueTo(MailKind kind, long registrationId, String email, String locale, @Nullable String secret) {
+        Instant now = clock.instant();
+        outbox.save(new OutboxMail(null, registrationId, kind, email, locale, secret, null, null,
+                "PENDING", 0, now, null, now, null));
+    }
+
     void queue(MailKind kind, long registrationId, @Nullable String secret, @Nullable String note) {
         Recipient to = recipients.of(registrationId);
         Instant now = clock.instant();

@@ -35,7 +35,25 @@ public record RegistrationRequest(
         @Nullable Map<String, List<String>> answers,
         @Nullable List<Colleague> colleagues,
         boolean waitingList,
-        @Nullable String locale) {
+        @Nullable String locale,
+        @Nullable Integer attendanceDay) {
+
+    /** {@code attendanceDay}: null to come every day, or the day (1-based) of a day pass. */
+    @io.micronaut.core.annotation.Creator
+    public RegistrationRequest {
+    }
+
+    /** A request for the whole event (no day pass). */
+    public RegistrationRequest(String firstName, String lastName, String functionTitle, String email, String phone,
+                               Long organisationId, String organisationName, String organisationCountry,
+                               OrganisationKind organisationKind, ParticipantType participantType,
+                               String dietaryNeeds, String accessibilityNeeds, String interpretationLanguage,
+                               boolean consent, List<Long> sessionIds, Map<String, List<String>> answers,
+                               List<Colleague> colleagues, boolean waitingList, String locale) {
+        this(firstName, lastName, functionTitle, email, phone, organisationId, organisationName, organisationCountry,
+                organisationKind, participantType, dietaryNeeds, accessibilityNeeds, interpretationLanguage, consent,
+                sessionIds, answers, colleagues, waitingList, locale, null);
+    }
 
     /** A colleague of the same organisation registered by the submitter. */
     @Serdeable

@@ -92,20 +92,34 @@ public class RegistrationService {
 
     /** The price the rules give, shown before confirming. */
     public Quote quote(String slug, ParticipantType type, Long organisationId) {
-        Event event = events.findBySlug(slug).orElseThrow(() -> DomainException.notFound("event_not_found"));
-        Organisation organisation = organisationId == null ? null : organisations.get(organisationId);
-        return pricing.quote(event, type == null ? ParticipantType.OFFICER : type, organisation);
+        return quote(slug, type, organisationId, null);
     }
 
+    /** The price the rules give for a day pass ({@code day} N) or the whole event ({@code day} null). */
+    public Quote quote(String slug, ParticipantType type, Long organisationId, Integer day) {
+        Event event = events.findBySlug(slug).orElseThrow(() -> DomainException.notFound("event_not_found"));
+        Organisation organisation = organisationId == null ? null : organisations.get(organisationId);
+        return pricing.quote(event, type == null ? ParticipantType.OFFICER : type, organisation, day);
+    }
+
+    /**
+     * Registers the people of one submission. Statements for one newcomer choosing one session of an
+     * event without capacity: the event, its questions, the chosen sessions and the price categories; the organisation
+     * with its membership; the person's insert and locking read; what already exists (Idempotency-Key,
+     * active registration of the e-mail); the session's lock and count; then the writes (registration,
+     * detail, choice, audit, outbox, idempotency key).
+     */
     @Transactional
     public RegistrationOutcome register(String slug, RegistrationRequest request, Submission submission) {
         Event event = openEvent(slug, submission);
         List<Question> eventQuestions = questions.findByEventIdOrderByPosition(event.id());
-        Map<Long, SessionSeats> sessions = seats.sessionsOf(event.id());
+        Map<Long, SessionSeats> sessions = seats.chosenOf(event.id(), request.sessions());
         RequestCheck.Valid valid = check.validate(request, submission, eventQuestions, sessions);
+        List<PriceCategory> categories = pricing.categoriesOf(event);
+        checkAttendance(event, request.attendanceDay(), categories, valid.sessionIds(), sessions);
 
-        Organisation organisation = organisation(request, submission);
-        boolean member = pricing.isMember(event, organisation);
+        RegistrationStore.Payer payer = payer(event, request, submission);
+        boolean member = payer != null && payer.member();
         if (event.membersOnly() && !member) {
             throw DomainException.forbidden("members_only");
         }
@@ -114,6 +128,8 @@ public class RegistrationService {
                 throw Refusals.forbiddenOn("sessionIds", "members_only_session", sessions.get(id).title());
             }
         }
+        Long organisationId = payer == null ? null : payer.id();
+        boolean foreign = payer != null && Pricing.isForeign(payer.kind(), payer.country());
         List<Attendee> attendees = new ArrayList<>();
         attendees.add(new Attendee(request.firstName().strip(), request.lastName().strip(),
                 strip(request.functionTitle()), request.email(), strip(request.phone()), request.participantType(), true));
@@ -121,49 +137,52 @@ public class RegistrationService {
             attendees.add(new Attendee(c.firstName().strip(), c.lastName().strip(), strip(c.functionTitle()), c.email(),
                     null, c.participantType() == null ? request.participantType() : c.participantType(), false));
         }
-        // people in a stable order, so two submissions naming the same people cannot deadlock on them
-        Map<String, Person> people = new java.util.TreeMap<>();
-        attendees.stream().sorted(Comparator.comparing(a -> Registrants.normalise(a.email()))).forEach(a ->
-                people.put(Registrants.normalise(a.email()), registrants.upsert(a.firstName(), a.lastName(),
-                        a.functionTitle(), a.email(), a.phone(), organisation == null ? null : organisation.id(),
-                        a.type() == ParticipantType.ELECTED_OFFICIAL)));
-
-        guard.lockPeople(people.values().stream().map(Person::id).toList());
+        // people in a stable order and locked in id order, so two submissions naming the same people take turns
+        Map<String, Person> people = registrants.upsertAndLock(attendees.stream()
+                .map(a -> new Registrants.Typed(a.firstName(), a.lastName(), a.functionTitle(), a.email(), a.phone(),
+                        organisationId, a.type() == ParticipantType.ELECTED_OFFICIAL)).toList());
         guard.lock(event, valid.sessionIds());
 
-        if (submission.idempotencyKey() != null) {
-            Optional<IdempotencyKeys.Replay> replay = idempotency.find(submission.idempotencyKey());
-            if (replay.isPresent()) {
-                return views.outcome(replay.get().registrationId(), replay.get().secret(), true);
+        String clientKey = submission.idempotencyKey();
+        java.util.Set<String> active = new java.util.HashSet<>();
+        for (RegistrationStore.Prior prior : store.priorOf(clientKey == null ? null : IdempotencyKeys.keyHash(clientKey),
+                event.id(), people.keySet())) {
+            if ("K".equals(prior.kind())) {
+                return views.outcome(prior.registrationId(), idempotency.opened(clientKey, prior.found()), true);
             }
+            active.add(prior.found());
         }
         for (Attendee a : attendees) {
-            Optional<Long> existing = store.activeByEmail(event.id(), Registrants.normalise(a.email()));
-            if (existing.isPresent()) {
+            if (active.contains(Registrants.normalise(a.email()))) {
                 throw Refusals.conflictOn(a.submitter() ? "email" : "colleagues", "already_registered", a.email());
             }
         }
+        // seats counted after the locks were taken; updated as this submission takes them
+        Map<Long, Long> taken = new java.util.HashMap<>();
+        if (!valid.sessionIds().isEmpty()) {
+            store.sessionsSeatsTaken(valid.sessionIds()).forEach(t -> taken.put(t.sessionId(), t.taken()));
+        }
         Long groupId = null;
         if (attendees.size() > 1) {
-            groupId = groups.save(new RegistrationGroup(null, event.id(),
-                    organisation == null ? null : organisation.id(), clock.instant())).id();
+            groupId = groups.save(new RegistrationGroup(null, event.id(), organisationId, clock.instant())).id();
         }
         List<RegistrationOutcome> outcomes = new ArrayList<>();
         for (Attendee a : attendees) {
-            Quote quote = pricing.quote(event, a.type(), organisation);
-            outcomes.add(registerOne(event, a, people.get(Registrants.normalise(a.email())), organisation, quote,
-                    valid, request, sessions, submission, groupId));
+            Quote quote = Pricing.quote(categories, a.type(), foreign, member, request.attendanceDay());
+            outcomes.add(registerOne(event, a, people.get(Registrants.normalise(a.email())), organisationId, quote,
+                    valid, request, sessions, taken, submission, groupId));
         }
         RegistrationOutcome first = outcomes.get(0);
-        if (submission.idempotencyKey() != null) {
-            idempotency.remember(submission.idempotencyKey(), first.id(), first.secret(), clock.instant());
+        if (clientKey != null) {
+            idempotency.remember(clientKey, first.id(), first.secret(), clock.instant());
         }
         return first.withColleagues(outcomes.subList(1, outcomes.size()));
     }
 
-    private RegistrationOutcome registerOne(Event event, Attendee a, Person person, Organisation organisation,
+    private RegistrationOutcome registerOne(Event event, Attendee a, Person person, Long organisationId,
                                             Quote quote, RequestCheck.Valid valid, RegistrationRequest request,
-                                            Map<Long, SessionSeats> sessions, Submission submission, Long groupId) {
+                                            Map<Long, SessionSeats> sessions, Map<Long, Long> taken,
+                                            Submission submission, Long groupId) {
         Instant now = clock.instant();
         boolean seat = seats.eventHasSeat(event);
         if (!seat && !request.waitingList()) {
@@ -171,21 +190,21 @@ public class RegistrationService {
         }
         RegistrationStatus status = !seat ? RegistrationStatus.WAITLISTED
                 : quote.free() ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_PAYMENT;
-        Registration saved = registrations.save(new Registration(null, event.id(), person.id(),
-                organisation == null ? null : organisation.id(), a.type(), status, quote.categoryCode(),
-                quote.priceCents(), 1, now, now, null));
+        Registration saved = registrations.save(new Registration(null, event.id(), person.id(), organisationId,
+                a.type(), status, quote.categoryCode(), quote.priceCents(), 1, now, now, null));
         String secret = links.newSecret();
         String email = Registrants.normalise(a.email());
-        store.save(new RegistrationDetail(saved.id(), event.id(), email, email, locale(request.locale()),
+        String locale = locale(request.locale());
+        store.save(new RegistrationDetail(saved.id(), event.id(), email, email, locale,
                 strip(request.dietaryNeeds()), strip(request.accessibilityNeeds()),
                 strip(request.interpretationLanguage()), valid.consentVersion(), request.consent() ? now : null,
                 PersonalLinks.hash(secret), seat ? null : store.nextEventWaitlistSeq(event.id()), groupId,
-                groupId != null && a.submitter(), submission.source().name()));
+                groupId != null && a.submitter(), submission.source().name(), request.attendanceDay()));
         List<RegistrationOutcome.SessionChoice> choices = new ArrayList<>();
         for (Long sessionId : valid.sessionIds()) {
             SessionSeats s = sessions.get(sessionId);
             choices.add(new RegistrationOutcome.SessionChoice(sessionId, s.title(),
-                    seats.choose(saved, s, request.waitingList())));
+                    seats.chooseCounted(saved, s, request.waitingList(), taken)));
         }
         if (a.submitter()) {
             valid.answers().forEach((questionId, answer) -> questions.addAnswer(saved.id(), questionId, answer));
@@ -193,17 +212,48 @@ public class RegistrationService {
         audit.record(submission.actor(), "registration.created", "registration", saved.id(),
                 email + " " + status + " " + quote.categoryCode() + " " + quote.priceCents());
         if (submission.sendMail()) {
-            mails.queue(status == RegistrationStatus.WAITLISTED ? MailKind.WAITLISTED : MailKind.CONFIRMATION,
-                    saved.id(), secret);
+            mails.queueTo(status == RegistrationStatus.WAITLISTED ? MailKind.WAITLISTED : MailKind.CONFIRMATION,
+                    saved.id(), email, locale, secret);
         }
         return new RegistrationOutcome(saved.id(), status, quote, secret, false, choices, a.firstName(), a.lastName(),
                 email, List.of());
     }
 
-    private Organisation organisation(RegistrationRequest request, Submission submission) {
-        if (request.organisationId() != null) {
-            return organisations.get(request.organisationId());
+    /**
+     * A day pass ({@code day} N) needs a category of that day, and sessions of that day only; coming every day
+     * ({@code day} null) needs a whole-event category when the event has categories at all.
+     */
+    private static void checkAttendance(Event event, Integer day, List<PriceCategory> categories, List<Long> sessionIds,
+                                        Map<Long, SessionSeats> sessions) {
+        if (day == null) {
+            if (!categories.isEmpty() && categories.stream().noneMatch(c -> c.dayPass() == 0)) {
+                throw DomainException.invalid("attendanceDay", "attendance_day_required");
+            }
+            return;
         }
+        if (day < 1 || day > Days.count(event) || categories.stream().noneMatch(c -> c.dayPass() == day)) {
+            throw DomainException.invalid("attendanceDay", "no_day_pass", day);
+        }
+        for (Long id : sessionIds) {
+            SessionSeats s = sessions.get(id);
+            if (s.startsAt() != null && Days.dayOf(event, s.startsAt()) != day) {
+                throw DomainException.invalid("sessionIds", "session_other_day", s.title(), day);
+            }
+        }
+    }
+
+    /** The organisation chosen (with its membership for the event's year) or created for review; null if none. */
+    private RegistrationStore.Payer payer(Event event, RegistrationRequest request, Submission submission) {
+        int year = fr.cuf.rencontres.support.Times.paris(event.startsAt()).getYear();
+        if (request.organisationId() != null) {
+            return store.payer(request.organisationId(), year)
+                    .orElseThrow(() -> DomainException.notFound("organisation_not_found"));
+        }
+        Organisation created = organisation(request, submission);
+        return created == null ? null : new RegistrationStore.Payer(created.id(), created.kind(), created.country(), false);
+    }
+
+    private Organisation organisation(RegistrationRequest request, Submission submission) {
         if (RegistrationRequest.blank(request.organisationName())) {
             return null;
         }

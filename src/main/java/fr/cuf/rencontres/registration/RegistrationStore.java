@@ -48,6 +48,14 @@ public interface RegistrationStore extends CrudRepository<RegistrationDetail, Lo
              WHERE s.event_id = :eventId""")
     List<SessionSeats> sessionsWithoutCounts(Long eventId);
 
+    /** Only the sessions a registrant chose (the others' rows are neither read nor mapped). */
+    @Query("""
+            SELECT s.id, s.event_id, s.title, s.starts_at, s.ends_at, s.members_only,
+                   COALESCE(s.capacity, r.capacity) AS capacity, 0 AS taken, 0 AS waiting
+              FROM event_session s LEFT JOIN room r ON r.id = s.room_id
+             WHERE s.event_id = :eventId AND s.id IN (:sessionIds)""")
+    List<SessionSeats> chosenSessions(Long eventId, Collection<Long> sessionIds);
+
     @Query("SELECT registration_id FROM registration_detail WHERE event_id = :eventId AND active_email = :email")
     Optional<Long> activeByEmail(Long eventId, String email);
 
@@ -100,6 +108,9 @@ public interface RegistrationStore extends CrudRepository<RegistrationDetail, Lo
     @Query("UPDATE registration_detail SET secret_hash = :secretHash WHERE registration_id = :registrationId")
     void setSecretHash(Long registrationId, String secretHash);
 
+    @Query("UPDATE registration_detail SET attendance_day = :attendanceDay WHERE registration_id = :registrationId")
+    void setAttendanceDay(Long registrationId, @io.micronaut.core.annotation.Nullable Integer attendanceDay);
+
     @Query("UPDATE registration_detail SET waitlist_seq = :waitlistSeq WHERE registration_id = :registrationId")
     void setWaitlistSeq(Long registrationId, @io.micronaut.core.annotation.Nullable Long waitlistSeq);
 
@@ -120,6 +131,45 @@ public interface RegistrationStore extends CrudRepository<RegistrationDetail, Lo
 
     @Query("UPDATE organisation_review SET reviewed_at = :reviewedAt, reviewed_by = :reviewedBy WHERE organisation_id = :organisationId")
     void markReviewed(Long organisationId, Instant reviewedAt, String reviewedBy);
+
+    /**
+     * What may already exist for a submission, in one statement: the registration remembered for its
+     * Idempotency-Key (kind K, found = the sealed secret) and the active registrations of its e-mails for
+     * the event (kind E, found = the e-mail). Read after the people's rows are locked.
+     */
+    @Query("""
+            SELECT 'K' AS kind, registration_id, sealed_secret AS found FROM idempotency_key WHERE key_hash = :keyHash
+            UNION ALL
+            SELECT 'E' AS kind, registration_id, active_email AS found FROM registration_detail
+             WHERE event_id = :eventId AND active_email IN (:emails)""")
+    List<Prior> priorOf(@io.micronaut.core.annotation.Nullable String keyHash, Long eventId, Collection<String> emails);
+
+    /** Confirmed seats of several sessions in one statement (sessions without any are absent). */
+    @Query("""
+            SELECT session_id, COUNT(*) AS taken FROM registration_session
+             WHERE session_id IN (:sessionIds) AND status = 'CONFIRMED' GROUP BY session_id""")
+    List<Taken> sessionsSeatsTaken(Collection<Long> sessionIds);
+
+    /** The organisation a registrant chose, with its membership of the given year (one statement). */
+    @Query("""
+            SELECT o.id, o.kind, o.country,
+                   CASE WHEN EXISTS (SELECT 1 FROM membership m WHERE m.organisation_id = o.id
+                                        AND m.membership_year = :year) THEN TRUE ELSE FALSE END AS member
+              FROM organisation o WHERE o.id = :organisationId""")
+    Optional<Payer> payer(Long organisationId, int year);
+
+    @io.micronaut.core.annotation.Introspected
+    record Prior(String kind, Long registrationId, String found) {
+    }
+
+    @io.micronaut.core.annotation.Introspected
+    record Taken(Long sessionId, long taken) {
+    }
+
+    /** What pricing needs of an organisation: its kind and country, and whether it is a member that year. */
+    @io.micronaut.core.annotation.Introspected
+    record Payer(Long id, fr.cuf.rencontres.member.OrganisationKind kind, String country, boolean member) {
+    }
 
     /** A session choice of a registration and its status (CONFIRMED holds a seat, or WAITLISTED, CANCELLED). */
     @io.micronaut.core.annotation.Introspected

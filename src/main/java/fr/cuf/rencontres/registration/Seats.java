@@ -44,6 +44,12 @@ class Seats {
         return store.sessionsWithoutCounts(eventId).stream().collect(Collectors.toMap(SessionSeats::id, Function.identity()));
     }
 
+    /** The chosen sessions of the event by id (unknown or other events' ids are absent); no read when none. */
+    Map<Long, SessionSeats> chosenOf(Long eventId, List<Long> sessionIds) {
+        return sessionIds.isEmpty() ? Map.of() : store.chosenSessions(eventId, sessionIds).stream()
+                .collect(Collectors.toMap(SessionSeats::id, Function.identity()));
+    }
+
     /** Seat counts read after the locks were taken (the ones in {@code sessions} may be stale). */
     boolean sessionHasSeat(SessionSeats session) {
         return session.capacity() == null || store.sessionSeatsTaken(session.id()) < session.capacity();
@@ -59,6 +65,25 @@ class Seats {
             throw Refusals.conflictOn("sessionIds", "session_full", session.title());
         }
         String status = seat ? HELD : WAITING;
+        store.addChoice(registration.id(), session.id(), status, clock.instant(),
+                seat ? null : store.nextSessionWaitlistSeq(session.id()));
+        return status;
+    }
+
+    /**
+     * {@link #choose} for a new registration with the seat counts of its sessions already read under the
+     * locks ({@link RegistrationStore#sessionsSeatsTaken}); {@code taken} is updated as seats are given.
+     */
+    String chooseCounted(Registration registration, SessionSeats session, boolean waitingList, Map<Long, Long> taken) {
+        long already = taken.getOrDefault(session.id(), 0L);
+        boolean seat = registration.status().holdsSeat() && (session.capacity() == null || already < session.capacity());
+        if (!seat && registration.status().holdsSeat() && !waitingList) {
+            throw Refusals.conflictOn("sessionIds", "session_full", session.title());
+        }
+        String status = seat ? HELD : WAITING;
+        if (seat) {
+            taken.put(session.id(), already + 1);
+        }
         store.addChoice(registration.id(), session.id(), status, clock.instant(),
                 seat ? null : store.nextSessionWaitlistSeq(session.id()));
         return status;

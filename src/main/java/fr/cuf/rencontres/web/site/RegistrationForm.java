@@ -37,13 +37,14 @@ final class RegistrationForm {
                     one(form, p + "functionTitle"), one(form, p + "email"), type(one(form, p + "participantType"))));
         }
         String organisationId = one(form, "organisationId");
+        String day = one(form, "attendanceDay");
         return new RegistrationRequest(one(form, "firstName"), one(form, "lastName"), one(form, "functionTitle"),
                 one(form, "email"), one(form, "phone"),
                 organisationId != null && organisationId.matches("\\d+") ? Long.valueOf(organisationId) : null,
                 one(form, "organisationName"), one(form, "organisationCountry"), kind(one(form, "organisationKind")),
                 type(one(form, "participantType")), one(form, "dietaryNeeds"), one(form, "accessibilityNeeds"),
                 one(form, "interpretationLanguage"), one(form, "consent") != null, sessions, answers, colleagues, true,
-                locale);
+                locale, day != null && day.matches("\\d{1,2}") ? Integer.valueOf(day) : null);
     }
 
     /** The values the page shows again when the form is refused. */

@@ -51,6 +51,7 @@ class RegistrationPages {
         model.put("privacyVersion", settings.getPrivacyVersion());
         model.put("categories", categories(event.id(), locale));
         model.put("participantTypes", ParticipantType.values());
+        model.put("attendance", attendance(event, locale, values.get("attendanceDay")));
         List<Organisation> found = organisations.search(query == null || query.isBlank() ? "" : query.strip(), 500, 0);
         Object chosen = values.get("organisationId");
         model.put("organisations", found.stream().map(o -> Map.of("id", o.id(), "name", o.name(),
@@ -98,6 +99,31 @@ class RegistrationPages {
         return views.categoriesOf(eventId).stream().map((PriceCategory c) -> Map.<String, Object>of(
                 "label", c.label(locale), "rule", c.appliesTo(), "price", c.free()
                         ? messages.get(locale, "registration.free") : Quote.euros(c.priceCents()))).toList();
+    }
+
+    /** The attendance choices (every day, or one day) when the event sells day passes; empty otherwise. */
+    List<Map<String, Object>> attendance(Event event, Locale locale, Object chosen) {
+        List<PriceCategory> all = views.categoriesOf(event.id());
+        if (all.stream().noneMatch(c -> c.dayPass() > 0)) {
+            return List.of();
+        }
+        String picked = chosen == null ? "" : String.valueOf(chosen);
+        List<Map<String, Object>> options = new ArrayList<>();
+        if (all.stream().anyMatch(c -> c.dayPass() == 0)) {
+            options.add(Map.of("value", "", "label", messages.get(locale, "registration.attendance.all"),
+                    "checked", picked.isEmpty()));
+        }
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", locale);
+        List<java.time.LocalDate> days = fr.cuf.rencontres.registration.Days.of(event);
+        for (int d = 1; d <= days.size(); d++) {
+            int day = d;
+            if (all.stream().anyMatch(c -> c.dayPass() == day)) {
+                options.add(Map.of("value", String.valueOf(day), "label", messages.get(locale,
+                        "registration.attendance.day", days.get(day - 1).format(format)), "checked",
+                        picked.equals(String.valueOf(day))));
+            }
+        }
+        return options;
     }
 
     List<Map<String, Object>> blocks(long eventId, Set<Long> chosen) {
