@@ -85,9 +85,8 @@ public final class PlanBuilder {
                     !free, start, warm && s.isPlaced() ? current : null));
         }
         for (Placement p : placements) {
-            if (!p.isPinned()) {
-                p.setCandidates(Candidates.of(p, starts, roomList));
-            }
+            // a pinned session's only value is where it is (Timefold checks values against their range)
+            p.setCandidates(p.isPinned() ? List.of(p.getCell()) : Candidates.of(p, starts, roomList));
         }
         return new Plan(starts, roomList, placements);
     }
