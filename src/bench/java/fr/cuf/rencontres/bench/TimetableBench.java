@@ -2,7 +2,9 @@ package fr.cuf.rencontres.bench;
 
 import ai.timefold.solver.core.api.score.buildin.hardsoft.HardSoftScore;
 import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import fr.cuf.rencontres.schedule.SessionKind;
 import fr.cuf.rencontres.schedule.TimetableFacts;
 import fr.cuf.rencontres.schedule.TimetableFacts.RoomFacts;
@@ -56,11 +58,14 @@ public final class TimetableBench {
     }
 
     static final List<String> SUMMARY = new ArrayList<>();
+    /** One factory for every run, as in the service (a singleton); each run overrides the time limit, too. */
+    static final SolverFactory<Plan> FACTORY = SolverFactory.create(benchConfig(30));
 
     static void run(String name, PlanBuilder.Input input, long seconds) {
         long t0 = System.nanoTime(); // from the facts to the proposal: building the problem and the solver count
         Plan plan = PlanBuilder.build(input);
-        Solver<Plan> solver = SolverFactory.<Plan>create(benchConfig(seconds)).buildSolver();
+        Solver<Plan> solver = FACTORY.buildSolver(new SolverConfigOverride<Plan>().withTerminationConfig(
+                new TerminationConfig().withSpentLimit(Duration.ofSeconds(seconds))));
         List<String> history = new ArrayList<>();
         long[] firstFeasibleMs = {-1};
         long[] initializedMs = {-1};
