@@ -1,5 +1,6 @@
 #!/bin/sh
-# Timetabling benchmarks (issue 3): ./src/bench/run-timetable.sh [demoSeconds=1] [largeSeconds=30]
+# Timetabling benchmarks (issue 3): ./src/bench/run-timetable.sh [demoSeconds=1] [largeSeconds=30] [demoRounds=3]
+# Prints one RESULT line per run at the end (round 1 of the demo is a fresh JVM, later rounds a warm one).
 # Compiles the project, then this plain main (no JMH) against the project's classes and dependencies.
 set -e
 cd "$(dirname "$0")/../.."

@@ -14,15 +14,27 @@ import java.util.List;
 @Serdeable
 public record Explanation(String score, List<Rule> rules) {
 
+    /** Empty lists are left out of the stored JSON: they come back null. */
+    public Explanation {
+        rules = rules == null ? List.of() : rules;
+    }
+
     /** The matches kept per rule: enough to act on, small enough to store. */
     static final int MATCHES_PER_RULE = 15;
 
     @Serdeable
     public record Rule(String rule, long hard, long soft, int matchCount, List<Match> matches) {
+        public Rule {
+            matches = matches == null ? List.of() : matches;
+        }
     }
 
     @Serdeable
     public record Match(long hard, long soft, List<Long> sessionIds, List<String> titles) {
+        public Match {
+            sessionIds = sessionIds == null ? List.of() : sessionIds;
+            titles = titles == null ? List.of() : titles;
+        }
     }
 
     public static Explanation of(ScoreAnalysis<HardSoftScore> analysis) {

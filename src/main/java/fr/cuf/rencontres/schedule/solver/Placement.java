@@ -3,6 +3,7 @@ package fr.cuf.rencontres.schedule.solver;
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 import fr.cuf.rencontres.schedule.SessionKind;
 
@@ -11,11 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A session to place: the solver chooses its start and its room. Sessions staff did not pick are pinned
+ * A session to place: the solver chooses its cell (start and room) among its own candidates, the cells where
+ * it breaks no rule about itself alone (see {@link Candidates}). Sessions staff did not pick are pinned
  * where they are. Everything else is fixed data the rules read; the domain answers their questions
  * ({@link #overlaps}, {@link #sharesPersonWith}…).
  */
-@PlanningEntity
+@PlanningEntity(difficultyComparatorClass = PlacementDifficulty.class)
 public class Placement {
 
     @PlanningId
@@ -46,10 +48,12 @@ public class Placement {
     @PlanningPin
     private boolean pinned;
 
+    /** The cells this session may take; never empty for a free session. */
+    @ValueRangeProvider
+    private List<Cell> candidates = List.of();
+
     @PlanningVariable
-    private Start start;
-    @PlanningVariable
-    private PlanRoom room;
+    private Cell cell;
 
     public Placement() {
     }
@@ -75,16 +79,20 @@ public class Placement {
         this.publishedStart = publishedStart;
         this.publishedRoomId = publishedRoomId;
         this.pinned = pinned;
-        this.start = start;
-        this.room = room;
+        this.cell = start == null || room == null ? null : new Cell(start, room);
     }
 
     public long startMinute() {
-        return start.minute();
+        return cell.start().minute();
     }
 
     public long endMinute() {
-        return start.minute() + minutes;
+        return cell.start().minute() + minutes;
+    }
+
+    /** The room's id, what the room rule joins on (cheaper to hash than the room). */
+    public long roomId() {
+        return cell.room().id();
     }
 
     public boolean overlaps(Placement other) {
@@ -126,11 +134,11 @@ public class Placement {
     }
 
     public boolean lacksEquipment() {
-        return (interpretation && !room.interpretation()) || (videoLink && !room.videoLink());
+        return (interpretation && !getRoom().interpretation()) || (videoLink && !getRoom().videoLink());
     }
 
     public int overCapacity() {
-        return Math.max(0, audience - room.capacity());
+        return Math.max(0, audience - getRoom().capacity());
     }
 
     public boolean outsideFixedWindows() {
@@ -142,7 +150,7 @@ public class Placement {
     }
 
     public boolean inUnavailableRoom() {
-        return Span.anyOverlaps(room.unavailable(), startMinute(), endMinute());
+        return Span.anyOverlaps(getRoom().unavailable(), startMinute(), endMinute());
     }
 
     public boolean withUnavailablePerson() {
@@ -154,7 +162,7 @@ public class Placement {
         if (publishedStart == null) {
             return 0;
         }
-        return publishedStart != startMinute() ? 2 : publishedRoomId != null && !publishedRoomId.equals(room.id()) ? 1 : 0;
+        return publishedStart != startMinute() ? 2 : publishedRoomId != null && publishedRoomId != roomId() ? 1 : 0;
     }
 
     public Long getSessionId() {
@@ -181,20 +189,58 @@ public class Placement {
         return pinned;
     }
 
+    public Cell getCell() {
+        return cell;
+    }
+
+    public void setCell(Cell cell) {
+        this.cell = cell;
+    }
+
+    /** Null until placed. */
     public Start getStart() {
-        return start;
+        return cell == null ? null : cell.start();
     }
 
-    public void setStart(Start start) {
-        this.start = start;
-    }
-
+    /** Null until placed. */
     public PlanRoom getRoom() {
-        return room;
+        return cell == null ? null : cell.room();
     }
 
-    public void setRoom(PlanRoom room) {
-        this.room = room;
+    public List<Cell> getCandidates() {
+        return candidates;
+    }
+
+    public void setCandidates(List<Cell> candidates) {
+        this.candidates = candidates;
+    }
+
+    int getAudience() {
+        return audience;
+    }
+
+    Set<Long> getPersons() {
+        return persons;
+    }
+
+    boolean needsInterpretation() {
+        return interpretation;
+    }
+
+    boolean needsVideoLink() {
+        return videoLink;
+    }
+
+    List<Span> getFixedWindows() {
+        return fixedWindows;
+    }
+
+    List<Span> getOpeningHours() {
+        return openingHours;
+    }
+
+    List<Span> getPersonOff() {
+        return personOff;
     }
 
     @Override

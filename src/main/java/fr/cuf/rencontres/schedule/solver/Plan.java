@@ -4,7 +4,6 @@ import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionPrope
 import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
-import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.buildin.hardsoft.HardSoftScore;
 
 import java.util.List;
@@ -13,12 +12,11 @@ import java.util.List;
 @PlanningSolution
 public class Plan {
 
+    /** The starts and rooms of the grid; each placement lists the cells of them it may take. */
     @ProblemFactCollectionProperty
-    @ValueRangeProvider
     private List<Start> starts;
 
     @ProblemFactCollectionProperty
-    @ValueRangeProvider
     private List<PlanRoom> rooms;
 
     @PlanningEntityCollectionProperty

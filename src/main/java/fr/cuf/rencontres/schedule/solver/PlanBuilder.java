@@ -22,7 +22,12 @@ import java.util.Set;
  */
 public final class PlanBuilder {
 
-    public static final int STEP = 15;
+    /**
+     * The solver's starts are every half hour of the opening hours plus the start of every briefing block and
+     * plenary slot: half-hour starts are how a conference programme is laid out (staff can still move a
+     * session by a quarter hour on the grid), and they halve the cells to search.
+     */
+    public static final int STEP = 30;
 
     /**
      * @param published  where the latest published version had each session (start, room)
@@ -79,6 +84,10 @@ public final class PlanBuilder {
                     pub == null ? null : pub.start().getEpochSecond() / 60, pub == null ? null : pub.roomId(),
                     !free, start, warm && s.isPlaced() ? current : null));
         }
+        for (Placement p : placements) {
+            // a pinned session's only value is where it is (Timefold checks values against their range)
+            p.setCandidates(p.isPinned() ? List.of(p.getCell()) : Candidates.of(p, starts, roomList));
+        }
         return new Plan(starts, roomList, placements);
     }
 
@@ -114,12 +123,14 @@ public final class PlanBuilder {
     }
 
     static List<Start> grid(TimetableFacts f) {
-        List<Start> starts = new ArrayList<>();
+        java.util.SortedSet<Start> starts = new java.util.TreeSet<>();
         for (Span day : openingHours(f)) {
             for (long m = day.from(); m + STEP <= day.to(); m += STEP) {
                 starts.add(new Start(m));
             }
         }
-        return starts;
+        f.briefingBlocks().forEach(w -> starts.add(Start.of(w.start())));
+        f.plenarySlots().forEach(w -> starts.add(Start.of(w.start())));
+        return List.copyOf(starts);
     }
 }

@@ -4,6 +4,11 @@ import ai.timefold.solver.core.api.score.buildin.hardsoft.HardSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
+import ai.timefold.solver.core.config.constructionheuristic.decider.forager.ConstructionHeuristicForagerConfig;
+import ai.timefold.solver.core.config.constructionheuristic.decider.forager.ConstructionHeuristicPickEarlyType;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.SolverManagerConfig;
 import io.micronaut.context.annotation.Bean;
@@ -16,12 +21,22 @@ import java.time.Duration;
 @Factory
 class SolverBeans {
 
-    /** The solver of timetables; each run overrides the time limit. */
+    /**
+     * The solver of timetables; each run overrides the time limit. Construction: the sessions with the fewest
+     * candidate cells first ({@link PlacementDifficulty}), each in its first cell that adds no hard conflict
+     * (the soft score is left to local search, which has the rest of the time). Local search: Timefold's
+     * default, late acceptance over change and swap moves of cells.
+     */
     static SolverConfig config() {
         return new SolverConfig()
                 .withSolutionClass(Plan.class)
                 .withEntityClasses(Placement.class)
                 .withConstraintProviderClass(TimetableConstraints.class)
+                .withPhases(new ConstructionHeuristicPhaseConfig()
+                                .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING)
+                                .withForagerConfig(new ConstructionHeuristicForagerConfig().withPickEarlyType(
+                                        ConstructionHeuristicPickEarlyType.FIRST_FEASIBLE_SCORE_OR_NON_DETERIORATING_HARD)),
+                        new LocalSearchPhaseConfig())
                 .withTerminationSpentLimit(Duration.ofSeconds(30));
     }
 

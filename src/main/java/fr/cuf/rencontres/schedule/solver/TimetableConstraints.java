@@ -24,7 +24,7 @@ public class TimetableConstraints implements ConstraintProvider {
     // ---- hard
 
     Constraint roomConflict(ConstraintFactory f) {
-        return f.forEachUniquePair(Placement.class, Joiners.equal(Placement::getRoom),
+        return f.forEachUniquePair(Placement.class, Joiners.equal(Placement::roomId),
                         Joiners.overlapping(Placement::startMinute, Placement::endMinute))
                 .penalize(HardSoftScore.ONE_HARD, Placement::overlapQuarters)
                 .asConstraint("room_double_booked");
