@@ -82,7 +82,10 @@ class Admission {
         return true;
     }
 
-    /** The list's day (the session's, or the entrance's) is the day of the scan and a day of the event. */
+    /**
+     * The list's day (the session's, or the entrance's) is the day of the scan and a day of the event, and,
+     * for a day-pass holder, the day of their pass.
+     */
     private static boolean rightDay(ScanFacts facts, CheckinList list, Instant at) {
         LocalDate day = facts.sessionId() != null
                 ? (facts.sessionStartsAt() == null ? null : Times.paris(facts.sessionStartsAt()).toLocalDate())
@@ -92,7 +95,8 @@ class Admission {
         }
         LocalDate first = Times.paris(facts.eventStartsAt()).toLocalDate();
         LocalDate last = Times.paris(facts.eventEndsAt()).toLocalDate();
-        return day.equals(Times.paris(at).toLocalDate()) && !day.isBefore(first) && !day.isAfter(last);
+        boolean passDay = facts.attendanceDay() == null || day.equals(first.plusDays(facts.attendanceDay() - 1L));
+        return passDay && day.equals(Times.paris(at).toLocalDate()) && !day.isBefore(first) && !day.isAfter(last);
     }
 
     private boolean member(ScanFacts facts) {

@@ -30,10 +30,11 @@ interface ScanStatements extends GenericRepository<Registration, Long> {
                    EXISTS (SELECT 1 FROM registration_session x
                             WHERE x.session_id = s.id AND x.registration_id = r.id
                               AND x.status <> 'CANCELLED') AS signed_up,
-                   c.inside, c.first_entry_at
+                   c.inside, c.first_entry_at, d.attendance_day
               FROM registration r
               JOIN person p ON p.id = r.person_id
               JOIN event e ON e.id = r.event_id
+              LEFT JOIN registration_detail d ON d.registration_id = r.id
               LEFT JOIN event_session s ON s.id = :sessionId
               LEFT JOIN checkin_presence c ON c.registration_id = r.id AND c.list_key = :listKey
              WHERE r.id = :registrationId""")

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,6 +135,29 @@ class CheckinServiceTest {
     void entrance_of_another_day_is_the_wrong_day() {
         assertEquals(Outcome.WRONG_DAY, scan(maire, "entrance:2026-07-09", "entry").outcome());
         assertEquals(Outcome.WRONG_DAY, scan(maire, "entrance:2026-07-10", "entry").outcome());
+    }
+
+    @Test
+    void a_day_pass_admits_on_its_own_day_only() {
+        dayPass(maire, 2);
+        dayPass(invitee, 1);
+        assertEquals(Outcome.WRONG_DAY, scan(maire, DAY1, "entry").outcome(), "a pass for 9 July on 8 July");
+        assertEquals(Outcome.OK, scan(invitee, DAY1, "entry").outcome(), "a pass for 8 July on 8 July");
+    }
+
+    void dayPass(Registration r, int day) {
+        try (var c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             var st = c.prepareStatement("INSERT INTO registration_detail (registration_id, event_id, email, secret_hash,"
+                     + " attendance_day) VALUES (?, ?, ?, ?, ?)")) {
+            st.setLong(1, r.id());
+            st.setLong(2, r.eventId());
+            st.setString(3, "pass" + r.id() + "@example.org");
+            st.setString(4, "h" + r.id());
+            st.setInt(5, day);
+            st.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
