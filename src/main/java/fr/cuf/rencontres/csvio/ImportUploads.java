@@ -68,22 +68,23 @@ public class ImportUploads {
     }
 
     /** The preview of a kept file with the given column choices (a stored report once it is committed). */
-    public ImportReport preview(String id, List<String> mapping) {
+    public ImportReport preview(String id, List<String> mapping, boolean waitingList) {
         ImportUpload upload = get(id);
         if (upload.report() != null) {
             return stored(upload);
         }
-        return imports.preview(request(upload, mapping));
+        return imports.preview(request(upload, mapping, waitingList, false));
     }
 
     @Transactional
-    public ImportReport commit(String id, List<String> mapping, boolean validRowsOnly, String actor) {
+    public ImportReport commit(String id, List<String> mapping, boolean validRowsOnly, boolean waitingList,
+                               boolean sendMail, String actor) {
         ImportUpload upload = get(id);
         uploads.lock(id);
         if (uploads.isCommitted(id)) {
             throw DomainException.conflict("import_already_committed");
         }
-        ImportReport report = imports.commit(request(upload, mapping), validRowsOnly, actor);
+        ImportReport report = imports.commit(request(upload, mapping, waitingList, sendMail), validRowsOnly, actor);
         if (report.committed()) {
             try {
                 uploads.markCommitted(id, clock.instant(), json.writeValueAsBytes(report));
@@ -104,9 +105,11 @@ public class ImportUploads {
     }
 
     /** The rejected rows with their original cells, their line and the reasons, as CSV. */
-    public byte[] rejectedCsv(String id, List<String> mapping, Locale locale, CsvWriter.Dialect dialect) {
+    public byte[] rejectedCsv(String id, List<String> mapping, boolean waitingList, Locale locale,
+                              CsvWriter.Dialect dialect) {
         ImportUpload upload = get(id);
-        ImportReport report = upload.report() != null ? stored(upload) : imports.preview(request(upload, mapping));
+        ImportReport report = upload.report() != null ? stored(upload)
+                : imports.preview(request(upload, mapping, waitingList, false));
         CsvTable table = CsvReader.read(upload.content());
         Map<Integer, List<String>> reasons = new LinkedHashMap<>();
         for (RowProblem p : report.problems()) {
@@ -133,7 +136,8 @@ public class ImportUploads {
     public ImportResult localise(ImportReport report, Locale locale) {
         return new ImportResult(report.kind(), report.event(), report.encoding(), report.separator(), report.committed(),
                 report.columns(), report.counts(), report.problems().stream()
-                .map(p -> new ImportResult.Problem(p.line(), p.column(), p.code(), message(locale, p))).toList());
+                .map(p -> new ImportResult.Problem(p.line(), p.column(), p.code(), message(locale, p))).toList(),
+                report.rows());
     }
 
     private String message(Locale locale, RowProblem p) {
@@ -148,8 +152,9 @@ public class ImportUploads {
         }
     }
 
-    private static ImportRequest request(ImportUpload upload, List<String> mapping) {
+    private static ImportRequest request(ImportUpload upload, List<String> mapping, boolean waitingList,
+                                         boolean sendMail) {
         return new ImportRequest(ImportKind.fromPath(upload.kind()).orElseThrow(), upload.content(), mapping,
-                upload.eventSlug());
+                upload.eventSlug(), waitingList, sendMail);
     }
 }

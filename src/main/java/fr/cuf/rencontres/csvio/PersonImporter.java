@@ -41,9 +41,11 @@ class PersonImporter implements RowImporter<PersonMatcher.Match> {
     }
 
     @Override
-    public void write(List<Planned<PersonMatcher.Match>> accepted, Event event, String actor) {
+    public List<Planned<PersonMatcher.Match>> write(List<Planned<PersonMatcher.Match>> accepted, Event event,
+                                                    ImportRequest request, String actor) {
         for (Planned<PersonMatcher.Match> planned : accepted) {
             matcher.write(planned.change(), actor);
         }
+        return accepted;
     }
 }
