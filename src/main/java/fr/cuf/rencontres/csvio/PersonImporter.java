@@ -43,9 +43,7 @@ class PersonImporter implements RowImporter<PersonMatcher.Match> {
     @Override
     public List<Planned<PersonMatcher.Match>> write(List<Planned<PersonMatcher.Match>> accepted, Event event,
                                                     ImportRequest request, String actor) {
-        for (Planned<PersonMatcher.Match> planned : accepted) {
-            matcher.write(planned.change(), actor);
-        }
+        matcher.writeAll(accepted.stream().map(Planned::change).toList(), actor);
         return accepted;
     }
 }
