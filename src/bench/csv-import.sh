@@ -35,12 +35,15 @@ post() { # kind file dryRun
 }
 
 run() {
+  echo "load before $DB: $(uptime | sed 's/.*load average/load average/')"
   post organisations "$WORK/organisations-3400.csv" true
   post organisations "$WORK/organisations-3400.csv" false
   post organisations "$WORK/organisations-3400.csv" true
   post organisations "$WORK/organisations-10000.csv" false
   post persons "$WORK/persons-10000.csv" true
   post persons "$WORK/persons-10000.csv" false
+  post persons "$WORK/persons-10000.csv" true
+  echo "load after $DB: $(uptime | sed 's/.*load average/load average/')"
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
 }
 
