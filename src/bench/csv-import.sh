@@ -17,7 +17,7 @@ python3 "$ROOT/src/bench/make_csv.py" persons 10000 "$WORK/persons-10000.csv"
 start_server() {
   (cd "$WORK" && exec env PORT="$PORT" "$@" java -jar "$JAR" > "$WORK/server.log" 2>&1) &
   SERVER=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 400); do
     curl -sf "http://127.0.0.1:$PORT/health" > /dev/null && return 0
     sleep 1
   done

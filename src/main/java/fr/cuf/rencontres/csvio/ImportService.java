@@ -45,10 +45,14 @@ public class ImportService {
         if (!importer.settlesByWriting()) {
             return run(importer, request, false, false, "preview");
         }
-        return tx.execute(SAVEPOINT, status -> {
-            status.setRollbackOnly();
-            return run(importer, request, false, false, "preview");
-        });
+        try {
+            tx.execute(SAVEPOINT, status -> {
+                throw new Undo(run(importer, request, false, false, "preview"));
+            });
+            throw new IllegalStateException("unreachable");
+        } catch (Undo undo) {
+            return undo.report;
+        }
     }
 
     /**
@@ -57,13 +61,30 @@ public class ImportService {
      * the rows with problems.
      */
     public ImportReport commit(ImportRequest request, boolean validRowsOnly, String actor) {
-        return tx.execute(SAVEPOINT, status -> {
-            ImportReport report = run(importer(request.kind()), request, true, validRowsOnly, actor);
-            if (!report.committed()) {
-                status.setRollbackOnly();
-            }
-            return report;
-        });
+        try {
+            return tx.execute(SAVEPOINT, status -> {
+                ImportReport report = run(importer(request.kind()), request, true, validRowsOnly, actor);
+                if (!report.committed()) {
+                    throw new Undo(report);
+                }
+                return report;
+            });
+        } catch (Undo undo) {
+            return undo.report;
+        }
+    }
+
+    /**
+     * Rolls back the import's transaction or savepoint and carries its report out. Thrown rather than
+     * {@code setRollbackOnly()}: a rollback-only savepoint would also doom the caller's transaction.
+     */
+    static final class Undo extends RuntimeException {
+        final transient ImportReport report;
+
+        Undo(ImportReport report) {
+            super(null, null, false, false);
+            this.report = report;
+        }
     }
 
     /** The rejected rows of a report, with their original cells: for the downloadable list. */

@@ -33,8 +33,11 @@ public class ImportUploads {
     private final Messages messages;
     private final JsonMapper json;
     private final Clock clock;
+    private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
 
-    ImportUploads(ImportUploadRepository uploads, ImportService imports, Messages messages, JsonMapper json, Clock clock) {
+    ImportUploads(ImportUploadRepository uploads, ImportService imports, Messages messages, JsonMapper json, Clock clock,
+                  io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx) {
+        this.tx = tx;
         this.uploads = uploads;
         this.imports = imports;
         this.messages = messages;
@@ -76,23 +79,33 @@ public class ImportUploads {
         return imports.preview(request(upload, mapping, waitingList, false));
     }
 
-    @Transactional
+    /**
+     * Commits a kept file once (its row is locked). The transaction is rolled back by an exception when the
+     * import writes nothing, so that the import's own savepoint rollback does not doom it.
+     */
     public ImportReport commit(String id, List<String> mapping, boolean validRowsOnly, boolean waitingList,
                                boolean sendMail, String actor) {
-        ImportUpload upload = get(id);
-        uploads.lock(id);
-        if (uploads.isCommitted(id)) {
-            throw DomainException.conflict("import_already_committed");
+        try {
+            return tx.executeWrite(status -> {
+                ImportUpload upload = get(id);
+                uploads.lock(id);
+                if (uploads.isCommitted(id)) {
+                    throw DomainException.conflict("import_already_committed");
+                }
+                ImportReport report = imports.commit(request(upload, mapping, waitingList, sendMail), validRowsOnly, actor);
+                if (!report.committed()) {
+                    throw new ImportService.Undo(report);
+                }
+                try {
+                    uploads.markCommitted(id, clock.instant(), json.writeValueAsBytes(report));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return report;
+            });
+        } catch (ImportService.Undo undo) {
+            return undo.report;
         }
-        ImportReport report = imports.commit(request(upload, mapping, waitingList, sendMail), validRowsOnly, actor);
-        if (report.committed()) {
-            try {
-                uploads.markCommitted(id, clock.instant(), json.writeValueAsBytes(report));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return report;
     }
 
     /** The report of a committed file. */
