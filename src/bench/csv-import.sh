@@ -17,7 +17,7 @@ python3 "$ROOT/src/bench/make_csv.py" persons 10000 "$WORK/persons-10000.csv"
 start_server() {
   (cd "$WORK" && exec env PORT="$PORT" "$@" java -jar "$JAR" > "$WORK/server.log" 2>&1) &
   SERVER=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 400); do
     curl -sf "http://127.0.0.1:$PORT/health" > /dev/null && return 0
     sleep 1
   done
@@ -35,12 +35,15 @@ post() { # kind file dryRun
 }
 
 run() {
+  echo "load before $DB: $(uptime | sed 's/.*load average/load average/')"
   post organisations "$WORK/organisations-3400.csv" true
   post organisations "$WORK/organisations-3400.csv" false
   post organisations "$WORK/organisations-3400.csv" true
   post organisations "$WORK/organisations-10000.csv" false
   post persons "$WORK/persons-10000.csv" true
   post persons "$WORK/persons-10000.csv" false
+  post persons "$WORK/persons-10000.csv" true
+  echo "load after $DB: $(uptime | sed 's/.*load average/load average/')"
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
 }
 

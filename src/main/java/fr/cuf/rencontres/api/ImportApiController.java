@@ -54,12 +54,15 @@ class ImportApiController {
     HttpResponse<ImportResult> importFile(@PathVariable String kind, @Body byte[] body,
                                           @QueryValue(defaultValue = "true") boolean dryRun,
                                           @QueryValue(defaultValue = "false") boolean validOnly,
+                                          @QueryValue(defaultValue = "false") boolean waitingList,
+                                          @QueryValue(defaultValue = "true") boolean sendMail,
                                           @Nullable @QueryValue String event,
                                           @Nullable @QueryValue List<String> map,
                                           Principal user, HttpRequest<?> request) {
         ImportKind importKind = ImportKind.fromPath(kind)
                 .orElseThrow(() -> DomainException.notFound("unknown_import_kind"));
-        ImportRequest file = new ImportRequest(importKind, body == null ? new byte[0] : body, map, event);
+        ImportRequest file = new ImportRequest(importKind, body == null ? new byte[0] : body, map, event,
+                waitingList, sendMail);
         ImportReport report = dryRun ? imports.preview(file) : imports.commit(file, validOnly, user.getName());
         ImportResult result = reports.localise(report, Messages.supported(locales.resolveOrDefault(request)));
         return HttpResponse.status(!dryRun && !report.committed() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What an import found and did. Before a commit (a preview, a dry run, or a commit refused because of
  * problems) the counts say what would happen and {@code committed} is false. After a commit, rows with
- * problems are counted as {@code skipped}.
+ * problems are counted as {@code skipped}. {@code rows}: what each row of a registration import does
+ * (empty for the other kinds, whose counts say it all).
  */
 @Serdeable
 public record ImportReport(
@@ -19,11 +20,13 @@ public record ImportReport(
         boolean committed,
         List<ColumnMapping.Column> columns,
         Counts counts,
-        List<RowProblem> problems) {
+        List<RowProblem> problems,
+        @Nullable List<RowResult> rows) {
 
     public ImportReport {
         columns = columns == null ? List.of() : List.copyOf(columns);
         problems = problems == null ? List.of() : List.copyOf(problems);
+        rows = rows == null ? List.of() : List.copyOf(rows);
     }
 
     @Serdeable

@@ -4,10 +4,20 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
 
-/** A file to import: its kind, its bytes as received, the staff's column choices and, for registrations, the event. */
-public record ImportRequest(ImportKind kind, byte[] content, List<String> mapping, @Nullable String eventSlug) {
+/**
+ * A file to import: its kind, its bytes as received, the staff's column choices and, for registrations, the
+ * event and two choices: {@code waitingList} puts rows beyond a full event or session on its waiting list
+ * (else they are refused with {@code event_full} / {@code session_full}); {@code sendMail} queues the
+ * confirmation mails the registration desk sends (on by default, as on the desk form).
+ */
+public record ImportRequest(ImportKind kind, byte[] content, List<String> mapping, @Nullable String eventSlug,
+                            boolean waitingList, boolean sendMail) {
 
     public ImportRequest {
         mapping = mapping == null ? List.of() : List.copyOf(mapping);
+    }
+
+    public ImportRequest(ImportKind kind, byte[] content, List<String> mapping, @Nullable String eventSlug) {
+        this(kind, content, mapping, eventSlug, false, true);
     }
 }

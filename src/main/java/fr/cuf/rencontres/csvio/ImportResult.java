@@ -17,7 +17,8 @@ public record ImportResult(
         boolean committed,
         List<ColumnMapping.Column> columns,
         ImportReport.Counts counts,
-        List<Problem> problems) {
+        List<Problem> problems,
+        List<RowResult> rows) {
 
     /** One problem: line (header = 1), column header, stable code, message. */
     @Serdeable

@@ -3,16 +3,20 @@ package fr.cuf.rencontres.csvio;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.support.DomainException;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * Imports a CSV file in two steps: a preview that validates every row and writes nothing, then a commit
  * in one transaction that writes every row, or none when one row has a problem, unless staff chose to
- * import the valid rows only.
+ * import the valid rows only. Registrations are settled by the registration service itself (seats,
+ * waiting lists, prices): their preview runs the same writes in a transaction that is rolled back.
  */
 @Singleton
 public class ImportService {
@@ -21,27 +25,66 @@ public class ImportService {
     private final PersonImporter persons;
     private final RegistrationImporter registrations;
     private final EventRepository events;
+    private final TransactionOperations<Connection> tx;
+
+    /** A savepoint inside the caller's transaction, or a transaction of its own. */
+    static final TransactionDefinition SAVEPOINT = TransactionDefinition.of(TransactionDefinition.Propagation.NESTED);
 
     ImportService(OrganisationImporter organisations, PersonImporter persons, RegistrationImporter registrations,
-                  EventRepository events) {
+                  EventRepository events, TransactionOperations<Connection> tx) {
         this.organisations = organisations;
         this.persons = persons;
         this.registrations = registrations;
         this.events = events;
+        this.tx = tx;
     }
 
-    /** Validates every row and says what a commit would do; writes nothing. */
+    /** Validates every row and says what a commit would do; nothing stays written. */
     public ImportReport preview(ImportRequest request) {
-        return run(importer(request.kind()), request, false, false, null);
+        RowImporter<?> importer = importer(request.kind());
+        if (!importer.settlesByWriting()) {
+            return run(importer, request, false, false, "preview");
+        }
+        try {
+            tx.execute(SAVEPOINT, status -> {
+                throw new Undo(run(importer, request, false, false, "preview"));
+            });
+            throw new IllegalStateException("unreachable");
+        } catch (Undo undo) {
+            return undo.report;
+        }
     }
 
     /**
-     * Writes the file in one transaction. With a problem in any row nothing is written (the report says
-     * {@code committed=false}) unless {@code validRowsOnly}, which skips the rows with problems.
+     * Writes the file in one transaction (a savepoint when the caller has one). With a problem in any row
+     * nothing is written (the report says {@code committed=false}) unless {@code validRowsOnly}, which skips
+     * the rows with problems.
      */
-    @Transactional
     public ImportReport commit(ImportRequest request, boolean validRowsOnly, String actor) {
-        return run(importer(request.kind()), request, true, validRowsOnly, actor);
+        try {
+            return tx.execute(SAVEPOINT, status -> {
+                ImportReport report = run(importer(request.kind()), request, true, validRowsOnly, actor);
+                if (!report.committed()) {
+                    throw new Undo(report);
+                }
+                return report;
+            });
+        } catch (Undo undo) {
+            return undo.report;
+        }
+    }
+
+    /**
+     * Rolls back the import's transaction or savepoint and carries its report out. Thrown rather than
+     * {@code setRollbackOnly()}: a rollback-only savepoint would also doom the caller's transaction.
+     */
+    static final class Undo extends RuntimeException {
+        final transient ImportReport report;
+
+        Undo(ImportReport report) {
+            super(null, null, false, false);
+            this.report = report;
+        }
     }
 
     /** The rejected rows of a report, with their original cells: for the downloadable list. */
@@ -81,11 +124,7 @@ public class ImportService {
                 }
             }
         }
-        if (write) {
-            importer.lock(event);
-        }
         List<Planned<T>> plans = new ArrayList<>(importer.plan(rows, event));
-        List<RowProblem> problems = new ArrayList<>();
         java.util.Set<Integer> raggedLines = new java.util.HashSet<>();
         ragged.forEach(p -> raggedLines.add(p.line()));
         for (int i = 0; i < plans.size(); i++) {
@@ -95,19 +134,34 @@ public class ImportService {
                 ragged.stream().filter(p -> p.line() == plan.row().line()).forEach(all::add);
                 plans.set(i, Planned.rejected(plan.row(), all));
             }
-            problems.addAll(plans.get(i).problems());
         }
+        if (importer.settlesByWriting()) {
+            plans = replaceAccepted(plans, importer.write(plans.stream().filter(Planned::accepted).toList(), event,
+                    request, actor));
+        }
+        List<RowProblem> problems = new ArrayList<>();
+        plans.forEach(p -> problems.addAll(p.problems()));
         List<Planned<T>> accepted = plans.stream().filter(Planned::accepted).toList();
         boolean commit = write && (problems.isEmpty() || validRowsOnly);
-        if (commit) {
-            importer.write(accepted, event, actor);
+        if (commit && !importer.settlesByWriting()) {
+            importer.write(accepted, event, request, actor);
         }
         int rejected = plans.size() - accepted.size();
         ImportReport.Counts counts = new ImportReport.Counts(plans.size(), accepted.size(), rejected,
                 count(accepted, Planned.Outcome.CREATE), count(accepted, Planned.Outcome.UPDATE),
                 count(accepted, Planned.Outcome.UNCHANGED), commit ? rejected : 0);
         return new ImportReport(request.kind().path(), event == null ? null : event.slug(), table.encoding(),
-                table.separatorName(), commit, mapping.columns(), counts, problems);
+                table.separatorName(), commit, mapping.columns(), counts, problems,
+                plans.stream().map(Planned::result).filter(java.util.Objects::nonNull).toList());
+    }
+
+    private static <T> List<Planned<T>> replaceAccepted(List<Planned<T>> plans, List<Planned<T>> written) {
+        Iterator<Planned<T>> next = written.iterator();
+        List<Planned<T>> all = new ArrayList<>(plans.size());
+        for (Planned<T> plan : plans) {
+            all.add(plan.accepted() ? next.next() : plan);
+        }
+        return all;
     }
 
     private Event event(ImportRequest request) {

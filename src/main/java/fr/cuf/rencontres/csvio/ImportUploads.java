@@ -33,8 +33,11 @@ public class ImportUploads {
     private final Messages messages;
     private final JsonMapper json;
     private final Clock clock;
+    private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
 
-    ImportUploads(ImportUploadRepository uploads, ImportService imports, Messages messages, JsonMapper json, Clock clock) {
+    ImportUploads(ImportUploadRepository uploads, ImportService imports, Messages messages, JsonMapper json, Clock clock,
+                  io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx) {
+        this.tx = tx;
         this.uploads = uploads;
         this.imports = imports;
         this.messages = messages;
@@ -68,30 +71,41 @@ public class ImportUploads {
     }
 
     /** The preview of a kept file with the given column choices (a stored report once it is committed). */
-    public ImportReport preview(String id, List<String> mapping) {
+    public ImportReport preview(String id, List<String> mapping, boolean waitingList) {
         ImportUpload upload = get(id);
         if (upload.report() != null) {
             return stored(upload);
         }
-        return imports.preview(request(upload, mapping));
+        return imports.preview(request(upload, mapping, waitingList, false));
     }
 
-    @Transactional
-    public ImportReport commit(String id, List<String> mapping, boolean validRowsOnly, String actor) {
-        ImportUpload upload = get(id);
-        uploads.lock(id);
-        if (uploads.isCommitted(id)) {
-            throw DomainException.conflict("import_already_committed");
+    /**
+     * Commits a kept file once (its row is locked). The transaction is rolled back by an exception when the
+     * import writes nothing, so that the import's own savepoint rollback does not doom it.
+     */
+    public ImportReport commit(String id, List<String> mapping, boolean validRowsOnly, boolean waitingList,
+                               boolean sendMail, String actor) {
+        try {
+            return tx.executeWrite(status -> {
+                ImportUpload upload = get(id);
+                uploads.lock(id);
+                if (uploads.isCommitted(id)) {
+                    throw DomainException.conflict("import_already_committed");
+                }
+                ImportReport report = imports.commit(request(upload, mapping, waitingList, sendMail), validRowsOnly, actor);
+                if (!report.committed()) {
+                    throw new ImportService.Undo(report);
+                }
+                try {
+                    uploads.markCommitted(id, clock.instant(), json.writeValueAsBytes(report));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return report;
+            });
+        } catch (ImportService.Undo undo) {
+            return undo.report;
         }
-        ImportReport report = imports.commit(request(upload, mapping), validRowsOnly, actor);
-        if (report.committed()) {
-            try {
-                uploads.markCommitted(id, clock.instant(), json.writeValueAsBytes(report));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return report;
     }
 
     /** The report of a committed file. */
@@ -104,9 +118,11 @@ public class ImportUploads {
     }
 
     /** The rejected rows with their original cells, their line and the reasons, as CSV. */
-    public byte[] rejectedCsv(String id, List<String> mapping, Locale locale, CsvWriter.Dialect dialect) {
+    public byte[] rejectedCsv(String id, List<String> mapping, boolean waitingList, Locale locale,
+                              CsvWriter.Dialect dialect) {
         ImportUpload upload = get(id);
-        ImportReport report = upload.report() != null ? stored(upload) : imports.preview(request(upload, mapping));
+        ImportReport report = upload.report() != null ? stored(upload)
+                : imports.preview(request(upload, mapping, waitingList, false));
         CsvTable table = CsvReader.read(upload.content());
         Map<Integer, List<String>> reasons = new LinkedHashMap<>();
         for (RowProblem p : report.problems()) {
@@ -133,7 +149,8 @@ public class ImportUploads {
     public ImportResult localise(ImportReport report, Locale locale) {
         return new ImportResult(report.kind(), report.event(), report.encoding(), report.separator(), report.committed(),
                 report.columns(), report.counts(), report.problems().stream()
-                .map(p -> new ImportResult.Problem(p.line(), p.column(), p.code(), message(locale, p))).toList());
+                .map(p -> new ImportResult.Problem(p.line(), p.column(), p.code(), message(locale, p))).toList(),
+                report.rows());
     }
 
     private String message(Locale locale, RowProblem p) {
@@ -148,8 +165,9 @@ public class ImportUploads {
         }
     }
 
-    private static ImportRequest request(ImportUpload upload, List<String> mapping) {
+    private static ImportRequest request(ImportUpload upload, List<String> mapping, boolean waitingList,
+                                         boolean sendMail) {
         return new ImportRequest(ImportKind.fromPath(upload.kind()).orElseThrow(), upload.content(), mapping,
-                upload.eventSlug());
+                upload.eventSlug(), waitingList, sendMail);
     }
 }

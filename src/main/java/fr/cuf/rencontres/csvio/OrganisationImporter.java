@@ -226,7 +226,7 @@ class OrganisationImporter implements RowImporter<OrganisationImporter.Change> {
     }
 
     @Override
-    public void write(List<Planned<Change>> accepted, Event event, String actor) {
+    public List<Planned<Change>> write(List<Planned<Change>> accepted, Event event, ImportRequest request, String actor) {
         List<Change> created = new ArrayList<>();
         Map<Long, SortedSet<Integer>> years = new java.util.LinkedHashMap<>();
         for (Planned<Change> planned : accepted) {
@@ -249,6 +249,7 @@ class OrganisationImporter implements RowImporter<OrganisationImporter.Change> {
             }
         }
         service.addMemberships(years, actor);
+        return accepted;
     }
 
     /** The organisations and memberships already stored, loaded once per file. */

@@ -41,9 +41,9 @@ class PersonImporter implements RowImporter<PersonMatcher.Match> {
     }
 
     @Override
-    public void write(List<Planned<PersonMatcher.Match>> accepted, Event event, String actor) {
-        for (Planned<PersonMatcher.Match> planned : accepted) {
-            matcher.write(planned.change(), actor);
-        }
+    public List<Planned<PersonMatcher.Match>> write(List<Planned<PersonMatcher.Match>> accepted, Event event,
+                                                    ImportRequest request, String actor) {
+        matcher.writeAll(accepted.stream().map(Planned::change).toList(), actor);
+        return accepted;
     }
 }

@@ -187,6 +187,21 @@ class PersonMatcher {
                 p.args().stream().map(String::valueOf).toList());
     }
 
+    /** Writes the persons of many planned rows through {@link PersonService}, in batches. */
+    void writeAll(List<Match> matches, String actor) {
+        List<PersonForm> created = new ArrayList<>();
+        Map<Long, PersonForm> updated = new java.util.LinkedHashMap<>();
+        for (Match match : matches) {
+            if (match.id() == null) {
+                created.add(match.form());
+            } else if (match.changed()) {
+                updated.put(match.id(), match.form());
+            }
+        }
+        service.updateAll(updated, actor);
+        service.createAll(created, actor);
+    }
+
     /** Writes the person of a planned row through {@link PersonService}; returns its id. */
     long write(Match match, String actor) {
         if (match.id() == null) {

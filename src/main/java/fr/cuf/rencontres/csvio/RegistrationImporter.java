@@ -1,46 +1,57 @@
 package fr.cuf.rencontres.csvio;
 
 import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.member.PersonForm;
 import fr.cuf.rencontres.registration.ParticipantType;
-import fr.cuf.rencontres.registration.Registration;
-import fr.cuf.rencontres.registration.RegistrationRepository;
+import fr.cuf.rencontres.registration.RegistrationOutcome;
+import fr.cuf.rencontres.registration.RegistrationRequest;
+import fr.cuf.rencontres.registration.RegistrationService;
+import fr.cuf.rencontres.registration.Submission;
 import fr.cuf.rencontres.schedule.Session;
 import fr.cuf.rencontres.schedule.SessionRepository;
 import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Problem;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import static fr.cuf.rencontres.csvio.ImportField.*;
 
 /**
- * A delegation list for one event: each row is a person (created or updated as in a person file) and
- * their registration, with the sessions they chose. A person already registered (not cancelled) is left
- * as is. Rows beyond the event's capacity are refused ({@code event_full}), counted under a lock on commit.
+ * A delegation list for one event. {@link #plan} checks each row as a person file would (the person is
+ * matched or new, the organisation must exist) and needs an e-mail and an organisation; then each row is
+ * registered through {@link RegistrationService} as the registration desk does (opening dates do not apply;
+ * price from the rules; capacity, session capacity and waiting lists; members-only; audit; mails), each row
+ * in its own savepoint so that a refused row leaves nothing behind. A person already registered is left as is.
  */
 @Singleton
 class RegistrationImporter implements RowImporter<RegistrationImporter.Change> {
+
+    static final String ALREADY_REGISTERED = "already_registered";
 
     record Change(PersonMatcher.Match person, ParticipantType type, List<Long> sessionIds) {
     }
 
     private final PersonMatcher matcher;
-    private final RegistrationRepository registrations;
     private final SessionRepository sessions;
-    private final ImportedRegistrations writer;
+    private final RegistrationService registrations;
+    private final TransactionOperations<Connection> tx;
 
-    RegistrationImporter(PersonMatcher matcher, RegistrationRepository registrations, SessionRepository sessions,
-                         ImportedRegistrations writer) {
+    RegistrationImporter(PersonMatcher matcher, SessionRepository sessions, RegistrationService registrations,
+                         TransactionOperations<Connection> tx) {
         this.matcher = matcher;
-        this.registrations = registrations;
         this.sessions = sessions;
-        this.writer = writer;
+        this.registrations = registrations;
+        this.tx = tx;
     }
 
     @Override
@@ -54,8 +65,8 @@ class RegistrationImporter implements RowImporter<RegistrationImporter.Change> {
     }
 
     @Override
-    public void lock(Event event) {
-        writer.lockEvent(event.id());
+    public boolean settlesByWriting() {
+        return true;
     }
 
     @Override
@@ -64,39 +75,99 @@ class RegistrationImporter implements RowImporter<RegistrationImporter.Change> {
             throw DomainException.invalid("event", "event_required");
         }
         PersonMatcher.Known known = matcher.load();
-        Set<Long> registered = new java.util.HashSet<>();
-        for (Registration r : registrations.findByEventId(event.id())) {
-            if (r.status() != fr.cuf.rencontres.registration.RegistrationStatus.CANCELLED) {
-                registered.add(r.personId());
-            }
-        }
         Map<String, Long> sessionIds = new HashMap<>();
         for (Session s : sessions.findByEventInOrder(event.id())) {
             sessionIds.putIfAbsent(HeaderNames.words(s.title()), s.id());
         }
-        long free = event.capacity() == null ? Long.MAX_VALUE : event.capacity() - writer.seatsTaken(event.id());
         List<Planned<Change>> plans = new ArrayList<>(rows.size());
         for (ImportRow row : rows) {
             List<RowProblem> problems = new ArrayList<>();
             Optional<PersonMatcher.Match> person = matcher.match(row, known, problems);
             ParticipantType type = participantType(row, person, problems);
             List<Long> chosen = sessions(row, sessionIds, problems);
-            if (!problems.isEmpty()) {
-                plans.add(Planned.rejected(row, problems));
-                continue;
-            }
-            Change change = new Change(person.get(), type, chosen);
-            if (person.get().id() != null && registered.contains(person.get().id())) {
-                plans.add(new Planned<>(row, person.get().changed() ? Planned.Outcome.UPDATE : Planned.Outcome.UNCHANGED,
-                        change, List.of()));
-            } else if (free <= 0) {
-                plans.add(Planned.rejected(row, List.of(row.problem(null, "event_full", event.capacity()))));
-            } else {
-                free--;
-                plans.add(new Planned<>(row, Planned.Outcome.CREATE, change, List.of()));
-            }
+            person.ifPresent(p -> {
+                if (p.form().email() == null) {
+                    problems.add(row.problem(EMAIL, "email_required"));
+                }
+                if (p.form().organisationId() == null) {
+                    problems.add(row.problem(ORGANISATION, "organisation_required"));
+                }
+            });
+            plans.add(problems.isEmpty()
+                    ? new Planned<>(row, Planned.Outcome.CREATE, new Change(person.get(), type, chosen), List.of())
+                    : Planned.rejected(row, problems));
         }
         return plans;
+    }
+
+    /**
+     * Registers the rows one by one in file order (first come, first served for the last seats), each in a
+     * savepoint: a refusal of the registration rules rejects that row only, and the caller decides whether
+     * the others stay (all-or-nothing, valid rows only, or a preview that keeps none).
+     */
+    @Override
+    public List<Planned<Change>> write(List<Planned<Change>> accepted, Event event, ImportRequest request, String actor) {
+        Submission submission = Submission.desk(actor, request.sendMail());
+        List<Planned<Change>> written = new ArrayList<>(accepted.size());
+        for (Planned<Change> planned : accepted) {
+            ImportRow row = planned.row();
+            try {
+                written.add(tx.execute(ImportService.SAVEPOINT, status -> register(planned, event, request, submission)));
+            } catch (DomainException refusal) {
+                if (ALREADY_REGISTERED.equals(refusal.code())) {
+                    written.add(new Planned<>(row, Planned.Outcome.UNCHANGED, planned.change(), List.of(),
+                            new RowResult(row.line(), Planned.Outcome.UNCHANGED.name(), null, null, null, refusal.code())));
+                } else {
+                    List<RowProblem> problems = refusal.problems().stream().map(p -> problem(row, p)).toList();
+                    written.add(new Planned<>(row, Planned.Outcome.REJECTED, null, problems,
+                            new RowResult(row.line(), Planned.Outcome.REJECTED.name(), null, null, null, refusal.code())));
+                }
+            }
+        }
+        return written;
+    }
+
+    private Planned<Change> register(Planned<Change> planned, Event event, ImportRequest request, Submission submission) {
+        Change change = planned.change();
+        PersonMatcher.Match person = change.person();
+        if (person.id() != null && person.changed()) {
+            // found by name: give the stored person the file's e-mail first, or the registration would create another
+            matcher.write(person, submission.actor());
+        }
+        RegistrationOutcome outcome = registrations.register(event.slug(),
+                request(person.form(), change.type(), change.sessionIds(), request.waitingList()), submission);
+        return new Planned<>(planned.row(), Planned.Outcome.CREATE, change, List.of(),
+                new RowResult(planned.row().line(), Planned.Outcome.CREATE.name(), outcome.status().name(),
+                        outcome.quote().categoryCode(), outcome.quote().priceCents(), null));
+    }
+
+    /**
+     * Staff import the list on behalf of its delegation: the privacy consent is recorded as given (the head of
+     * the delegation collected it); no custom answers (an event with a required question refuses the rows).
+     */
+    private static RegistrationRequest request(PersonForm person, ParticipantType type, List<Long> sessionIds,
+                                               boolean waitingList) {
+        return new RegistrationRequest(person.firstName(), person.lastName(), person.functionTitle(), person.email(),
+                person.phone(), person.organisationId(), null, null, null, type, null, null, null, true, sessionIds,
+                Map.of(), List.of(), waitingList, "fr");
+    }
+
+    /** A refusal of the registration rules, on the column of the field it concerns. */
+    private static RowProblem problem(ImportRow row, Problem p) {
+        String field = Objects.toString(p.field(), "");
+        ImportField column = switch (field) {
+            case "firstName" -> FIRST_NAME;
+            case "lastName" -> LAST_NAME;
+            case "functionTitle" -> FUNCTION;
+            case "email" -> EMAIL;
+            case "phone" -> PHONE;
+            case "organisationId", "organisationName" -> ORGANISATION;
+            case "participantType" -> PARTICIPANT_TYPE;
+            case "sessionIds" -> SESSIONS;
+            default -> null;
+        };
+        return new RowProblem(row.line(), column == null ? null : row.column(column), p.code(),
+                p.args().stream().map(String::valueOf).toList());
     }
 
     private static ParticipantType participantType(ImportRow row, Optional<PersonMatcher.Match> person,
@@ -131,17 +202,5 @@ class RegistrationImporter implements RowImporter<RegistrationImporter.Change> {
             }
         }
         return List.copyOf(chosen);
-    }
-
-    @Override
-    public void write(List<Planned<Change>> accepted, Event event, String actor) {
-        for (Planned<Change> planned : accepted) {
-            Change change = planned.change();
-            long personId = matcher.write(change.person(), actor);
-            if (planned.outcome() == Planned.Outcome.CREATE) {
-                writer.register(event.id(), personId, change.person().form().organisationId(), change.type(),
-                        change.sessionIds(), actor);
-            }
-        }
     }
 }

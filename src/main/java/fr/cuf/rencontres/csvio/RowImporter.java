@@ -17,11 +17,20 @@ interface RowImporter<T> {
     /** Fields a file must have a column for; without one, no row can be imported. */
     List<ImportField> requiredColumns();
 
-    /** Called on commit, inside the transaction, before {@link #plan}: take the locks the rules need. */
-    default void lock(@Nullable Event event) {
-    }
-
     List<Planned<T>> plan(List<ImportRow> rows, @Nullable Event event);
 
-    void write(List<Planned<T>> accepted, @Nullable Event event, String actor);
+    /**
+     * Writes the accepted rows and returns them as written. An importer that {@link #settlesByWriting()} may
+     * turn a row into a rejected one (its writes undone) and is also called for a preview, whose
+     * transaction is then rolled back.
+     */
+    List<Planned<T>> write(List<Planned<T>> accepted, @Nullable Event event, ImportRequest request, String actor);
+
+    /**
+     * True when some rules can only be applied by writing (registrations: seats, waiting lists, prices are
+     * the registration service's, under its locks): then a preview writes in a transaction it rolls back.
+     */
+    default boolean settlesByWriting() {
+        return false;
+    }
 }

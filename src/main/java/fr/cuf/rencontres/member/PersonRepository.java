@@ -15,6 +15,8 @@ public interface PersonRepository extends CrudRepository<Person, Long> {
 
     Optional<Person> findByEmail(String email);
 
+    List<Person> findByEmailIn(Collection<String> emails);
+
     List<Person> findByOrganisationIdOrderByLastName(Long organisationId);
 
     List<Person> findByIdIn(Collection<Long> ids);

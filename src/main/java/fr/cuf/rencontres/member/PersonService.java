@@ -12,8 +12,13 @@ import io.micronaut.data.exceptions.DataAccessException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** People (elected officials, officers, partners): the only way they are written, with an audit entry. */
@@ -56,6 +61,103 @@ public class PersonService {
                 Boolean.TRUE.equals(clean.electedOfficial()), current.createdAt(), clock.instant(), current.version())));
         audit.record(actor, "person.updated", "person", id, saved.fullName());
         return saved;
+    }
+
+    /**
+     * Creates many people at once (an import): each form is validated as by {@link #create}; organisations
+     * and e-mails are checked with one query per thousand; rows and audit entries are written in batches.
+     */
+    @Transactional
+    public List<Person> createAll(List<PersonForm> forms, String actor) {
+        List<PersonForm> clean = validateAll(forms, Map.of());
+        Instant now = clock.instant();
+        List<Person> saved = new ArrayList<>(clean.size());
+        save(() -> {
+            persons.saveAll(clean.stream().map(c -> new Person(null, c.firstName(), c.lastName(), c.functionTitle(),
+                    c.email(), c.phone(), c.organisationId(), Boolean.TRUE.equals(c.electedOfficial()), now, now, null))
+                    .toList()).forEach(saved::add);
+            return null;
+        });
+        Map<Long, String> details = new LinkedHashMap<>();
+        saved.forEach(p -> details.put(p.id(), p.fullName()));
+        audit.recordAll(actor, "person.created", "person", details);
+        return saved;
+    }
+
+    /** Updates many people at once (an import), validated as by {@link #update}, written in batches. */
+    @Transactional
+    public void updateAll(Map<Long, PersonForm> forms, String actor) {
+        if (forms.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>(forms.keySet());
+        Map<Long, Person> current = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            persons.findByIdIn(ids.subList(i, Math.min(i + 1000, ids.size()))).forEach(p -> current.put(p.id(), p));
+        }
+        if (current.size() != ids.size()) {
+            throw DomainException.notFound("person_not_found");
+        }
+        List<PersonForm> clean = validateAll(new ArrayList<>(forms.values()), forms);
+        Instant now = clock.instant();
+        List<Person> changed = new ArrayList<>(ids.size());
+        Map<Long, String> details = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Person p = current.get(ids.get(i));
+            PersonForm c = clean.get(i);
+            changed.add(new Person(p.id(), c.firstName(), c.lastName(), c.functionTitle(), c.email(), c.phone(),
+                    c.organisationId(), Boolean.TRUE.equals(c.electedOfficial()), p.createdAt(), now, p.version()));
+            details.put(p.id(), c.firstName() + " " + c.lastName());
+        }
+        save(() -> {
+            persons.updateAll(changed);
+            return null;
+        });
+        audit.recordAll(actor, "person.updated", "person", details);
+    }
+
+    /** Every form checked; {@code ids} gives the person each form updates (its own e-mail is not "taken"). */
+    private List<PersonForm> validateAll(List<PersonForm> forms, Map<Long, PersonForm> ids) {
+        List<PersonForm> clean = new ArrayList<>(forms.size());
+        List<Problem> problems = new ArrayList<>();
+        Set<String> emails = new HashSet<>();
+        Set<Long> organisationIds = new HashSet<>();
+        for (PersonForm form : forms) {
+            PersonForm c = normalise(form);
+            problems.addAll(check(c));
+            if (c.email() != null && !emails.add(c.email())) {
+                problems.add(Problem.field("email", "email_taken"));
+            }
+            if (c.organisationId() != null) {
+                organisationIds.add(c.organisationId());
+            }
+            clean.add(c);
+        }
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(problems);
+        }
+        List<Long> orgs = new ArrayList<>(organisationIds);
+        for (int i = 0; i < orgs.size(); i += 1000) {
+            List<Long> chunk = orgs.subList(i, Math.min(i + 1000, orgs.size()));
+            if (organisations.findByIdIn(chunk).size() != chunk.size()) {
+                throw DomainException.invalid("organisationId", "organisation_not_found");
+            }
+        }
+        Map<String, Long> owners = new java.util.HashMap<>();
+        ids.forEach((id, form) -> {
+            if (normalise(form).email() != null) {
+                owners.put(normalise(form).email(), id);
+            }
+        });
+        List<String> emailList = new ArrayList<>(emails);
+        for (int i = 0; i < emailList.size(); i += 1000) {
+            for (Person other : persons.findByEmailIn(emailList.subList(i, Math.min(i + 1000, emailList.size())))) {
+                if (!other.id().equals(owners.get(other.email()))) {
+                    throw DomainException.conflict("email", "email_taken");
+                }
+            }
+        }
+        return clean;
     }
 
     /**

@@ -9,5 +9,6 @@ import java.util.List;
 /** The commit form of an import preview: the column choices carried over, and "valid rows only". */
 @Serdeable
 @Introspected
-public record CommitForm(@Nullable List<String> map, @Nullable String validOnly, @Nullable String csrfToken) {
+public record CommitForm(@Nullable List<String> map, @Nullable String validOnly, @Nullable String waitingList,
+                         @Nullable String sendMail, @Nullable String csrfToken) {
 }

@@ -88,19 +88,23 @@ class ImportPagesController {
 
     @Get("/{id}")
     @View("staff/import-preview")
-    Map<String, Object> preview(@PathVariable String id, @Nullable @QueryValue List<String> map, HttpRequest<?> request) {
-        return previewModel(id, map == null ? List.of() : map, uploads.preview(id, map), locale(request), false);
+    Map<String, Object> preview(@PathVariable String id, @Nullable @QueryValue List<String> map,
+                                @Nullable @QueryValue String waitingList, HttpRequest<?> request) {
+        boolean waiting = on(waitingList);
+        return previewModel(id, map == null ? List.of() : map, waiting, uploads.preview(id, map, waiting),
+                locale(request), false);
     }
 
     @Post(value = "/{id}/commit", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     Object commit(@PathVariable String id, @Body CommitForm form, Principal user, HttpRequest<?> request) {
         List<String> map = form.map() == null ? List.of() : form.map();
-        ImportReport report = uploads.commit(id, map, "on".equals(form.validOnly()) || "true".equals(form.validOnly()),
+        ImportReport report = uploads.commit(id, map, on(form.validOnly()), on(form.waitingList()), on(form.sendMail()),
                 user.getName());
         if (report.committed()) {
             return HttpResponse.seeOther(URI.create("/staff/imports/" + id + "/report"));
         }
-        return new ModelAndView<>("staff/import-preview", previewModel(id, map, report, locale(request), true));
+        return new ModelAndView<>("staff/import-preview", previewModel(id, map, on(form.waitingList()), report,
+                locale(request), true));
     }
 
     @Get("/{id}/report")
@@ -113,14 +117,20 @@ class ImportPagesController {
     @Get("/{id}/rejected.csv")
     @Produces("text/csv")
     HttpResponse<byte[]> rejected(@PathVariable String id, @Nullable @QueryValue List<String> map,
-                                  @Nullable @QueryValue String format, HttpRequest<?> request) {
-        byte[] csv = uploads.rejectedCsv(id, map == null ? List.of() : map, locale(request), CsvWriter.Dialect.of(format));
+                                  @Nullable @QueryValue String waitingList, @Nullable @QueryValue String format,
+                                  HttpRequest<?> request) {
+        byte[] csv = uploads.rejectedCsv(id, map == null ? List.of() : map, on(waitingList), locale(request),
+                CsvWriter.Dialect.of(format));
         return HttpResponse.ok(csv).contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"rejets-" + id + ".csv\"");
     }
 
-    private Map<String, Object> previewModel(String id, List<String> map, ImportReport report, Locale locale,
-                                             boolean refused) {
+    private static boolean on(String checkbox) {
+        return "on".equals(checkbox) || "true".equals(checkbox);
+    }
+
+    private Map<String, Object> previewModel(String id, List<String> map, boolean waitingList, ImportReport report,
+                                             Locale locale, boolean refused) {
         ImportUpload upload = uploads.get(id);
         ImportKind kind = ImportKind.fromPath(upload.kind()).orElseThrow(() -> DomainException.notFound("import_not_found"));
         Map<String, Object> model = new HashMap<>();
@@ -131,7 +141,20 @@ class ImportPagesController {
         model.put("kindLabel", messages.get(locale, "csvio.kind." + kind.path()));
         model.put("mapping", map);
         model.put("mappingQuery", String.join("&", map.stream()
-                .map(m -> "map=" + URLEncoder.encode(m, StandardCharsets.UTF_8)).toList()));
+                .map(m -> "map=" + URLEncoder.encode(m, StandardCharsets.UTF_8)).toList())
+                + (waitingList ? "&waitingList=on" : ""));
+        model.put("registrations", kind == ImportKind.REGISTRATIONS);
+        model.put("waitingList", waitingList);
+        model.put("rows", report.rows().stream().map(r -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("line", r.line());
+            row.put("outcome", messages.get(locale, "csvio.outcome." + r.outcome()));
+            row.put("status", r.status() == null ? "" : r.status());
+            row.put("category", r.category() == null ? "" : r.category());
+            row.put("price", r.priceCents() == null ? "" : fr.cuf.rencontres.registration.Quote.euros(r.priceCents()));
+            row.put("code", r.code() == null ? "" : r.code());
+            return row;
+        }).toList());
         model.put("refused", refused);
         model.put("committed", report.committed() || upload.committedAt() != null);
         return model;

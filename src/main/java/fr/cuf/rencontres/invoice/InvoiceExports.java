@@ -1,0 +1,100 @@
+package fr.cuf.rencontres.invoice;
+
+import fr.cuf.rencontres.csvio.CsvWriter;
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.event.EventRepository;
+import fr.cuf.rencontres.member.Organisation;
+import fr.cuf.rencontres.member.OrganisationRepository;
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Messages;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Invoices and payments of an event as CSV for the accountants, with {@link CsvWriter} (French Excel or
+ * comma dialect, formula neutralisation). Amounts are in euros with two decimals, with a decimal comma in the
+ * Excel dialect (French Excel reads it as a number) and a decimal point in the comma dialect.
+ */
+@Singleton
+public class InvoiceExports {
+
+    private final InvoiceService invoices;
+    private final EventRepository events;
+    private final OrganisationRepository organisations;
+    private final Messages messages;
+
+    InvoiceExports(InvoiceService invoices, EventRepository events, OrganisationRepository organisations,
+                   Messages messages) {
+        this.invoices = invoices;
+        this.events = events;
+        this.organisations = organisations;
+        this.messages = messages;
+    }
+
+    public byte[] invoices(String eventSlug, CsvWriter.Dialect dialect, Locale locale) {
+        Event event = event(eventSlug);
+        List<Invoice> all = invoices.ofEvent(event.id());
+        Map<Long, Organisation> orgs = organisations(all);
+        List<String> header = headers(locale, "number", "issuedOn", "organisation", "siren", "event", "registrations",
+                "total", "paid", "due", "status");
+        List<List<String>> rows = new ArrayList<>();
+        for (Invoice i : all) {
+            Organisation o = orgs.get(i.organisationId());
+            rows.add(List.of(i.invoiceNumber(), i.issuedOn().toString(), o == null ? "" : o.name(),
+                    o == null || o.siren() == null ? "" : o.siren(), event.title(),
+                    String.valueOf(invoices.lines(i.id()).size()), amount(i.totalCents(), dialect),
+                    amount(i.paidCents(), dialect), amount(i.dueCents(), dialect),
+                    messages.get(locale, "invoice.status." + i.status())));
+        }
+        return CsvWriter.write(dialect, header, rows);
+    }
+
+    public byte[] payments(String eventSlug, CsvWriter.Dialect dialect, Locale locale) {
+        Event event = event(eventSlug);
+        Map<Long, Invoice> byId = new HashMap<>();
+        invoices.ofEvent(event.id()).forEach(i -> byId.put(i.id(), i));
+        Map<Long, Organisation> orgs = organisations(byId.values());
+        List<String> header = headers(locale, "number", "organisation", "paidOn", "amount", "method", "reference",
+                "recordedBy");
+        List<List<String>> rows = new ArrayList<>();
+        for (Payment p : invoices.paymentsOfEvent(event.id())) {
+            Invoice i = byId.get(p.invoiceId());
+            Organisation o = orgs.get(i.organisationId());
+            rows.add(List.of(i.invoiceNumber(), o == null ? "" : o.name(), p.paidOn().toString(),
+                    amount(p.amountCents(), dialect), messages.get(locale, "invoice.method." + p.method()),
+                    p.reference() == null ? "" : p.reference(), p.recordedBy()));
+        }
+        return CsvWriter.write(dialect, header, rows);
+    }
+
+    static String amount(long cents, CsvWriter.Dialect dialect) {
+        String text = String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
+        return dialect == CsvWriter.Dialect.EXCEL ? text.replace('.', ',') : text;
+    }
+
+    private List<String> headers(Locale locale, String... keys) {
+        List<String> header = new ArrayList<>();
+        for (String key : keys) {
+            header.add(messages.get(locale, "invoice.csv." + key));
+        }
+        return header;
+    }
+
+    private Map<Long, Organisation> organisations(java.util.Collection<Invoice> all) {
+        List<Long> ids = all.stream().map(Invoice::organisationId).distinct().toList();
+        Map<Long, Organisation> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            organisations.findByIdIn(ids).forEach(o -> byId.put(o.id(), o));
+        }
+        return byId;
+    }
+
+    private Event event(String slug) {
+        return events.findBySlug(slug).orElseThrow(() -> DomainException.notFound("event_not_found"));
+    }
+}
