@@ -26,7 +26,8 @@ public class Messages {
             "i18n.staff",
             "i18n.registration",
             "i18n.schedule",
-            "i18n.badges"
+            "i18n.badges",
+            "i18n.meetings"
     );
 
     /** French unless the locale asks for English. */
