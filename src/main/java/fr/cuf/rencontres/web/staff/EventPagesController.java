@@ -130,7 +130,7 @@ class EventPagesController {
     @Secured({"ADMIN", "PROGRAMME"})
     HttpResponse<?> move(@PathVariable long id, @Body MeetingInputs.Move input, Authentication user,
                          HttpRequest<?> request) {
-        return forms.submit(request, MeetingInputs.prefixed("move",
+        return forms.submit(request, FieldPrefix.prefixed("move",
                         () -> meetings.move(id, input.toCommand(), user.getName())),
                 saved -> "/staff/events/" + id + "/edit", FORM, () -> {
                     Event event = service.get(id);
@@ -146,7 +146,7 @@ class EventPagesController {
     @Secured({"ADMIN", "PROGRAMME"})
     HttpResponse<?> cancel(@PathVariable long id, @Body MeetingInputs.Cancel input, Authentication user,
                            HttpRequest<?> request) {
-        return forms.submit(request, MeetingInputs.prefixed("cancel",
+        return forms.submit(request, FieldPrefix.prefixed("cancel",
                         () -> meetings.cancel(id, input.cancelReason(), user.getName())),
                 saved -> "/staff/events/" + id + "/edit", FORM, () -> {
                     Event event = service.get(id);

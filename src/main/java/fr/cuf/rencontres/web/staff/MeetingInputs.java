@@ -3,15 +3,11 @@ package fr.cuf.rencontres.web.staff;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventFormat;
 import fr.cuf.rencontres.event.MoveCommand;
-import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Problem;
 import fr.cuf.rencontres.support.Times;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * The "move" and "cancel" forms of a meeting's page. Their fields carry a prefix (moveStartsAt, cancelReason)
@@ -46,18 +42,5 @@ final class MeetingInputs {
     @Serdeable
     @Introspected
     record Cancel(@Nullable String cancelReason) {
-    }
-
-    /** Runs {@code write}; a refusal comes back with its fields renamed {@code <prefix><Field>}. */
-    static <T> Supplier<T> prefixed(String prefix, Supplier<T> write) {
-        return () -> {
-            try {
-                return write.get();
-            } catch (DomainException e) {
-                throw new DomainException(e.kind(), e.problems().stream().map(p -> p.field() == null ? p
-                        : new Problem(p.code(), prefix + p.field().substring(0, 1).toUpperCase(Locale.ROOT)
-                        + p.field().substring(1), p.args())).toList());
-            }
-        };
     }
 }
