@@ -42,12 +42,15 @@ interface CalendarRows extends CrudRepository<CalendarToken, Long> {
               FROM event e WHERE e.slug = :slug""")
     List<Fingerprint> programmeFingerprint(String slug);
 
-    /** Everything the association or a group feed shows: its events, their venues, the groups and chairs. */
+    /** Everything the association or a group feed shows: its events, their venues and rooms, the groups and chairs. */
     @Query("""
             SELECT COUNT(*) AS n, MAX(e.updated_at) AS changed, CAST(SUM(e.id + e.sequence + e.version) AS BIGINT) AS marks
               FROM event e WHERE e.status IN ('PUBLISHED', 'CANCELLED') AND e.ends_at > :from
             UNION ALL
             SELECT COUNT(*), MAX(v.updated_at), CAST(SUM(v.id + v.version) AS BIGINT) FROM venue v
+            UNION ALL
+            SELECT COUNT(*), MAX(r.updated_at), CAST(SUM(r.id + r.version) AS BIGINT)
+              FROM event e JOIN room r ON r.id = e.room_id WHERE e.status IN ('PUBLISHED', 'CANCELLED') AND e.ends_at > :from
             UNION ALL
             SELECT COUNT(*), MAX(g.updated_at), CAST(SUM(g.id + g.version) AS BIGINT) FROM working_group g
             UNION ALL

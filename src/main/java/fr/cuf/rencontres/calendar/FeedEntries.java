@@ -51,12 +51,16 @@ class FeedEntries {
         if (summary.group() != null) {
             lines.add(messages.get(locale, "calendar.group", summary.group().name()));
         }
+        if (cancelled && e.cancellationReason() != null) {
+            lines.add(messages.get(locale, "calendar.cancellationReason", e.cancellationReason()));
+        }
         describe(lines, chair, e, e.membersOnly(), locale, personal);
         return new FeedEntry(links.uid("event", e.id()), mark.sequence(), title(e.title(), cancelled, locale),
                 e.startsAt(), e.endsAt(), spansDays(e.startsAt(), e.endsAt()), eventPlace(summary, locale, personal),
                 String.join("\n", lines), URI.create(links.eventPage(e.slug())), cancelled, e.createdAt(),
                 latest(e.updatedAt(), summary.venue() == null ? null : summary.venue().updatedAt(),
                         summary.group() == null ? null : summary.group().updatedAt(),
+                        summary.room() == null ? null : summary.room().updatedAt(),
                         chair == null ? null : chair.updatedAt()));
     }
 
@@ -104,6 +108,9 @@ class FeedEntries {
         Event e = summary.event();
         List<String> parts = new ArrayList<>();
         if (e.format().needsPlace()) {
+            if (summary.room() != null) {
+                parts.add(summary.room().name());
+            }
             if (e.locationNote() != null) {
                 parts.add(e.locationNote());
             }

@@ -11,6 +11,7 @@ import java.time.Instant;
 /**
  * A conference edition, a group meeting, a meeting of a series or a bilateral meeting.
  * The online link is for registered participants only: public faces never show it.
+ * A meeting in person or hybrid may hold a room of its venue; an online one never does.
  */
 @MappedEntity("event")
 public record Event(
@@ -34,7 +35,9 @@ public record Event(
         EventStatus status,
         Instant createdAt,
         Instant updatedAt,
-        @Version @Nullable Long version) {
+        @Version @Nullable Long version,
+        @Nullable Long roomId,
+        @Nullable String cancellationReason) {
 
     public boolean isOpenForRegistration(Instant now) {
         return status == EventStatus.PUBLISHED

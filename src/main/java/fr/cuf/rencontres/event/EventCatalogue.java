@@ -19,12 +19,15 @@ public class EventCatalogue {
     private final EventRepository events;
     private final GroupRepository groups;
     private final VenueRepository venues;
+    private final RoomRepository rooms;
     private final Clock clock;
 
-    EventCatalogue(EventRepository events, GroupRepository groups, VenueRepository venues, Clock clock) {
+    EventCatalogue(EventRepository events, GroupRepository groups, VenueRepository venues, RoomRepository rooms,
+                   Clock clock) {
         this.events = events;
         this.groups = groups;
         this.venues = venues;
+        this.rooms = rooms;
         this.clock = clock;
     }
 
@@ -57,8 +60,12 @@ public class EventCatalogue {
                 .collect(Collectors.toMap(Group::id, Function.identity()));
         Map<Long, Venue> venuesById = venues.findByIdIn(ids(list, Event::venueId)).stream()
                 .collect(Collectors.toMap(Venue::id, Function.identity()));
+        List<Long> roomIds = ids(list, Event::roomId);
+        Map<Long, Room> roomsById = roomIds.isEmpty() ? Map.of() : rooms.findByIdIn(roomIds).stream()
+                .collect(Collectors.toMap(Room::id, Function.identity()));
         return list.stream()
-                .map(e -> new EventSummary(e, groupsById.get(e.groupId()), venuesById.get(e.venueId())))
+                .map(e -> new EventSummary(e, groupsById.get(e.groupId()), venuesById.get(e.venueId()),
+                        e.roomId() == null ? null : roomsById.get(e.roomId())))
                 .toList();
     }
 

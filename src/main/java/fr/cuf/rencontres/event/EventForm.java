@@ -27,13 +27,27 @@ public record EventForm(
         @Nullable Integer capacity,
         @Nullable LocalDateTime registrationOpensAt,
         @Nullable LocalDateTime registrationClosesAt,
-        @Nullable EventStatus status) {
+        @Nullable EventStatus status,
+        @Nullable Long roomId) {
+
+    @io.micronaut.core.annotation.Creator
+    public EventForm {
+    }
+
+    /** The form without a room (events that take no room, callers written before rooms). */
+    public EventForm(String title, String slug, EventKind kind, String summary, String series, LocalDateTime startsAt,
+                     LocalDateTime endsAt, EventFormat format, Long venueId, String locationNote, String onlineLink,
+                     Boolean membersOnly, Long groupId, Integer capacity, LocalDateTime registrationOpensAt,
+                     LocalDateTime registrationClosesAt, EventStatus status) {
+        this(title, slug, kind, summary, series, startsAt, endsAt, format, venueId, locationNote, onlineLink,
+                membersOnly, groupId, capacity, registrationOpensAt, registrationClosesAt, status, null);
+    }
 
     public static EventForm of(Event e) {
         return new EventForm(e.title(), e.slug(), e.kind(), e.summary(), e.series(),
                 local(e.startsAt()), local(e.endsAt()), e.format(), e.venueId(), e.locationNote(), e.onlineLink(),
                 e.membersOnly(), e.groupId(), e.capacity(), local(e.registrationOpensAt()),
-                local(e.registrationClosesAt()), e.status());
+                local(e.registrationClosesAt()), e.status(), e.roomId());
     }
 
     private static LocalDateTime local(java.time.Instant instant) {

@@ -22,13 +22,16 @@ public class EventService {
     private final EventRepository events;
     private final VenueRepository venues;
     private final GroupRepository groups;
+    private final MeetingConflicts conflicts;
     private final AuditLog audit;
     private final Clock clock;
 
-    EventService(EventRepository events, VenueRepository venues, GroupRepository groups, AuditLog audit, Clock clock) {
+    EventService(EventRepository events, VenueRepository venues, GroupRepository groups, MeetingConflicts conflicts,
+                 AuditLog audit, Clock clock) {
         this.events = events;
         this.venues = venues;
         this.groups = groups;
+        this.conflicts = conflicts;
         this.audit = audit;
         this.clock = clock;
     }
@@ -47,20 +50,45 @@ public class EventService {
         return events.findBySlug(slug).orElseThrow(() -> DomainException.notFound("event_not_found"));
     }
 
+    /** Creates an event, accepting the chair's conflicts (loaders and imports); room conflicts still refuse. */
     @Transactional
     public Event create(EventForm form, String actor) {
+        return create(form, true, actor);
+    }
+
+    /**
+     * Creates an event; a room already taken or closed refuses it, and so do the chair's other commitments
+     * unless {@code confirmed} (see {@link MeetingConflicts}).
+     */
+    @Transactional
+    public Event create(EventForm form, boolean confirmed, String actor) {
         Valid v = validate(form, null);
         Instant now = clock.instant();
-        Event saved = events.save(v.toEvent(null, now, now, null));
+        Event candidate = v.toEvent(null, now, now, null, null);
+        conflicts.check(candidate, confirmed);
+        Event saved = events.save(candidate);
         audit.record(actor, "event.created", "event", saved.id(), saved.slug());
         return saved;
     }
 
+    /** Changes an event, accepting the chair's conflicts (loaders and imports); room conflicts still refuse. */
     @Transactional
     public Event update(long id, EventForm form, String actor) {
+        return update(id, form, true, actor);
+    }
+
+    /** Changes an event with the checks of {@link #create(EventForm, boolean, String)}. */
+    @Transactional
+    public Event update(long id, EventForm form, boolean confirmed, String actor) {
         Event current = get(id);
         Valid v = validate(form, id);
-        Event saved = events.update(v.toEvent(id, current.createdAt(), clock.instant(), current.version()));
+        Event candidate = v.toEvent(id, current.createdAt(), clock.instant(), current.version(),
+                v.status() == EventStatus.CANCELLED ? current.cancellationReason() : null);
+        // a change of title or text does not ask again about conflicts staff already saw
+        if (movedOrCancelled(current, candidate)) {
+            conflicts.check(candidate, confirmed);
+        }
+        Event saved = events.update(candidate);
         if (movedOrCancelled(current, saved)) {
             events.markCalendarChange(id, clock.instant());
         }
@@ -72,6 +100,7 @@ public class EventService {
     private static boolean movedOrCancelled(Event before, Event after) {
         return !before.startsAt().equals(after.startsAt()) || !before.endsAt().equals(after.endsAt())
                 || before.format() != after.format() || !Objects.equals(before.venueId(), after.venueId())
+                || !Objects.equals(before.roomId(), after.roomId())
                 || !Objects.equals(before.locationNote(), after.locationNote()) || before.status() != after.status();
     }
 
@@ -114,11 +143,12 @@ public class EventService {
         if (f.groupId() != null && groups.findById(f.groupId()).isEmpty()) {
             v.add(Problem.field("groupId", "group_not_found"));
         }
+        Long room = conflicts.roomFor(f.format(), f.venueId(), f.roomId(), v);
         v.throwIfInvalid();
         events.findBySlug(slug).filter(other -> !other.id().equals(id)).ifPresent(other -> {
             throw DomainException.conflict("slug", "slug_taken");
         });
-        return new Valid(f, title, slug, start, end, opens, closes, status, link);
+        return new Valid(f, title, slug, start, end, opens, closes, status, link, room);
     }
 
     private static boolean isWebLink(String link) {
@@ -135,11 +165,11 @@ public class EventService {
     }
 
     private record Valid(EventForm f, String title, String slug, Instant start, Instant end,
-                         Instant opens, Instant closes, EventStatus status, String link) {
-        Event toEvent(Long id, Instant created, Instant updated, Long version) {
+                         Instant opens, Instant closes, EventStatus status, String link, Long room) {
+        Event toEvent(Long id, Instant created, Instant updated, Long version, String cancellationReason) {
             return new Event(id, slug, f.kind(), title, strip(f.summary()), strip(f.series()), start, end, f.format(),
                     f.venueId(), strip(f.locationNote()), link, Boolean.TRUE.equals(f.membersOnly()), f.groupId(),
-                    f.capacity(), opens, closes, status, created, updated, version);
+                    f.capacity(), opens, closes, status, created, updated, version, room, cancellationReason);
         }
     }
 }

@@ -38,6 +38,9 @@ class MailComposer {
         DateTimeFormatter at = DateTimeFormatter.ofPattern("HH:mm", locale);
         String title = v.event().title();
         String when = day.format(Times.paris(v.event().startsAt()));
+        if (mail.kind() == MailKind.MEETING_MOVED || mail.kind() == MailKind.MEETING_CANCELLED) {
+            when += ", " + at.format(Times.paris(v.event().startsAt())) + "–" + at.format(Times.paris(v.event().endsAt()));
+        }
         StringBuilder body = new StringBuilder();
         body.append(messages.get(locale, "mail.greeting", v.person().firstName(), v.person().lastName())).append("\n\n");
         body.append(messages.get(locale, key + ".body", title, when, mail.note() == null ? "" : mail.note())).append("\n\n");

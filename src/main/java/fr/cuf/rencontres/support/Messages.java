@@ -27,7 +27,8 @@ public class Messages {
             "i18n.registration",
             "i18n.schedule",
             "i18n.badges",
-            "i18n.invoice"
+            "i18n.invoice",
+            "i18n.meetings"
     );
 
     /** French unless the locale asks for English. */

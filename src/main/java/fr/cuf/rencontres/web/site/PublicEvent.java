@@ -15,7 +15,8 @@ import java.time.Instant;
 record PublicEvent(String slug, String title, @Nullable String summary, @Nullable String series, Enum<?> format, Enum<?> status, Instant startsAt, Instant endsAt,
                    boolean multiDay, boolean membersOnly, @Nullable Integer capacity, @Nullable Group group,
                    @Nullable Venue venue, @Nullable String locationNote, @Nullable Instant registrationOpensAt,
-                   @Nullable Instant registrationClosesAt, boolean cancelled) {
+                   @Nullable Instant registrationClosesAt, boolean cancelled, @Nullable String roomName,
+                   @Nullable String cancellationReason) {
 
     static PublicEvent of(EventSummary s) {
         Event e = s.event();
@@ -24,6 +25,8 @@ record PublicEvent(String slug, String title, @Nullable String summary, @Nullabl
         return new PublicEvent(e.slug(), e.title(), e.summary(), e.series(), e.format(),
                 e.status(), e.startsAt(), e.endsAt(), multiDay, e.membersOnly(), e.capacity(), s.group(), s.venue(),
                 e.locationNote(), e.registrationOpensAt(), e.registrationClosesAt(),
-                e.status() == fr.cuf.rencontres.event.EventStatus.CANCELLED);
+                e.status() == fr.cuf.rencontres.event.EventStatus.CANCELLED,
+                s.room() == null || !e.format().needsPlace() ? null : s.room().name(),
+                e.status() == fr.cuf.rencontres.event.EventStatus.CANCELLED ? e.cancellationReason() : null);
     }
 }

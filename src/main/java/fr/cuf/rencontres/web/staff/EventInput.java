@@ -16,11 +16,12 @@ record EventInput(@Nullable String title, @Nullable String slug, @Nullable Strin
                   @Nullable String format, @Nullable String venueId, @Nullable String locationNote,
                   @Nullable String onlineLink, @Nullable String membersOnly, @Nullable String groupId,
                   @Nullable String capacity, @Nullable String registrationOpensAt,
-                  @Nullable String registrationClosesAt, @Nullable String status) {
+                  @Nullable String registrationClosesAt, @Nullable String status, @Nullable String roomId,
+                  @Nullable String confirmConflicts) {
 
     static EventInput blank() {
         return new EventInput(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, EventStatus.DRAFT.name());
+                null, null, EventStatus.DRAFT.name(), null, null);
     }
 
     static EventInput of(EventForm f) {
@@ -28,7 +29,7 @@ record EventInput(@Nullable String title, @Nullable String slug, @Nullable Strin
                 Parse.text(f.startsAt()), Parse.text(f.endsAt()), Parse.text(f.format()), Parse.text(f.venueId()),
                 f.locationNote(), f.onlineLink(), Boolean.TRUE.equals(f.membersOnly()) ? "true" : null,
                 Parse.text(f.groupId()), Parse.text(f.capacity()), Parse.text(f.registrationOpensAt()),
-                Parse.text(f.registrationClosesAt()), Parse.text(f.status()));
+                Parse.text(f.registrationClosesAt()), Parse.text(f.status()), Parse.text(f.roomId()), null);
     }
 
     EventForm toForm() {
@@ -39,8 +40,13 @@ record EventInput(@Nullable String title, @Nullable String slug, @Nullable Strin
                 Parse.checked(membersOnly), p.id("groupId", groupId), p.integer("capacity", capacity),
                 p.dateTime("registrationOpensAt", registrationOpensAt),
                 p.dateTime("registrationClosesAt", registrationClosesAt),
-                p.choice("status", status, EventStatus.class));
+                p.choice("status", status, EventStatus.class), p.id("roomId", roomId));
         p.throwIfInvalid();
         return form;
+    }
+
+    /** Staff ticked "save anyway" after seeing the chair's conflicts. */
+    boolean confirmed() {
+        return Boolean.TRUE.equals(Parse.checked(confirmConflicts));
     }
 }

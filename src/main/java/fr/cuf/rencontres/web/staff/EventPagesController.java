@@ -7,6 +7,10 @@ import fr.cuf.rencontres.event.EventKind;
 import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.event.EventService;
 import fr.cuf.rencontres.event.EventStatus;
+import fr.cuf.rencontres.event.MeetingChanges;
+import fr.cuf.rencontres.event.MeetingConflicts;
+import fr.cuf.rencontres.event.Room;
+import fr.cuf.rencontres.event.RoomRepository;
 import fr.cuf.rencontres.event.Venue;
 import fr.cuf.rencontres.event.VenueRepository;
 import fr.cuf.rencontres.group.Group;
@@ -46,14 +50,21 @@ class EventPagesController {
     private final EventRepository events;
     private final VenueRepository venues;
     private final GroupRepository groups;
+    private final RoomRepository rooms;
+    private final MeetingChanges meetings;
+    private final MeetingConflicts conflicts;
     private final FormPages forms;
 
     EventPagesController(EventService service, EventRepository events, VenueRepository venues,
-                         GroupRepository groups, FormPages forms) {
+                         GroupRepository groups, RoomRepository rooms, MeetingChanges meetings,
+                         MeetingConflicts conflicts, FormPages forms) {
         this.service = service;
         this.events = events;
         this.venues = venues;
         this.groups = groups;
+        this.rooms = rooms;
+        this.meetings = meetings;
+        this.conflicts = conflicts;
         this.forms = forms;
     }
 
@@ -84,24 +95,24 @@ class EventPagesController {
     @Get("/new")
     @View(FORM)
     @Secured({"ADMIN", "PROGRAMME"})
-    Map<String, Object> newForm() {
-        return formModel(null, EventInput.blank());
+    Map<String, Object> newForm(HttpRequest<?> request) {
+        return formModel(request, null, EventInput.blank());
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "PROGRAMME"})
     HttpResponse<?> create(@Body EventInput input, Authentication user, HttpRequest<?> request) {
-        return forms.submit(request, () -> service.create(input.toForm(), user.getName()),
-                saved -> "/staff/events?saved=" + saved.id(), FORM, () -> formModel(null, input));
+        return forms.submit(request, () -> service.create(input.toForm(), input.confirmed(), user.getName()),
+                saved -> "/staff/events?saved=" + saved.id(), FORM, () -> formModel(request, null, input));
     }
 
     @Get("/{id}/edit")
     @View(FORM)
     @Secured({"ADMIN", "PROGRAMME"})
-    Map<String, Object> edit(@PathVariable long id) {
+    Map<String, Object> edit(HttpRequest<?> request, @PathVariable long id) {
         Event event = service.get(id);
-        return formModel(event, EventInput.of(EventForm.of(event)));
+        return formModel(request, event, EventInput.of(EventForm.of(event)));
     }
 
     @Post("/{id}")
@@ -109,20 +120,72 @@ class EventPagesController {
     @Secured({"ADMIN", "PROGRAMME"})
     HttpResponse<?> update(@PathVariable long id, @Body EventInput input, Authentication user,
                            HttpRequest<?> request) {
-        return forms.submit(request, () -> service.update(id, input.toForm(), user.getName()),
-                saved -> "/staff/events?saved=" + id, FORM, () -> formModel(service.get(id), input));
+        return forms.submit(request, () -> service.update(id, input.toForm(), input.confirmed(), user.getName()),
+                saved -> "/staff/events?saved=" + id, FORM, () -> formModel(request, service.get(id), input));
     }
 
-    private Map<String, Object> formModel(@Nullable Event event, EventInput input) {
+    /** Moves a meeting (date, times, format, room) with a reason: audited, registrants told, feeds updated. */
+    @Post("/{id}/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"ADMIN", "PROGRAMME"})
+    HttpResponse<?> move(@PathVariable long id, @Body MeetingInputs.Move input, Authentication user,
+                         HttpRequest<?> request) {
+        return forms.submit(request, FieldPrefix.prefixed("move",
+                        () -> meetings.move(id, input.toCommand(), user.getName())),
+                saved -> "/staff/events/" + id + "/edit", FORM, () -> {
+                    Event event = service.get(id);
+                    Map<String, Object> model = formModel(request, event, EventInput.of(EventForm.of(event)));
+                    model.put("move", input);
+                    return model;
+                });
+    }
+
+    /** Cancels a meeting with a reason (required): shown on the public pages and in the feeds, mailed. */
+    @Post("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"ADMIN", "PROGRAMME"})
+    HttpResponse<?> cancel(@PathVariable long id, @Body MeetingInputs.Cancel input, Authentication user,
+                           HttpRequest<?> request) {
+        return forms.submit(request, FieldPrefix.prefixed("cancel",
+                        () -> meetings.cancel(id, input.cancelReason(), user.getName())),
+                saved -> "/staff/events/" + id + "/edit", FORM, () -> {
+                    Event event = service.get(id);
+                    Map<String, Object> model = formModel(request, event, EventInput.of(EventForm.of(event)));
+                    model.put("cancel", input);
+                    return model;
+                });
+    }
+
+    private Map<String, Object> formModel(HttpRequest<?> request, @Nullable Event event, EventInput input) {
         Map<String, Object> model = new HashMap<>();
         if (event != null) {
             model.put("event", event);
+            if (event.kind() != EventKind.CONFERENCE_EDITION) {
+                model.put("meeting", true);
+                model.put("move", MeetingInputs.Move.of(event));
+                if (event.roomId() != null) {
+                    rooms.findById(event.roomId()).ifPresent(r -> model.put("room", r));
+                }
+                MeetingConflicts.Found found = conflicts.find(event);
+                if (!found.isEmpty()) {
+                    model.put("currentConflicts", forms.errors(request, found.all()).get("errorList"));
+                }
+            }
         }
         model.put("form", input);
         model.put("kinds", EventKind.values());
         model.put("formats", EventFormat.values());
         model.put("statuses", EventStatus.values());
-        model.put("venues", venues.findAllOrderByName());
+        List<Venue> allVenues = venues.findAllOrderByName();
+        model.put("venues", allVenues);
+        Map<Long, List<Room>> roomsByVenue = rooms.findAll().stream().collect(Collectors.groupingBy(Room::venueId));
+        model.put("roomsByVenue", allVenues.stream().filter(v -> roomsByVenue.containsKey(v.id()))
+                .map(v -> Map.of("venue", v, "rooms", roomsByVenue.get(v.id()).stream()
+                        .sorted(java.util.Comparator.comparing(Room::name)).toList())).toList());
+        if (event != null && event.venueId() != null) {
+            model.put("venueRooms", roomsByVenue.getOrDefault(event.venueId(), List.of()).stream()
+                    .sorted(java.util.Comparator.comparing(Room::name)).toList());
+        }
         model.put("groups", groups.findAllOrderByName());
         return model;
     }
