@@ -37,11 +37,13 @@ public class TimetableFactsLoader {
     private final Unavailability.PersonRepository personUnavailability;
     private final Unavailability.RoomRepository roomUnavailability;
     private final ScheduleConfiguration configuration;
+    private final MeetingHolds meetings;
 
     TimetableFactsLoader(SessionRepository sessions, RoomRepository rooms, VenueRepository venues,
                          PersonRepository persons, GroupRepository groups, ScheduleBlockRepository blocks,
                          Unavailability.PersonRepository personUnavailability,
-                         Unavailability.RoomRepository roomUnavailability, ScheduleConfiguration configuration) {
+                         Unavailability.RoomRepository roomUnavailability, ScheduleConfiguration configuration,
+                         MeetingHolds meetings) {
         this.sessions = sessions;
         this.rooms = rooms;
         this.venues = venues;
@@ -51,6 +53,7 @@ public class TimetableFactsLoader {
         this.personUnavailability = personUnavailability;
         this.roomUnavailability = roomUnavailability;
         this.configuration = configuration;
+        this.meetings = meetings;
     }
 
     public TimetableFacts load(Event event) {
@@ -69,6 +72,8 @@ public class TimetableFactsLoader {
         if (!venueRooms.isEmpty()) {
             roomUnavailability.findDuring(venueRooms.stream().map(Room::id).toList(), from, to)
                     .forEach(u -> roomOff.computeIfAbsent(u.roomId(), k -> new ArrayList<>()).add(u.window()));
+            meetings.roomsHeld(venueRooms.stream().map(Room::id).toList(), event.id(), from, to)
+                    .forEach(h -> roomOff.computeIfAbsent(h.holderId(), k -> new ArrayList<>()).add(h.window()));
         }
         Map<Long, RoomFacts> roomFacts = new LinkedHashMap<>();
         for (Room r : venueRooms) {
@@ -108,6 +113,8 @@ public class TimetableFactsLoader {
             }
             personUnavailability.findDuring(personIds, from, to)
                     .forEach(u -> personOff.computeIfAbsent(u.personId(), k -> new ArrayList<>()).add(u.window()));
+            meetings.chairsHeld(personIds, event.id(), from, to)
+                    .forEach(h -> personOff.computeIfAbsent(h.holderId(), k -> new ArrayList<>()).add(h.window()));
         }
         List<SessionFacts> facts = list.stream().map(s -> new SessionFacts(s.id(), s.title(), s.kind(),
                 s.isScheduled() ? new Window(s.startsAt(), s.endsAt()) : null, s.roomId(),

@@ -1,5 +1,7 @@
 package fr.cuf.rencontres.event;
 
+import fr.cuf.rencontres.schedule.ConflictCode;
+import fr.cuf.rencontres.schedule.Conflict;
 import fr.cuf.rencontres.group.Group;
 import fr.cuf.rencontres.group.Pole;
 import fr.cuf.rencontres.schedule.ScheduleFixtures;
@@ -55,6 +57,7 @@ class MeetingSchedulingTest {
     @Inject Unavailability.RoomRepository roomOff;
     @Inject Unavailability.PersonRepository personOff;
     @Inject AuditLog audit;
+    @Inject fr.cuf.rencontres.schedule.TimetableService timetable;
 
     ScheduleFixtures.Small s;
     Group japon;
@@ -139,6 +142,29 @@ class MeetingSchedulingTest {
         // back to back is fine, and so is another room
         meeting(japon, "japon-2", "2026-06-04T11:00", 60, EventFormat.IN_PERSON, s.kleber());
         meeting(chine, "chine-1", "2026-06-04T10:30", 30, EventFormat.IN_PERSON, s.monge());
+    }
+
+    @Test
+    void the_timetable_grid_warns_about_a_session_placed_against_a_meeting() {
+        Event kleber = meeting(maroc, "maroc-kleber", "2026-07-08T14:00", 60, EventFormat.IN_PERSON, s.kleber());
+        meeting(japon, "japon-katja", "2026-07-08T10:00", 60, EventFormat.ONLINE, null);
+        Session inRoom = fixtures.session(s.event(), "Atelier eau", SessionKind.WORKSHOP,
+                LocalDateTime.parse("2026-07-08T14:30"), 60, s.kleber(), s.benoit());
+        Session chaired = fixtures.session(s.event(), "Atelier climat", SessionKind.WORKSHOP,
+                LocalDateTime.parse("2026-07-08T10:30"), 60, s.monge(), s.katja());
+        Session elsewhere = fixtures.session(s.event(), "Atelier culture", SessionKind.WORKSHOP,
+                LocalDateTime.parse("2026-07-08T14:30"), 60, s.iena(), s.katja());
+
+        List<Conflict> conflicts = timetable.conflicts(s.event());
+        assertTrue(conflicts.stream().anyMatch(c -> c.kind() == ConflictCode.ROOM_UNAVAILABLE && c.concerns(inRoom.id())),
+                conflicts.toString());
+        assertTrue(conflicts.stream().anyMatch(c -> c.kind() == ConflictCode.PERSON_UNAVAILABLE
+                && c.concerns(chaired.id())), "the chair of Japon chairs its meeting then: " + conflicts);
+        assertTrue(conflicts.stream().noneMatch(c -> c.concerns(elsewhere.id())), conflicts.toString());
+
+        meetings.cancel(kleber.id(), "Report", "prog");
+        assertTrue(timetable.conflicts(s.event()).stream().noneMatch(c -> c.concerns(inRoom.id())),
+                "a cancelled meeting holds nothing");
     }
 
     @Test
