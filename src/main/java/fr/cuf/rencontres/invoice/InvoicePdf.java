@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.invoice;
 
+import fr.cuf.rencontres.badge.TextFit;
 import fr.cuf.rencontres.badge.PdfFonts;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventRepository;
@@ -29,6 +30,9 @@ public class InvoicePdf {
 
     private static final float MARGIN = 50;
     private static final float LINE = 15;
+    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    private static final float DESCRIPTION_WIDTH = 320;
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final InvoiceService invoices;
     private final EventRepository events;
@@ -53,7 +57,7 @@ public class InvoicePdf {
             w.text(fonts.regular, 9, MARGIN, "9 rue Christiani, 75018 Paris · www.cites-unies-france.org");
             w.gap(2);
             w.text(fonts.bold, 14, MARGIN, t(locale, "invoice.pdf.title") + " " + invoice.invoiceNumber());
-            w.text(fonts.regular, 10, MARGIN, t(locale, "invoice.pdf.date") + " : " + invoice.issuedOn());
+            w.text(fonts.regular, 10, MARGIN, t(locale, "invoice.pdf.date") + " : " + DAY.format(invoice.issuedOn()));
             w.gap(1);
             w.text(fonts.bold, 10, MARGIN, t(locale, "invoice.pdf.to"));
             w.text(fonts.regular, 10, MARGIN, to.name());
@@ -78,7 +82,7 @@ public class InvoicePdf {
             if (!paid.isEmpty()) {
                 w.text(fonts.bold, 10, MARGIN, t(locale, "invoice.pdf.payments"));
                 for (Payment p : paid) {
-                    w.text(fonts.regular, 10, MARGIN, p.paidOn() + " · " + t(locale, "invoice.method." + p.method()) + " · "
+                    w.text(fonts.regular, 10, MARGIN, DAY.format(p.paidOn()) + " · " + t(locale, "invoice.method." + p.method()) + " · "
                             + InvoiceService.euros(p.amountCents()) + (p.reference() == null ? "" : " · " + p.reference()));
                 }
                 w.gap(1);
@@ -129,42 +133,40 @@ public class InvoicePdf {
             y -= LINE * lines;
         }
 
+        /** A paragraph, wrapped to the page's width: never cut. */
         void text(PDFont font, float size, float x, String text) throws IOException {
-            if (y < MARGIN + LINE) {
-                newPage();
+            for (String line : TextFit.fit(fonts.printable(text), font, WIDTH, size, size, Integer.MAX_VALUE).lines()) {
+                if (y < MARGIN + LINE) {
+                    newPage();
+                }
+                show(font, size, x, line);
+                y -= LINE;
             }
-            String printable = fonts.printable(text);
-            if (printable.length() > 110) {
-                printable = printable.substring(0, 107) + "...";
-            }
+        }
+
+        private void show(PDFont font, float size, float x, String text) throws IOException {
             stream.beginText();
             stream.setFont(font, size);
             stream.newLineAtOffset(x, y);
-            stream.showText(printable);
+            stream.showText(text);
             stream.endText();
-            y -= LINE;
         }
 
-        /** Description (cut to fit), category, amount aligned right. */
+        /** Description (wrapped in its column, never cut), category, amount aligned right. */
         void row(PDFont font, String description, String category, String amount) throws IOException {
-            if (y < MARGIN + LINE) {
+            List<String> lines = TextFit.fit(fonts.printable(description), font, DESCRIPTION_WIDTH, 10, 10,
+                    Integer.MAX_VALUE).lines();
+            if (y - LINE * (lines.size() - 1) < MARGIN + LINE) {
                 newPage();
-            }
-            String d = fonts.printable(description);
-            if (d.length() > 60) {
-                d = d.substring(0, 57) + "...";
             }
             float right = PDRectangle.A4.getWidth() - MARGIN;
             String a = fonts.printable(amount);
-            float width = font.getStringWidth(a) / 1000 * 10;
-            for (Object[] cell : new Object[][]{{MARGIN, d}, {MARGIN + 330, fonts.printable(category)}, {right - width, a}}) {
-                stream.beginText();
-                stream.setFont(font, 10);
-                stream.newLineAtOffset((Float) cell[0], y);
-                stream.showText((String) cell[1]);
-                stream.endText();
+            show(font, 10, MARGIN + DESCRIPTION_WIDTH + 10, fonts.printable(category));
+            show(font, 10, right - TextFit.width(font, 10, a), a);
+            for (String line : lines) {
+                show(font, 10, MARGIN, line);
+                y -= LINE;
             }
-            y -= LINE;
         }
 
         void close() throws IOException {

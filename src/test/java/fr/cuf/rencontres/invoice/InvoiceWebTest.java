@@ -71,6 +71,14 @@ class InvoiceWebTest {
                 null, true, List.of(), Map.of(), List.of(), false, "fr"), Submission.desk("test", false)).id();
     }
 
+    private static String pdfText(byte[] pdf) {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private String get(String path) {
         return client.toBlocking().retrieve(HttpRequest.GET(path).basicAuth("desk", Fixtures.PASSWORD).accept(MediaType.TEXT_HTML));
     }
@@ -80,7 +88,7 @@ class InvoiceWebTest {
         String base = "/staff/invoices/" + conference.id();
         HttpResponse<String> page = client.toBlocking().exchange(HttpRequest.GET(base).basicAuth("desk", Fixtures.PASSWORD)
                 .accept(MediaType.TEXT_HTML), String.class);
-        assertTrue(page.body().contains("Ville de Dijon — 1 inscriptions, 80,00 €"), page.body());
+        assertTrue(page.body().contains("Ville de Dijon — 1 inscription(s), 80,00 €"), page.body());
         String csrf = csrf(page.body());
         Cookie cookie = Cookie.of("rencontres_csrf", page.getCookie("rencontres_csrf").orElseThrow().getValue());
 
@@ -110,6 +118,10 @@ class InvoiceWebTest {
         byte[] pdf = client.toBlocking().retrieve(HttpRequest.GET(base + "/" + invoiceId + ".pdf")
                 .basicAuth("desk", Fixtures.PASSWORD), byte[].class);
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+        String text = pdfText(pdf).replaceAll("\\s+", " ");
+        assertTrue(text.contains("Nathalie Koenders"), "each line names the registrant: " + text);
+        assertTrue(text.contains("en rappelant le numéro de facture."), "long sentences wrap, never cut: " + text);
+        assertTrue(text.matches("(?s).*Date : \\d{2}/\\d{2}/\\d{4}.*"), "a French date: " + text);
 
         byte[] csv = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/events/" + conference.slug() + "/payments.csv")
                 .basicAuth("desk", Fixtures.PASSWORD), byte[].class);
