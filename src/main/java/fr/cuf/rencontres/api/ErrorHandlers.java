@@ -42,6 +42,16 @@ class ErrorHandlers {
         return responses.of(request, e.getStatus(), List.of(Problem.of(code)));
     }
 
+    @Error(exception = io.micronaut.json.JsonSyntaxException.class, global = true)
+    HttpResponse<?> badJson(HttpRequest<?> request) {
+        return responses.of(request, HttpStatus.BAD_REQUEST, List.of(Problem.of("invalid_json")));
+    }
+
+    @Error(exception = com.fasterxml.jackson.core.JsonProcessingException.class, global = true)
+    HttpResponse<?> badJsonContent(HttpRequest<?> request) {
+        return responses.of(request, HttpStatus.BAD_REQUEST, List.of(Problem.of("invalid_json")));
+    }
+
     @Error(exception = DomainException.class, global = true)
     HttpResponse<?> refused(HttpRequest<?> request, DomainException e) {
         return responses.of(request, e);

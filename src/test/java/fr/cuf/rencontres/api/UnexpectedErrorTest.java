@@ -51,11 +51,14 @@ class UnexpectedErrorTest {
     }
 
     @Test
-    void bad_input_keeps_its_own_answer_rather_than_becoming_a_crash() {
+    void malformed_json_is_bad_input_with_its_code_rather_than_a_crash() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST("/api/v1/events/x/registrations", "{not json")
-                        .contentType(MediaType.APPLICATION_JSON_TYPE), String.class));
+                .exchange(HttpRequest.POST("/api/v1/events/x/registrations", "{\"firstName\": 12")
+                        .contentType(MediaType.APPLICATION_JSON_TYPE).header("Accept-Language", "en"), String.class));
         assertEquals(400, e.code());
+        String body = e.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(body.contains("\"code\":\"invalid_json\""), body);
+        assertTrue(body.contains("The request body is not valid JSON."), body);
     }
 
     @Requires(property = "spec.name", value = "UnexpectedErrorTest")
