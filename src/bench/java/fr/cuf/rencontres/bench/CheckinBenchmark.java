@@ -87,7 +87,8 @@ class CheckinBenchmark {
         String[] codes = registered.stream().map(r -> tokens.issue(r.id(), event.id(), r.badgeVersion())).toArray(String[]::new);
         System.out.printf("setup: %d registrations and codes in %d ms%n", codes.length, (System.nanoTime() - setup) / 1_000_000);
 
-        int warmup = Math.min(2_000, codes.length / 6);
+        // enough first scans for the JIT to compile the path before the measured ones
+        int warmup = Math.min(10_000, codes.length / 3);
         run(Arrays.copyOfRange(codes, 0, warmup), "warm-up");
         run(Arrays.copyOfRange(codes, warmup, codes.length), "measured");
 

@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import jakarta.inject.Singleton;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -47,7 +48,7 @@ public class BadgeKeys {
     private final Keys keys;
     private final Clock clock;
     private final byte[] wrappingKey;
-    private final Map<Long, PublicKey> publicKeys = new ConcurrentHashMap<>();
+    private final Map<Long, Ed25519.PublicPoint> verifyingKeys = new ConcurrentHashMap<>();
     private final Map<Long, KeyPair> keyPairs = new ConcurrentHashMap<>();
 
     BadgeKeys(Keys keys, Clock clock, AppSecrets secrets) {
@@ -64,14 +65,18 @@ public class BadgeKeys {
         });
     }
 
-    /** The public key used to verify an event's badges; empty when the event never issued one. */
-    public Optional<PublicKey> publicKey(long eventId) {
-        PublicKey cached = publicKeys.get(eventId);
+    /**
+     * The public key used to verify an event's badges, decoded once (the point is decompressed and checked
+     * here, not at every scan); empty when the event never issued one.
+     */
+    Optional<Ed25519.PublicPoint> verifyingKey(long eventId) {
+        Ed25519.PublicPoint cached = verifyingKeys.get(eventId);
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<PublicKey> stored = keys.find(eventId).map(row -> publicKey(row.publicKey()));
-        stored.ifPresent(key -> publicKeys.put(eventId, key));
+        Optional<Ed25519.PublicPoint> stored = keys.find(eventId)
+                .map(row -> Ed25519.validatePublicKeyFullExport(B64D.decode(row.publicKey()), 0));
+        stored.ifPresent(key -> verifyingKeys.put(eventId, key));
         return stored;
     }
 

@@ -1,17 +1,22 @@
 package fr.cuf.rencontres.badge;
 
 import jakarta.inject.Singleton;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Signs badge codes with the event's private key and verifies them with its public key. */
+/**
+ * Signs badge codes with the event's private key (the JDK's Ed25519) and verifies them with its public key.
+ * Verification, on the scanning hot path, uses Bouncy Castle's RFC 8032 Ed25519: the same algorithm, strict
+ * (canonical S, full public key check), about six times faster than the JDK 17 one (≈0.1 ms against
+ * ≈0.7 ms of CPU per code, {@code src/bench/EdBench.java}).
+ */
 @Singleton
 public class BadgeTokens {
 
@@ -50,18 +55,17 @@ public class BadgeTokens {
             return Optional.of(known);
         }
         Optional<BadgeToken> genuine = BadgeToken.parse(code).filter(signed -> {
-            Optional<PublicKey> key = keys.publicKey(signed.token().eventId());
+            Optional<Ed25519.PublicPoint> key = keys.verifyingKey(signed.token().eventId());
             if (key.isEmpty()) {
                 return false;
             }
             try {
-                Signature verifier = Signature.getInstance("Ed25519");
-                verifier.initVerify(key.get());
-                verifier.update(signed.payload().getBytes(StandardCharsets.US_ASCII));
+                byte[] payload = signed.payload().getBytes(StandardCharsets.US_ASCII);
                 byte[] signature = Base64.getUrlDecoder().decode(signed.signature());
                 // base64 has spare bits in its last character: one signature, one spelling
-                return ENCODER.encodeToString(signature).equals(signed.signature()) && verifier.verify(signature);
-            } catch (GeneralSecurityException | IllegalArgumentException forged) {
+                return ENCODER.encodeToString(signature).equals(signed.signature())
+                        && Ed25519.verify(signature, 0, key.get(), payload, 0, payload.length);
+            } catch (IllegalArgumentException forged) {
                 return false;
             }
         }).map(BadgeToken.Signed::token);

@@ -6,19 +6,22 @@ import fr.cuf.rencontres.registration.ParticipantType;
 import fr.cuf.rencontres.support.Times;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Records one scan in one transaction and few round trips: the code is verified (in memory), the facts
- * read in one query, the door's rules applied, the presence written (an upsert on its primary key
- * settles two scanners at once without locking the registration, on PostgreSQL), and the scan
- * inserted. The insert is the nonce check: a nonce recorded before inserts nothing, the transaction
- * is rolled back and the stored answer given instead.
+ * Records one scan in few round trips: the code is verified (in memory), the facts read in one query (with
+ * whether the nonce was seen before: a retry is answered from the journal), the door's rules applied, then
+ * on PostgreSQL the presence and the scan written by one statement (an upsert on the presence's primary key
+ * settles two scanners at once without locking the registration). The scan's insert is also the nonce
+ * check: a nonce recorded since the facts were read inserts nothing and the stored answer is given.
  */
 @Singleton
 class ScanDesk {
@@ -36,22 +39,41 @@ class ScanDesk {
     }
 
     private final ScanStatements sql;
+    private final ScanWrites writes;
+    private final ScanFactsQuery factsQuery;
     private final BadgeTokens tokens;
     private final Admission admission;
     private final Clock clock;
     private final boolean postgres;
+    private final TransactionOperations<Connection> tx;
+    private final ConnectionOperations<Connection> connections;
 
-    ScanDesk(ScanStatements sql, BadgeTokens tokens, Admission admission, Clock clock,
+    ScanDesk(ScanStatements sql, ScanWrites writes, ScanFactsQuery factsQuery, BadgeTokens tokens,
+             Admission admission, Clock clock,
+             TransactionOperations<Connection> tx, ConnectionOperations<Connection> connections,
              @Value("${datasources.default.url}") String url) {
+        this.tx = tx;
+        this.connections = connections;
         this.sql = sql;
+        this.writes = writes;
+        this.factsQuery = factsQuery;
         this.tokens = tokens;
         this.admission = admission;
         this.clock = clock;
         this.postgres = url.startsWith("jdbc:postgresql:");
     }
 
-    @Transactional
+    /**
+     * On PostgreSQL every write of a scan is one statement, so the scan runs on one connection without a
+     * transaction (autocommit): the facts read, then the write. On H2 the presence takes a lock and several
+     * statements: one transaction.
+     */
     ScanResult record(ValidScan scan, String scanner) {
+        return postgres ? connections.executeWrite(status -> decideAndRecord(scan, scanner))
+                : tx.executeWrite(status -> decideAndRecord(scan, scanner));
+    }
+
+    private ScanResult decideAndRecord(ValidScan scan, String scanner) {
         Instant now = Times.micros(clock.instant());
         // a queued offline scan keeps its own time, but none can come from the future
         Instant at = scan.scannedAt() == null || scan.scannedAt().isAfter(now) ? now : Times.micros(scan.scannedAt());
@@ -67,7 +89,10 @@ class ScanDesk {
             codeVersion = token.get().badgeVersion();
             codeEvent = token.get().eventId();
         }
-        Optional<ScanFacts> found = sql.facts(registrationId, scan.list().sessionId(), scan.list().key());
+        Optional<ScanFacts> found = factsQuery.find(registrationId, scan.list().sessionId(), scan.list().key(), scan.nonce());
+        if (found.isPresent() && found.get().nonceSeen()) {
+            throw new NonceSeen();
+        }
         if (found.isEmpty() || (codeEvent != null && codeEvent != found.get().eventId())) {
             return save(scan, null, null, Outcome.INVALID_CODE, null, null, at, now, scanner);
         }
@@ -76,6 +101,10 @@ class ScanDesk {
                 scan.expectedEventSlug(), at);
         Outcome outcome = decision.outcome();
         Instant first = decision.firstCheckinAt();
+        if (outcome == Outcome.OK && postgres) {
+            return scan.mode() == ScanMode.ENTRY ? enterAndSave(scan, facts, decision, at, now, scanner)
+                    : leaveAndSave(scan, facts, decision, at, now, scanner);
+        }
         if (outcome == Outcome.OK && scan.mode() == ScanMode.ENTRY && !enter(facts.registrationId(), scan.list(), at)) {
             // another scanner let this person in since the facts were read
             outcome = Outcome.ALREADY_CHECKED_IN;
@@ -95,11 +124,40 @@ class ScanDesk {
                 stored.firstCheckinAt(), stored.scannedAt(), true));
     }
 
-    /** Turns the person inside the list; false when already inside. */
-    private boolean enter(long registrationId, CheckinList list, Instant at) {
-        if (postgres) {
-            return sql.enterUpsert(registrationId, list.key(), at) == 1;
+    /**
+     * PostgreSQL: the presence and the scan of an entry in one statement. A scanner that let the person in since
+     * the facts were read makes this one a duplicate.
+     */
+    private ScanResult enterAndSave(ValidScan scan, ScanFacts facts, Admission.Decision decision, Instant at,
+                                    Instant now, String scanner) {
+        String key = scan.list().key();
+        ScanWrites.Entry entry = writes.enter(scan.nonce(), decision.eventId(), facts.registrationId(),
+                key, decision.sessionId(), at, now, scanner, scan.offline()).orElseThrow(NonceSeen::new);
+        Outcome outcome = entry.outcome();
+        Instant first = entry.firstCheckinAt();
+        if (first == null) {
+            first = sql.firstEntry(facts.registrationId(), key).orElse(null);
+            if (first != null) {
+                sql.setFirstCheckin(scan.nonce(), first);
+            }
         }
+        return new ScanResult(outcome, scan.nonce(), scan.mode(), facts.registrationId(), facts.firstName(),
+                facts.lastName(), ParticipantType.valueOf(facts.participantType()), first, at, false);
+    }
+
+    /** PostgreSQL: the presence and the scan of an exit in one statement. */
+    private ScanResult leaveAndSave(ValidScan scan, ScanFacts facts, Admission.Decision decision, Instant at,
+                                    Instant now, String scanner) {
+        if (!writes.leave(scan.nonce(), decision.eventId(), facts.registrationId(), scan.list().key(),
+                decision.sessionId(), decision.firstCheckinAt(), at, now, scanner, scan.offline())) {
+            throw new NonceSeen();
+        }
+        return new ScanResult(Outcome.OK, scan.nonce(), scan.mode(), facts.registrationId(), facts.firstName(),
+                facts.lastName(), ParticipantType.valueOf(facts.participantType()), decision.firstCheckinAt(), at, false);
+    }
+
+    /** H2: turns the person inside the list; false when already inside. */
+    private boolean enter(long registrationId, CheckinList list, Instant at) {
         sql.lock(registrationId);
         return sql.reenter(registrationId, list.key(), at) == 1 || sql.enterFirst(registrationId, list.key(), at) == 1;
     }

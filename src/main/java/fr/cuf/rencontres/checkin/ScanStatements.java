@@ -12,45 +12,16 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The statements of the scan path, kept to a few round trips: one read of the facts, one write of the
- * presence, one insert of the scan (which is also the nonce check: a nonce seen before inserts nothing).
+ * The statements of the scan path besides the read of the facts ({@link ScanFactsQuery}) and PostgreSQL's
+ * one-statement writes ({@link ScanWrites}): on H2, a lock, the presence and the scan one by one; on both, the
+ * scan's insert for refusals (also the nonce check: a nonce seen before inserts nothing) and replays.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ScanStatements extends GenericRepository<Registration, Long> {
 
-    @Query("""
-            SELECT r.id AS registration_id, r.event_id, e.slug AS event_slug, r.status, r.participant_type,
-                   r.badge_version, p.first_name, p.last_name,
-                   COALESCE(r.organisation_id, p.organisation_id) AS organisation_id,
-                   e.starts_at AS event_starts_at, e.ends_at AS event_ends_at, e.members_only AS event_members_only,
-                   s.id AS session_id, s.event_id AS session_event_id, s.starts_at AS session_starts_at,
-                   s.members_only AS session_members_only,
-                   EXISTS (SELECT 1 FROM registration_session x
-                            WHERE x.session_id = s.id AND x.status <> 'CANCELLED') AS session_has_sign_ups,
-                   EXISTS (SELECT 1 FROM registration_session x
-                            WHERE x.session_id = s.id AND x.registration_id = r.id
-                              AND x.status <> 'CANCELLED') AS signed_up,
-                   c.inside, c.first_entry_at, d.attendance_day
-              FROM registration r
-              JOIN person p ON p.id = r.person_id
-              JOIN event e ON e.id = r.event_id
-              LEFT JOIN registration_detail d ON d.registration_id = r.id
-              LEFT JOIN event_session s ON s.id = :sessionId
-              LEFT JOIN checkin_presence c ON c.registration_id = r.id AND c.list_key = :listKey
-             WHERE r.id = :registrationId""")
-    Optional<ScanFacts> facts(long registrationId, @Nullable Long sessionId, String listKey);
-
-    /**
-     * PostgreSQL: in, unless already inside, in one statement. A second scanner racing on the same badge
-     * waits on the row the first one wrote, then finds it inside: 1 = let in, 0 = already inside.
-     */
-    @Query("""
-            INSERT INTO checkin_presence (registration_id, list_key, inside, first_entry_at)
-            VALUES (:registrationId, :listKey, TRUE, :at)
-            ON CONFLICT (registration_id, list_key) DO UPDATE
-               SET inside = TRUE, first_entry_at = LEAST(checkin_presence.first_entry_at, EXCLUDED.first_entry_at)
-             WHERE checkin_presence.inside = FALSE""")
-    int enterUpsert(long registrationId, String listKey, Instant at);
+    /** The first entry of a scan recorded as a duplicate by {@link ScanWrites} after a race. */
+    @Query("UPDATE checkin_scan SET first_checkin_at = :firstCheckinAt WHERE nonce = :nonce")
+    int setFirstCheckin(String nonce, Instant firstCheckinAt);
 
     /** H2 (no ON CONFLICT … DO UPDATE): the registration row is locked first, then update or insert. */
     @Query("SELECT id FROM registration WHERE id = :registrationId FOR UPDATE")
