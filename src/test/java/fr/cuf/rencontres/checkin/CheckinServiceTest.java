@@ -95,6 +95,46 @@ class CheckinServiceTest {
         assertEquals(1, log.count());
     }
 
+    /** A retry that arrives after the person left changes nothing: they are still outside. */
+    @Test
+    void a_late_retry_of_an_entry_does_not_let_the_person_in_again() {
+        ScanRequest entry = new ScanRequest(badges.codeFor(maire.id()), null, DAY1, "entry", "n-entry", null, null);
+        checkins.scan(entry, "scanner");
+        assertEquals(Outcome.OK, scan(maire, DAY1, "exit").outcome());
+        ScanResult retry = checkins.scan(entry, "scanner");
+        assertTrue(retry.replayed());
+        assertEquals(Outcome.OK, scan(maire, DAY1, "entry").outcome(), "outside, so a new entry is welcome");
+        assertEquals(3, log.count());
+    }
+
+    /** The same scan sent twice at once (a tablet retrying on a slow network): recorded once, both answered. */
+    @Test
+    void the_same_nonce_sent_twice_at_once_is_recorded_once() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                Registration person = fixtures.register(conference.event(), "Prénom" + round, "Nom" + round, null,
+                        conference.dijon(), ParticipantType.OFFICER);
+                ScanRequest request = new ScanRequest(badges.codeFor(person.id()), null, DAY1, "entry", "twice-" + round,
+                        null, null);
+                CountDownLatch start = new CountDownLatch(1);
+                Callable<ScanResult> send = () -> {
+                    start.await();
+                    return checkins.scan(request, "door");
+                };
+                Future<ScanResult> a = pool.submit(send);
+                Future<ScanResult> b = pool.submit(send);
+                start.countDown();
+                assertEquals(Outcome.OK, a.get().outcome());
+                assertEquals(Outcome.OK, b.get().outcome());
+                assertTrue(a.get().replayed() != b.get().replayed(), "one answer is the replay of the other");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(8, log.count());
+    }
+
     @Test
     void exit_then_entry_again_is_accepted() {
         scan(maire, DAY1, "entry");
@@ -227,6 +267,9 @@ class CheckinServiceTest {
                 List<Outcome> outcomes = new ArrayList<>(List.of(a.get().outcome(), b.get().outcome()));
                 outcomes.sort(null);
                 assertEquals(List.of(Outcome.OK, Outcome.ALREADY_CHECKED_IN), outcomes, "registration " + person.id());
+                ScanResult ok = a.get().outcome() == Outcome.OK ? a.get() : b.get();
+                ScanResult duplicate = ok == a.get() ? b.get() : a.get();
+                assertEquals(ok.firstCheckinAt(), duplicate.firstCheckinAt(), "the duplicate shows the first time");
             }
         } finally {
             pool.shutdown();
