@@ -7,7 +7,7 @@
 -- Variables: :event, :first_session (set by run.sh), :org; each transaction picks one of the 30 sessions at
 -- random, like the service's clients.
 \set n random(1, 2000000000)
-\set session :first_session + random(0, 29)
+\set session :first_session + random(0, :sessions - 1)
 BEGIN;
 SELECT id, version, slug, kind, title, summary, series, starts_at, ends_at, format, venue_id, location_note, online_link,
        members_only, group_id, capacity, registration_opens_at, registration_closes_at, status, created_at, updated_at
