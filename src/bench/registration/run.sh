@@ -38,8 +38,14 @@ echo "== warm-up ($DURATION, not counted)"
 register 50 "$DURATION" "warm$(date +%s)" > /dev/null
 clear_registrations
 echo "== service: $CLIENTS clients for $DURATION, $SESSIONS sessions x 100 seats (pool ${POOL:-8}); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
+sys_ticks() { awk '{print $15}' "/proc/$APP/stat"; }
+BEFORE=$(cpu_ticks); SYS_BEFORE=$(sys_ticks)
 register "$CLIENTS" "$DURATION" "run$(date +%s)" | tee target/bench-registration.out
+AFTER=$(cpu_ticks); SYS_AFTER=$(sys_ticks); CREATED=$($PSQL -d $DB -tAc "SELECT COUNT(*) FROM registration")
 SERVICE=$(sed -n 's/.*created_per_s=\([0-9]*\).*/\1/p' target/bench-registration.out)
+echo "   service CPU: $(awk "BEGIN{printf \"%.2f\", ($AFTER - $BEFORE) * 1000 / $(getconf CLK_TCK) / $CREATED}") ms per registration, of which $(awk "BEGIN{printf \"%.2f\", ($SYS_AFTER - $SYS_BEFORE) * 1000 / $(getconf CLK_TCK) / $CREATED}") ms in the kernel ($(nproc) cores)"
+echo "   threads of the service's blocking pool: $(jcmd $APP Thread.print 2>/dev/null | grep -c '"io-executor-thread')"
 echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== registrations stored: $($PSQL -d $DB -tAc "SELECT status || ' ' || COUNT(*) FROM registration GROUP BY status" | tr '\n' ' ')"
 echo "== oversold sessions (must be 0):"

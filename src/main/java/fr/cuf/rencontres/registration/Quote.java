@@ -24,6 +24,8 @@ public record Quote(@Nullable String categoryCode, @Nullable String labelFr, @Nu
     }
 
     public static String euros(int cents) {
-        return String.format(java.util.Locale.FRANCE, "%d,%02d €", cents / 100, cents % 100);
+        // concatenation, not String.format: this runs on every registration answer and a Formatter costs more
+        int rest = cents % 100;
+        return (cents / 100) + (rest < 10 ? ",0" : ",") + rest + " €";
     }
 }
