@@ -19,10 +19,11 @@ import java.util.HexFormat;
 public class PersonalLinks {
 
     private final SecureRandom random = new SecureRandom();
-    private final RencontresConfiguration configuration;
+    /** The public URL without trailing slashes, read once: a configuration interface resolves it at every call. */
+    private final String base;
 
     PersonalLinks(RencontresConfiguration configuration) {
-        this.configuration = configuration;
+        this.base = configuration.getPublicUrl() == null ? "" : configuration.getPublicUrl().replaceAll("/+$", "");
     }
 
     public String newSecret() {
@@ -44,7 +45,6 @@ public class PersonalLinks {
     }
 
     public String url(String secret) {
-        String base = configuration.getPublicUrl() == null ? "" : configuration.getPublicUrl().replaceAll("/+$", "");
         return base + path(secret);
     }
 

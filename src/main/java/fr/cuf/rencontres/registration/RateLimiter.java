@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -20,29 +21,34 @@ import java.time.temporal.ChronoUnit;
 public class RateLimiter {
 
     private final Counters counters;
-    private final RegistrationSettings settings;
+    private final int limit;
     private final Clock clock;
+    private final TransactionOperations<java.sql.Connection> tx;
 
-    RateLimiter(Counters counters, RegistrationSettings settings, Clock clock) {
+    RateLimiter(Counters counters, RegistrationSettings settings, Clock clock, TransactionOperations<java.sql.Connection> tx) {
         this.counters = counters;
-        this.settings = settings;
+        this.limit = settings.getRateLimitPerMinute();
         this.clock = clock;
+        this.tx = tx;
     }
 
-    /** Counts one request of {@code client}; false when it exceeds the limit of this minute. */
-    @Transactional
+    /**
+     * Counts one request of {@code client}; false when it exceeds the limit of this minute. With the limit off
+     * (0) it touches neither the database nor a connection.
+     */
     public boolean allow(String client) {
-        int limit = settings.getRateLimitPerMinute();
         if (limit <= 0) {
             return true;
         }
         String key = client.length() > 64 ? client.substring(0, 64) : client;
         Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        if (counters.increment(key, minute) == 0) {
-            counters.insertIfAbsent(key, minute);
-            counters.increment(key, minute);
-        }
-        return counters.hits(key, minute) <= limit;
+        return tx.executeWrite(status -> {
+            if (counters.increment(key, minute) == 0) {
+                counters.insertIfAbsent(key, minute);
+                counters.increment(key, minute);
+            }
+            return counters.hits(key, minute) <= limit;
+        });
     }
 
     /** Old minutes are of no use: removed by the housekeeping job. */

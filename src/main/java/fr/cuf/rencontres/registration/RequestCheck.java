@@ -17,10 +17,11 @@ class RequestCheck {
 
     static final int MAX_COLLEAGUES = 30;
 
-    private final RegistrationSettings settings;
+    /** Read once: a configuration interface resolves its value at every call. */
+    private final String privacyVersion;
 
     RequestCheck(RegistrationSettings settings) {
-        this.settings = settings;
+        this.privacyVersion = settings.getPrivacyVersion();
     }
 
     record Valid(List<Long> sessionIds, Map<Long, String> answers, String consentVersion) {
@@ -80,7 +81,7 @@ class RequestCheck {
         }
         Map<Long, String> answers = answers(r.answers() == null ? Map.of() : r.answers(), questions, v);
         v.throwIfInvalid();
-        return new Valid(sessionIds, answers, settings.getPrivacyVersion());
+        return new Valid(sessionIds, answers, privacyVersion);
     }
 
     /** The answers to the event's questions, checked against each question's kind and options. */
