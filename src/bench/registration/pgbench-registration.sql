@@ -1,11 +1,12 @@
--- The SQL transaction of one registration, statement for statement as RegistrationService.register runs it
--- for one newcomer choosing one session of an edition without event capacity (16 statements; check with
--- LOGGER_LEVELS_IO_MICRONAUT_DATA_QUERY=DEBUG): the event, its questions, the chosen session and the price categories; the
--- organisation with its membership; the person's insert and locking read; the Idempotency-Key and active
--- registrations of the e-mail; the chosen session's lock and seat count; then the registration (RETURNING id),
--- its detail, its session choice, the audit entry, the outbox mail and the idempotency key.
--- Variables: :event, :first_session (set by run.sh), :org; each transaction picks one of the 30 sessions at
--- random, like the service's clients.
+-- The SQL transaction of one registration, statement for statement as RegistrationService.register runs it on
+-- PostgreSQL for one newcomer choosing one session of an edition without event capacity (11 statements; the
+-- reads show with LOGGER_LEVELS_IO_MICRONAUT_DATA_QUERY=DEBUG, the last one is RegistrationWrites.INSERT): the
+-- event, its questions, the chosen session and the price categories; the organisation with its membership; the
+-- person's insert and locking read; the chosen session's lock; the Idempotency-Key and active registrations of
+-- the e-mail; the seat count; then one statement writing the registration, its detail, its session choice, the
+-- audit entry, the outbox mail and the idempotency key.
+-- Variables: :event, :first_session, :sessions (set by run.sh), :org; each transaction picks one of the
+-- sessions at random, like the service's clients.
 \set n random(1, 2000000000)
 \set session :first_session + random(0, :sessions - 1)
 BEGIN;
@@ -33,21 +34,33 @@ SELECT 'E' AS kind, registration_id, active_email AS found FROM registration_det
  WHERE event_id = :event AND active_email IN ('pg-' || :client_id || '-' || :n || '@example.org');
 SELECT session_id, COUNT(*) AS taken FROM registration_session WHERE session_id IN (:session) AND status = 'CONFIRMED'
  GROUP BY session_id;
-INSERT INTO registration (event_id, person_id, organisation_id, participant_type, status, price_category, price_cents,
-  badge_version, created_at, updated_at, version)
-  VALUES (:event, :person, :org, 'OFFICER', 'CONFIRMED', NULL, 0, 1, now(), now(), 0) RETURNING id AS reg \gset
-INSERT INTO registration_detail (event_id, email, active_email, locale, dietary_needs, accessibility_needs,
-  interpretation_language, consent_version, consented_at, secret_hash, waitlist_seq, group_id, group_submitter, source,
-  registration_id)
-  VALUES (:event, 'pg-' || :client_id || '-' || :n || '@example.org', 'pg-' || :client_id || '-' || :n || '@example.org',
-          'fr', NULL, NULL, NULL, '2026-01', now(), md5(random()::text) || md5(random()::text), NULL, NULL, false, 'API', :reg);
-INSERT INTO registration_session (registration_id, session_id, status, created_at, waitlist_seq)
-  VALUES (:reg, :session, 'CONFIRMED', now(), NULL);
-INSERT INTO audit_entry (occurred_at, actor, action, entity_type, entity_id, detail)
-  VALUES (now(), 'api', 'registration.created', 'registration', :reg, 'pg@example.org CONFIRMED null 0');
-INSERT INTO mail_outbox (registration_id, kind, recipient, locale, link_secret, note, subject, status, attempts,
-  next_attempt_at, last_error, created_at, sent_at)
-  VALUES (:reg, 'CONFIRMATION', 'pg@example.org', 'fr', 'x', NULL, NULL, 'PENDING', 0, now(), NULL, now(), NULL);
-INSERT INTO idempotency_key (key_hash, registration_id, sealed_secret, created_at)
-  VALUES (md5('k' || :client_id || '-' || :n) || md5(random()::text), :reg, 'sealed', now());
+WITH r AS (
+    INSERT INTO registration (event_id, person_id, organisation_id, participant_type, status, price_category,
+                              price_cents, badge_version, created_at, updated_at, version)
+    VALUES (:event, :person, :org, 'OFFICER', 'CONFIRMED', NULL, 0, 1, now(), now(), 0)
+    RETURNING id),
+d AS (
+    INSERT INTO registration_detail (registration_id, event_id, email, active_email, locale, dietary_needs,
+                                     accessibility_needs, interpretation_language, consent_version,
+                                     consented_at, secret_hash, waitlist_seq, group_id, group_submitter,
+                                     source, attendance_day)
+    SELECT r.id, :event, 'pg-' || :client_id || '-' || :n || '@example.org', 'pg-' || :client_id || '-' || :n || '@example.org',
+           'fr', NULL, NULL, NULL, '2026-01', now(), md5(random()::text) || md5(random()::text), NULL, NULL, false, 'API', NULL
+      FROM r),
+c AS (
+    INSERT INTO registration_session (registration_id, session_id, status, created_at, waitlist_seq)
+    SELECT r.id, s.session_id, s.status, now(), s.waitlist_seq
+      FROM r, unnest(ARRAY[:session]::bigint[], ARRAY['CONFIRMED']::varchar[], ARRAY[NULL]::bigint[])
+           AS s (session_id, status, waitlist_seq)),
+a AS (
+    INSERT INTO audit_entry (occurred_at, actor, action, entity_type, entity_id, detail)
+    SELECT now(), 'api', 'registration.created', 'registration', r.id, 'pg@example.org CONFIRMED null 0' FROM r),
+m AS (
+    INSERT INTO mail_outbox (registration_id, kind, recipient, locale, link_secret, status, attempts,
+                             next_attempt_at, created_at)
+    SELECT r.id, 'CONFIRMATION', 'pg@example.org', 'fr', 'x', 'PENDING', 0, now(), now() FROM r WHERE true),
+k AS (
+    INSERT INTO idempotency_key (key_hash, registration_id, sealed_secret, created_at)
+    SELECT md5('k' || :client_id || '-' || :n) || md5(random()::text), r.id, 'sealed', now() FROM r WHERE true)
+SELECT id FROM r;
 COMMIT;

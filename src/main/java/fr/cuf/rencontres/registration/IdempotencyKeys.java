@@ -16,7 +16,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 
 /**
  * Idempotency-Key of registration requests. The row is keyed by the SHA-256 of the client's key and
@@ -34,14 +33,6 @@ class IdempotencyKeys {
         this.keys = keys;
     }
 
-    record Replay(long registrationId, String secret) {
-    }
-
-    Optional<Replay> find(String clientKey) {
-        return keys.find(PersonalLinks.hash("idem:" + clientKey))
-                .map(row -> new Replay(row.registrationId(), open(clientKey, row.sealedSecret())));
-    }
-
     /** The row key of a client's key (what {@link RegistrationStore#priorOf} looks up). */
     static String keyHash(String clientKey) {
         return PersonalLinks.hash("idem:" + clientKey);
@@ -52,8 +43,9 @@ class IdempotencyKeys {
         return open(clientKey, sealedSecret);
     }
 
-    void remember(String clientKey, long registrationId, String secret, Instant now) {
-        keys.insert(PersonalLinks.hash("idem:" + clientKey), registrationId, seal(clientKey, secret), now);
+    /** The row a new registration's writes remember {@code clientKey} with ({@link RegistrationWrites}). */
+    RegistrationWrites.Key rowFor(String clientKey, String secret) {
+        return new RegistrationWrites.Key(keyHash(clientKey), seal(clientKey, secret));
     }
 
     void purgeBefore(Instant before) {
@@ -88,15 +80,8 @@ class IdempotencyKeys {
         }
     }
 
-    @io.micronaut.core.annotation.Introspected
-    record Row(Long registrationId, String sealedSecret) {
-    }
-
     @JdbcRepository(dialect = Dialect.POSTGRES)
     interface Keys extends GenericRepository<IdempotencyRow, String> {
-
-        @Query("SELECT registration_id, sealed_secret FROM idempotency_key WHERE key_hash = :keyHash")
-        Optional<Row> find(String keyHash);
 
         @Query("""
                 INSERT INTO idempotency_key (key_hash, registration_id, sealed_secret, created_at)

@@ -8,7 +8,6 @@ import fr.cuf.rencontres.member.OrganisationForm;
 import fr.cuf.rencontres.member.OrganisationKind;
 import fr.cuf.rencontres.member.OrganisationService;
 import fr.cuf.rencontres.member.Person;
-import fr.cuf.rencontres.support.AuditLog;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Times;
 import io.micronaut.transaction.annotation.Transactional;
@@ -32,7 +31,7 @@ public class RegistrationService {
 
     private final EventRepository events;
     private final OrganisationService organisations;
-    private final RegistrationRepository registrations;
+    private final RegistrationWrites writes;
     private final RegistrationStore store;
     private final Registrants registrants;
     private final RequestCheck check;
@@ -42,21 +41,18 @@ public class RegistrationService {
     private final IdempotencyKeys idempotency;
     private final PersonalLinks links;
     private final QuestionRepository questions;
-    private final RegistrationMails mails;
     private final RegistrationViews views;
-    private final AuditLog audit;
     private final Clock clock;
     private final RegistrationGroup.Groups groups;
 
-    RegistrationService(RegistrationGroup.Groups groups, EventRepository events, OrganisationService organisations, RegistrationRepository registrations,
+    RegistrationService(RegistrationGroup.Groups groups, EventRepository events, OrganisationService organisations, RegistrationWrites writes,
                         RegistrationStore store, Registrants registrants, RequestCheck check, Pricing pricing,
                         CapacityGuard guard, Seats seats, IdempotencyKeys idempotency, PersonalLinks links,
-                        QuestionRepository questions, RegistrationMails mails, RegistrationViews views,
-                        AuditLog audit, Clock clock) {
+                        QuestionRepository questions, RegistrationViews views, Clock clock) {
         this.groups = groups;
         this.events = events;
         this.organisations = organisations;
-        this.registrations = registrations;
+        this.writes = writes;
         this.store = store;
         this.registrants = registrants;
         this.check = check;
@@ -66,9 +62,7 @@ public class RegistrationService {
         this.idempotency = idempotency;
         this.links = links;
         this.questions = questions;
-        this.mails = mails;
         this.views = views;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -107,7 +101,7 @@ public class RegistrationService {
      * event without capacity: the event, its questions, the chosen sessions and the price categories; the organisation
      * with its membership; the person's insert and locking read; what already exists (Idempotency-Key,
      * active registration of the e-mail); the session's lock and count; then the writes (registration,
-     * detail, choice, audit, outbox, idempotency key).
+     * detail, choices, audit, outbox, idempotency key: one statement on PostgreSQL, see {@link RegistrationWrites}).
      */
     @Transactional
     public RegistrationOutcome register(String slug, RegistrationRequest request, Submission submission) {
@@ -169,20 +163,18 @@ public class RegistrationService {
         List<RegistrationOutcome> outcomes = new ArrayList<>();
         for (Attendee a : attendees) {
             Quote quote = Pricing.quote(categories, a.type(), foreign, member, request.attendanceDay());
+            // the submitter's registration remembers the Idempotency-Key: a retry gets the whole submission
             outcomes.add(registerOne(event, a, people.get(Registrants.normalise(a.email())), organisationId, quote,
-                    valid, request, sessions, taken, submission, groupId));
+                    valid, request, sessions, taken, submission, groupId, outcomes.isEmpty() ? clientKey : null));
         }
         RegistrationOutcome first = outcomes.get(0);
-        if (clientKey != null) {
-            idempotency.remember(clientKey, first.id(), first.secret(), clock.instant());
-        }
         return first.withColleagues(outcomes.subList(1, outcomes.size()));
     }
 
     private RegistrationOutcome registerOne(Event event, Attendee a, Person person, Long organisationId,
                                             Quote quote, RequestCheck.Valid valid, RegistrationRequest request,
                                             Map<Long, SessionSeats> sessions, Map<Long, Long> taken,
-                                            Submission submission, Long groupId) {
+                                            Submission submission, Long groupId, String clientKey) {
         Instant now = clock.instant();
         boolean seat = seats.eventHasSeat(event);
         if (!seat && !request.waitingList()) {
@@ -190,32 +182,33 @@ public class RegistrationService {
         }
         RegistrationStatus status = !seat ? RegistrationStatus.WAITLISTED
                 : quote.free() ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_PAYMENT;
-        Registration saved = registrations.save(new Registration(null, event.id(), person.id(), organisationId,
-                a.type(), status, quote.categoryCode(), quote.priceCents(), 1, now, now, null));
         String secret = links.newSecret();
         String email = Registrants.normalise(a.email());
         String locale = locale(request.locale());
-        store.save(new RegistrationDetail(saved.id(), event.id(), email, email, locale,
+        RegistrationDetail detail = new RegistrationDetail(null, event.id(), email, email, locale,
                 strip(request.dietaryNeeds()), strip(request.accessibilityNeeds()),
                 strip(request.interpretationLanguage()), valid.consentVersion(), request.consent() ? now : null,
                 PersonalLinks.hash(secret), seat ? null : store.nextEventWaitlistSeq(event.id()), groupId,
-                groupId != null && a.submitter(), submission.source().name(), request.attendanceDay()));
+                groupId != null && a.submitter(), submission.source().name(), request.attendanceDay());
+        List<RegistrationWrites.Choice> rows = new ArrayList<>();
         List<RegistrationOutcome.SessionChoice> choices = new ArrayList<>();
         for (Long sessionId : valid.sessionIds()) {
             SessionSeats s = sessions.get(sessionId);
-            choices.add(new RegistrationOutcome.SessionChoice(sessionId, s.title(),
-                    seats.chooseCounted(saved, s, request.waitingList(), taken)));
+            RegistrationWrites.Choice choice = seats.chooseCounted(status, s, request.waitingList(), taken);
+            rows.add(choice);
+            choices.add(new RegistrationOutcome.SessionChoice(sessionId, s.title(), choice.status()));
         }
+        RegistrationWrites.Mail mail = !submission.sendMail() ? null : new RegistrationWrites.Mail(
+                status == RegistrationStatus.WAITLISTED ? MailKind.WAITLISTED : MailKind.CONFIRMATION, email, locale, secret);
+        long id = writes.insert(new RegistrationWrites.NewRegistration(
+                new Registration(null, event.id(), person.id(), organisationId, a.type(), status, quote.categoryCode(),
+                        quote.priceCents(), 1, now, now, null),
+                detail, rows, submission.actor(), email + " " + status + " " + quote.categoryCode() + " " + quote.priceCents(),
+                mail, clientKey == null ? null : idempotency.rowFor(clientKey, secret)));
         if (a.submitter()) {
-            valid.answers().forEach((questionId, answer) -> questions.addAnswer(saved.id(), questionId, answer));
+            valid.answers().forEach((questionId, answer) -> questions.addAnswer(id, questionId, answer));
         }
-        audit.record(submission.actor(), "registration.created", "registration", saved.id(),
-                email + " " + status + " " + quote.categoryCode() + " " + quote.priceCents());
-        if (submission.sendMail()) {
-            mails.queueTo(status == RegistrationStatus.WAITLISTED ? MailKind.WAITLISTED : MailKind.CONFIRMATION,
-                    saved.id(), email, locale, secret);
-        }
-        return new RegistrationOutcome(saved.id(), status, quote, secret, false, choices, a.firstName(), a.lastName(),
+        return new RegistrationOutcome(id, status, quote, secret, false, choices, a.firstName(), a.lastName(),
                 email, List.of());
     }
 

@@ -71,22 +71,22 @@ class Seats {
     }
 
     /**
-     * {@link #choose} for a new registration with the seat counts of its sessions already read under the
-     * locks ({@link RegistrationStore#sessionsSeatsTaken}); {@code taken} is updated as seats are given.
+     * {@link #choose} for a new registration of {@code status}, with the seat counts of its sessions already
+     * read under the locks ({@link RegistrationStore#sessionsSeatsTaken}); {@code taken} is updated as seats are
+     * given. Decides only: {@link RegistrationWrites} writes the choice with the registration.
      */
-    String chooseCounted(Registration registration, SessionSeats session, boolean waitingList, Map<Long, Long> taken) {
+    RegistrationWrites.Choice chooseCounted(RegistrationStatus status, SessionSeats session, boolean waitingList,
+                                            Map<Long, Long> taken) {
         long already = taken.getOrDefault(session.id(), 0L);
-        boolean seat = registration.status().holdsSeat() && (session.capacity() == null || already < session.capacity());
-        if (!seat && registration.status().holdsSeat() && !waitingList) {
+        boolean seat = status.holdsSeat() && (session.capacity() == null || already < session.capacity());
+        if (!seat && status.holdsSeat() && !waitingList) {
             throw Refusals.conflictOn("sessionIds", "session_full", session.title());
         }
-        String status = seat ? HELD : WAITING;
         if (seat) {
             taken.put(session.id(), already + 1);
         }
-        store.addChoice(registration.id(), session.id(), status, clock.instant(),
+        return new RegistrationWrites.Choice(session.id(), seat ? HELD : WAITING,
                 seat ? null : store.nextSessionWaitlistSeq(session.id()));
-        return status;
     }
 
     /** After a seat of the event was freed: the next registrations on the waiting list come in. */

@@ -36,6 +36,7 @@ class RegistrationRulesTest {
     @Inject QuestionRepository questions;
     @Inject RegistrationFixtures fixtures;
     @Inject DataSource dataSource;
+    @Inject fr.cuf.rencontres.support.AuditLog audit;
 
     Venue venue;
     Organisation dijon;
@@ -72,6 +73,57 @@ class RegistrationRulesTest {
         assertEquals(RegistrationStatus.PENDING_PAYMENT, nonMember.status());
         assertEquals("foreign", foreign.quote().categoryCode());
         assertEquals(12000, views.get(nonMember.id()).registration().priceCents(), "the price is stored");
+    }
+
+    @Test
+    void a_registration_is_stored_with_its_choices_audit_entry_mail_and_idempotency_key() {
+        Event event = fixtures.conference(venue, 1);
+        fixtures.prices(event);
+        Session workshop = fixtures.session(event, "Atelier Climat", LocalDateTime.parse("2026-07-08T14:30"), null, 5, false);
+        RegistrationOutcome first = service.register(event.slug(),
+                RegistrationFixtures.request("Awa", "Awa@Example.org", dijon, List.of(workshop.id()), false),
+                Submission.api("key-1"));
+
+        RegistrationView stored = views.get(first.id());
+        assertEquals(RegistrationStatus.CONFIRMED, stored.registration().status());
+        assertEquals("member", stored.registration().priceCategory());
+        assertEquals("awa@example.org", stored.detail().email());
+        assertEquals("fr", stored.detail().locale());
+        assertEquals(PersonalLinks.hash(first.secret()), stored.detail().secretHash(), "the personal link opens it");
+        assertNotNull(stored.detail().consentedAt());
+        assertEquals(List.of("CONFIRMED"), stored.choices().stream().map(RegistrationView.ChoiceView::status).toList());
+        assertEquals(List.of("awa@example.org CONFIRMED member 0"),
+                audit.of("registration", first.id()).stream().map(fr.cuf.rencontres.support.AuditEntry::detail).toList());
+        List<OutboxMail> queued = mailsOf(first.id());
+        assertEquals(1, queued.size());
+        assertEquals(MailKind.CONFIRMATION, queued.get(0).kind());
+        assertEquals("awa@example.org", queued.get(0).recipient());
+        assertEquals(first.secret(), queued.get(0).linkSecret(), "the confirmation carries the personal link");
+
+        RegistrationOutcome retry = service.register(event.slug(),
+                RegistrationFixtures.request("Awa", "awa@example.org", dijon, List.of(workshop.id()), false),
+                Submission.api("key-1"));
+        assertEquals(first.id(), retry.id(), "the Idempotency-Key was stored with the registration");
+        assertEquals(first.secret(), retry.secret());
+
+        // the event's only seat is taken: the next person waits, for the event and for the session
+        RegistrationOutcome waiting = register(event, "b@example.org", dijon, List.of(workshop.id()), true);
+        RegistrationView waits = views.get(waiting.id());
+        assertEquals(RegistrationStatus.WAITLISTED, waits.registration().status());
+        assertEquals(1L, waits.detail().waitlistSeq());
+        assertEquals(List.of("WAITLISTED"), waits.choices().stream().map(RegistrationView.ChoiceView::status).toList());
+        assertEquals(MailKind.WAITLISTED, mailsOf(waiting.id()).get(0).kind());
+        assertEquals(1, mailsOf(waiting.id()).size());
+    }
+
+    private List<OutboxMail> mailsOf(long registrationId) {
+        List<OutboxMail> found = new java.util.ArrayList<>();
+        outbox.findAll().forEach(m -> {
+            if (m.registrationId() == registrationId) {
+                found.add(m);
+            }
+        });
+        return found;
     }
 
     @Test
