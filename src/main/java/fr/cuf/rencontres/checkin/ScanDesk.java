@@ -3,8 +3,8 @@ package fr.cuf.rencontres.checkin;
 import fr.cuf.rencontres.badge.BadgeToken;
 import fr.cuf.rencontres.badge.BadgeTokens;
 import fr.cuf.rencontres.registration.ParticipantType;
+import fr.cuf.rencontres.support.DatabaseVendor;
 import fr.cuf.rencontres.support.Times;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -51,7 +51,7 @@ class ScanDesk {
     ScanDesk(ScanStatements sql, ScanWrites writes, ScanFactsQuery factsQuery, BadgeTokens tokens,
              Admission admission, Clock clock,
              TransactionOperations<Connection> tx, ConnectionOperations<Connection> connections,
-             @Value("${datasources.default.url}") String url) {
+             DatabaseVendor database) {
         this.tx = tx;
         this.connections = connections;
         this.sql = sql;
@@ -60,7 +60,7 @@ class ScanDesk {
         this.tokens = tokens;
         this.admission = admission;
         this.clock = clock;
-        this.postgres = url.startsWith("jdbc:postgresql:");
+        this.postgres = database.postgres();
     }
 
     /**

@@ -26,7 +26,7 @@ class FlywayVendorLocations implements FlywayConfigurationCustomizer {
     }
 
     static String vendor(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:postgresql:") ? "postgres" : "h2";
+        return fr.cuf.rencontres.support.DatabaseVendor.isPostgres(jdbcUrl) ? "postgres" : "h2";
     }
 
     @Override

@@ -1,7 +1,7 @@
 package fr.cuf.rencontres.registration;
 
 import fr.cuf.rencontres.support.AuditLog;
-import io.micronaut.context.annotation.Value;
+import fr.cuf.rencontres.support.DatabaseVendor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -84,14 +84,14 @@ class RegistrationWrites {
 
     RegistrationWrites(JdbcOperations jdbc, RegistrationRepository registrations, RegistrationStore store,
                        AuditLog audit, MailOutboxRepository outbox, IdempotencyKeys.Keys keys,
-                       @Value("${datasources.default.url}") String url) {
+                       DatabaseVendor database) {
         this.jdbc = jdbc;
         this.registrations = registrations;
         this.store = store;
         this.audit = audit;
         this.outbox = outbox;
         this.keys = keys;
-        this.postgres = url.startsWith("jdbc:postgresql:");
+        this.postgres = database.postgres();
     }
 
     /** Writes the rows; the new registration's id. */
