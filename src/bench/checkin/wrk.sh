@@ -30,6 +30,9 @@ wc -l < "$WORK/codes.txt"
 if [ ! -f target/rencontres-0.1.0.jar ] || [ -n "$(find src/main -newer target/rencontres-0.1.0.jar | head -1)" ]; then
   ./mvnw -B -q -o package -DskipTests
 fi
+if curl -sf "http://127.0.0.1:$PORT/health" > /dev/null 2>&1; then
+  echo "port $PORT already answers (a service left over from an earlier run?): stop it first" >&2; exit 1
+fi
 echo "== starting the service on port $PORT"
 MICRONAUT_SERVER_PORT=$PORT RENCONTRES_SECURITY_SECRET=$SECRET RENCONTRES_CLOCK_FIXED=2026-07-08T09:00:00+02:00 \
 RENCONTRES_DEMO_LOAD=never RENCONTRES_SECURITY_ADMIN_USERNAME=benchadmin RENCONTRES_SECURITY_ADMIN_PASSWORD=bench-password-123 \

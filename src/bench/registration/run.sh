@@ -20,6 +20,9 @@ export DATASOURCES_DEFAULT_URL=jdbc:postgresql://127.0.0.1:5432/$DB DATASOURCES_
   DATASOURCES_DEFAULT_PASSWORD= DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE=${POOL:-8} \
   RENCONTRES_REGISTRATION_RATE_LIMIT_PER_MINUTE=0 RENCONTRES_DEMO_LOAD=never RENCONTRES_MAIL_ENABLED=false \
   RENCONTRES_CLOCK_FIXED=2027-05-01T10:00:00+02:00 PORT=$PORT
+if curl -sf "http://127.0.0.1:$PORT/health" > /dev/null 2>&1; then
+  echo "port $PORT already answers (a service left over from an earlier run?): stop it first" >&2; exit 1
+fi
 java -Xmx512m ${JFR:+-XX:StartFlightRecording=filename=target/bench-registration.jfr,settings=profile} -jar target/rencontres-0.1.0.jar > target/bench-registration.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
