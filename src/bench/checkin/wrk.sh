@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP check-in benchmark: POST /api/v1/checkins under wrk against the packaged service on PostgreSQL.
-#   src/bench/checkin/wrk.sh            (env: PORT=18085 DB=rencontres_badges_bench PEOPLE=30000
-#                                         THREADS=4 CONNECTIONS=32 DURATION=15s RUNS=3 POOL=16)
+#   src/bench/checkin/wrk.sh            (env: PORT=18085 DB=rencontres_badges_bench PEOPLE=70000
+#                                         THREADS=4 CONNECTIONS=32 DURATION=15s RUNS=2 POOL=16 WARMUP=40s;
+#                                         a long WARMUP needs more PEOPLE: each code is scanned once)
 # 1. seeds the database (an event, PEOPLE registrations) and writes their signed codes (CheckinHttpSeed);
 # 2. starts target/rencontres-0.1.0.jar (built if missing) with the same secret and a clock fixed on the
 #    event's first day, so that entrance:2026-07-08 is "today";
@@ -10,8 +11,9 @@
 # It empties the tables of the database it is given.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-PORT=${PORT:-18085}; DB=${DB:-rencontres_badges_bench}; PEOPLE=${PEOPLE:-30000}
-THREADS=${THREADS:-4}; CONNECTIONS=${CONNECTIONS:-32}; DURATION=${DURATION:-15s}; RUNS=${RUNS:-3}; POOL=${POOL:-16}
+PORT=${PORT:-18085}; DB=${DB:-rencontres_badges_bench}; PEOPLE=${PEOPLE:-70000}
+THREADS=${THREADS:-4}; CONNECTIONS=${CONNECTIONS:-32}; DURATION=${DURATION:-15s}; RUNS=${RUNS:-2}; POOL=${POOL:-16}
+WARMUP=${WARMUP:-40s}
 WORK=/tmp/checkin-bench; mkdir -p "$WORK"
 URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 SECRET=bench-secret-for-signing-only
@@ -64,7 +66,7 @@ scan() { # $1 label, $2 duration: one wrk run from code START on, then START mov
   echo "$1 ($THREADS threads, $CONNECTIONS connections, load before $load): $result"
   START=$((START + $(sed 's/.*requests=\([0-9]*\).*/\1/' <<< "$result")))
 }
-scan "warm-up (JIT, pool)" 10s
+scan "warm-up (JIT, pool)" "$WARMUP"
 for run in $(seq 1 "$RUNS"); do scan "first scans, run $run" "$DURATION"; done
 START=0; scan "duplicates (codes scanned before)" 10s
 psql -h 127.0.0.1 -U postgres -d "$DB" -qtAc \

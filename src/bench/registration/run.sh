@@ -3,7 +3,8 @@
 #   ./mvnw -B -q package -DskipTests && src/bench/registration/run.sh [CLIENTS] [DURATION]
 # Starts the service on database rencontres_bench (port 18084), seeds an edition of SESSIONS sessions of 100
 # seats (default 200: enough seats that none fills up during the run), runs CLIENTS concurrent clients
-# (default 500 connections of wrk) registering for DURATION (default 10s, after a warm-up of the same length),
+# (default 500 connections of wrk) registering for DURATION (default 10s, after a warm-up of WARMUP, default 40s:
+# the JIT is still compiling after 10 s),
 # checks that no session is oversold, then runs the same SQL transaction with pgbench at several client counts
 # (PGCLIENTS, default "4 8 16 50", PGTIME seconds each, default 15) and takes the best as the ceiling; finally runs
 # the writes alone (pgbench-writes-only.sql) at the best client count. Prints the service's CPU per registration.
@@ -11,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 CLIENTS=${1:-500}
 DURATION=${2:-10s}
+WARMUP=${WARMUP:-40s}
 SESSIONS=${SESSIONS:-200}
 PORT=18084
 DB=rencontres_bench
@@ -38,8 +40,8 @@ register() { # $1 connections, $2 duration, $3 run label
   RUN="$3" ORG="$ORG" SESSIONS="$IDS" SLUG=bench-2027 \
     wrk -t2 -c"$1" -d"$2" --timeout 30s -s src/bench/registration/register.lua "http://127.0.0.1:$PORT" | grep RESULT
 }
-echo "== warm-up ($DURATION, not counted)"
-register 50 "$DURATION" "warm$(date +%s)" > /dev/null
+echo "== warm-up ($WARMUP, not counted)"
+register 50 "$WARMUP" "warm$(date +%s)" > /dev/null
 clear_registrations
 echo "== service: $CLIENTS clients for $DURATION, $SESSIONS sessions x 100 seats (pool ${POOL:-8}); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
