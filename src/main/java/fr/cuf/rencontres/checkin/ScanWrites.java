@@ -10,8 +10,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
+
+import static fr.cuf.rencontres.support.Times.utc;
 
 /**
  * PostgreSQL: an admitted entry or exit is one statement that writes the presence and records the scan, so it
@@ -96,7 +97,7 @@ class ScanWrites {
             statement.setString(2, listKey);
             statement.setString(3, nonce);
             bindScan(statement, 4, nonce, eventId, registrationId, listKey, sessionId);
-            statement.setObject(9, firstCheckinAt == null ? null : utc(firstCheckinAt), Types.TIMESTAMP_WITH_TIMEZONE);
+            statement.setObject(9, utc(firstCheckinAt), Types.TIMESTAMP_WITH_TIMEZONE);
             statement.setObject(10, utc(scannedAt));
             statement.setObject(11, utc(recordedAt));
             statement.setString(12, scanner);
@@ -119,7 +120,4 @@ class ScanWrites {
         }
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.config;
 
+import fr.cuf.rencontres.support.DatabaseVendor;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.flyway.FlywayConfigurationCustomizer;
 import jakarta.inject.Named;
@@ -26,7 +27,7 @@ class FlywayVendorLocations implements FlywayConfigurationCustomizer {
     }
 
     static String vendor(String jdbcUrl) {
-        return fr.cuf.rencontres.support.DatabaseVendor.isPostgres(jdbcUrl) ? "postgres" : "h2";
+        return DatabaseVendor.isPostgres(jdbcUrl) ? "postgres" : "h2";
     }
 
     @Override

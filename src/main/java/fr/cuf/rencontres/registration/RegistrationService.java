@@ -174,7 +174,8 @@ public class RegistrationService {
     private RegistrationOutcome registerOne(Event event, Attendee a, Person person, Long organisationId,
                                             Quote quote, RequestCheck.Valid valid, RegistrationRequest request,
                                             Map<Long, SessionSeats> sessions, Map<Long, Long> taken,
-                                            Submission submission, Long groupId, String clientKey) {
+                                            Submission submission, Long groupId,
+                                            @io.micronaut.core.annotation.Nullable String clientKey) {
         Instant now = clock.instant();
         boolean seat = seats.eventHasSeat(event);
         if (!seat && !request.waitingList()) {

@@ -12,9 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+
+import static fr.cuf.rencontres.support.Times.utc;
 
 /**
  * The rows of one new registration: the registration, its detail, its session choices, the audit entry, and when
@@ -78,18 +78,18 @@ class RegistrationWrites {
     private final RegistrationRepository registrations;
     private final RegistrationStore store;
     private final AuditLog audit;
-    private final MailOutboxRepository outbox;
+    private final RegistrationMails mails;
     private final IdempotencyKeys.Keys keys;
     private final boolean postgres;
 
     RegistrationWrites(JdbcOperations jdbc, RegistrationRepository registrations, RegistrationStore store,
-                       AuditLog audit, MailOutboxRepository outbox, IdempotencyKeys.Keys keys,
+                       AuditLog audit, RegistrationMails mails, IdempotencyKeys.Keys keys,
                        DatabaseVendor database) {
         this.jdbc = jdbc;
         this.registrations = registrations;
         this.store = store;
         this.audit = audit;
-        this.outbox = outbox;
+        this.mails = mails;
         this.keys = keys;
         this.postgres = database.postgres();
     }
@@ -125,7 +125,7 @@ class RegistrationWrites {
             s.setString(i++, d.accessibilityNeeds());
             s.setString(i++, d.interpretationLanguage());
             s.setString(i++, d.consentVersion());
-            s.setObject(i++, d.consentedAt() == null ? null : utc(d.consentedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+            s.setObject(i++, utc(d.consentedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
             s.setString(i++, d.secretHash());
             setLong(s, i++, d.waitlistSeq());
             setLong(s, i++, d.groupId());
@@ -184,8 +184,7 @@ class RegistrationWrites {
         audit.record(n.actor(), "registration.created", "registration", saved.id(), n.auditDetail());
         Mail mail = n.mail();
         if (mail != null) {
-            outbox.save(new OutboxMail(null, saved.id(), mail.kind(), mail.recipient(), mail.locale(), mail.secret(),
-                    null, null, "PENDING", 0, at, null, at, null));
+            mails.queueTo(mail.kind(), saved.id(), mail.recipient(), mail.locale(), mail.secret());
         }
         Key key = n.key();
         if (key != null) {
@@ -202,7 +201,4 @@ class RegistrationWrites {
         }
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

@@ -2,6 +2,8 @@ package fr.cuf.rencontres.support;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +22,11 @@ public final class Times {
 
     public static Instant fromParis(LocalDateTime local) {
         return local == null ? null : local.atZone(PARIS).toInstant();
+    }
+
+    /** An instant as JDBC binds a {@code timestamp with time zone} (plain-JDBC statements); null stays null. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** Databases keep microseconds: truncate before comparing or storing. */
