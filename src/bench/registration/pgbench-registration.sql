@@ -6,10 +6,12 @@
 -- the e-mail; the seat count; then one statement writing the registration, its detail, its session choice, the
 -- audit entry, the outbox mail and the idempotency key.
 -- Variables: :event, :first_session, :sessions (set by run.sh), :org; each transaction picks one of the
--- sessions at random, like the service's clients.
+-- sessions at random, like the service's clients. The reads stand between "-- begin reads" and "-- end of reads"
+-- lines: run.sh deletes them to time the writes alone (the person, the one writing statement, the commit).
 \set n random(1, 2000000000)
 \set session :first_session + random(0, :sessions - 1)
 BEGIN;
+-- begin reads
 SELECT id, version, slug, kind, title, summary, series, starts_at, ends_at, format, venue_id, location_note, online_link,
        members_only, group_id, capacity, registration_opens_at, registration_closes_at, status, created_at, updated_at
   FROM event WHERE slug = 'bench-2027';
@@ -22,11 +24,13 @@ SELECT id, event_id, code, label_fr, label_en, applies_to, price_cents, position
   FROM price_category WHERE event_id = :event ORDER BY position;
 SELECT o.id, o.kind, o.country, CASE WHEN EXISTS (SELECT 1 FROM membership m WHERE m.organisation_id = o.id
        AND m.membership_year = 2027) THEN TRUE ELSE FALSE END AS member FROM organisation o WHERE o.id = :org;
+-- end of reads
 INSERT INTO person (first_name, last_name, function_title, email, phone, organisation_id, elected_official, created_at,
                     updated_at, version)
   VALUES ('Bench', 'Pg', NULL, 'pg-' || :client_id || '-' || :n || '@example.org', NULL, :org, false, now(), now(), 0)
   ON CONFLICT DO NOTHING;
 SELECT id AS person FROM person WHERE email IN ('pg-' || :client_id || '-' || :n || '@example.org') ORDER BY id FOR UPDATE \gset
+-- begin reads
 SELECT id FROM event_session WHERE id IN (:session) ORDER BY id FOR UPDATE;
 SELECT 'K' AS kind, registration_id, sealed_secret AS found FROM idempotency_key WHERE key_hash = md5('k' || :client_id || '-' || :n)
 UNION ALL
@@ -34,6 +38,7 @@ SELECT 'E' AS kind, registration_id, active_email AS found FROM registration_det
  WHERE event_id = :event AND active_email IN ('pg-' || :client_id || '-' || :n || '@example.org');
 SELECT session_id, COUNT(*) AS taken FROM registration_session WHERE session_id IN (:session) AND status = 'CONFIRMED'
  GROUP BY session_id;
+-- end of reads
 WITH r AS (
     INSERT INTO registration (event_id, person_id, organisation_id, participant_type, status, price_category,
                               price_cents, badge_version, created_at, updated_at, version)

@@ -7,7 +7,7 @@
 # the JIT is still compiling after 10 s),
 # checks that no session is oversold, then runs the same SQL transaction with pgbench at several client counts
 # (PGCLIENTS, default "4 8 16 50", PGTIME seconds each, default 15) and takes the best as the ceiling; finally runs
-# the writes alone (pgbench-writes-only.sql) at the best client count. Prints the service's CPU per registration.
+# the writes alone (the same script without its reads) at the best client count. Prints the service's CPU per registration.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 CLIENTS=${1:-500}
@@ -68,8 +68,9 @@ for c in ${PGCLIENTS:-4 8 16 50}; do
   [ "$TPS" -gt "$BEST" ] && BEST=$TPS && BEST_C=$c
 done
 clear_registrations
+sed '/^-- begin reads$/,/^-- end of reads$/d' src/bench/registration/pgbench-registration.sql > target/pgbench-writes-only.sql
 pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$BEST_C" -j 2 -T "${PGTIME:-15}" -D event="$EVENT" -D org="$ORG" \
   -D first_session="$($PSQL -d $DB -tAc "SELECT MIN(id) FROM event_session WHERE event_id = $EVENT")" \
-  -D sessions="$SESSIONS" -f src/bench/registration/pgbench-writes-only.sql $DB > target/bench-pgbench-writes.out
-echo "== pgbench, the writes alone (pgbench-writes-only.sql), $BEST_C connections: $(sed -n 's/^tps = \([0-9]*\).*/\1/p' target/bench-pgbench-writes.out) tps"
+  -D sessions="$SESSIONS" -f target/pgbench-writes-only.sql $DB > target/bench-pgbench-writes.out
+echo "== pgbench, the writes alone (the same script without its reads), $BEST_C connections: $(sed -n 's/^tps = \([0-9]*\).*/\1/p' target/bench-pgbench-writes.out) tps"
 echo "== result: service $SERVICE confirmed registrations/s, pgbench ceiling $BEST tps, ratio $(awk "BEGIN{printf \"%.2f\", $SERVICE/$BEST}")"
