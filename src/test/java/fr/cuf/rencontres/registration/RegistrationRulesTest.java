@@ -260,6 +260,27 @@ class RegistrationRulesTest {
     }
 
     @Test
+    void a_retried_group_submission_returns_the_whole_group_without_registering_it_twice() {
+        Event event = fixtures.conference(venue, null);
+        RegistrationRequest base = RegistrationFixtures.request("Awa", "a@example.org", dijon, List.of(), false);
+        RegistrationRequest group = new RegistrationRequest(base.firstName(), base.lastName(), base.functionTitle(),
+                base.email(), null, dijon.id(), null, null, null, ParticipantType.OFFICER, null, null, null, true,
+                List.of(), Map.of(), List.of(
+                new RegistrationRequest.Colleague("Jean", "Dupont", null, "jean@example.org", null),
+                new RegistrationRequest.Colleague("Léa", "Roux", null, "lea@example.org", null)), false, "fr");
+        RegistrationOutcome first = service.register(event.slug(), group, Submission.form("group-key"));
+        RegistrationOutcome retry = service.register(event.slug(), group, Submission.form("group-key"));
+        assertTrue(retry.replayed());
+        assertEquals(first.id(), retry.id());
+        assertEquals(first.secret(), retry.secret());
+        assertEquals(first.colleagues().stream().map(RegistrationOutcome::id).sorted().toList(),
+                retry.colleagues().stream().map(RegistrationOutcome::id).sorted().toList());
+        assertEquals(3, TestSql.count(dataSource, "SELECT COUNT(*) FROM registration"));
+        assertEquals(1, TestSql.count(dataSource, "SELECT COUNT(*) FROM idempotency_key"),
+                "the key is stored once, with the submitter's registration");
+    }
+
+    @Test
     void required_questions_must_be_answered_with_offered_choices() {
         Event event = fixtures.conference(venue, null);
         Question q = questions.save(new Question(null, event.id(), 1, QuestionKind.SINGLE_CHOICE, "Atelier préféré",
