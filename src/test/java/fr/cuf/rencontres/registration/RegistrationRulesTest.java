@@ -116,6 +116,16 @@ class RegistrationRulesTest {
         assertEquals(1, mailsOf(waiting.id()).size());
     }
 
+    /** Awa (officer of Dijon) registers herself with Jean Dupont (elected official) and Léa Roux. */
+    private RegistrationRequest awaWithJeanAndLea() {
+        RegistrationRequest base = RegistrationFixtures.request("Awa", "a@example.org", dijon, List.of(), false);
+        return new RegistrationRequest(base.firstName(), base.lastName(), base.functionTitle(),
+                base.email(), null, dijon.id(), null, null, null, ParticipantType.OFFICER, null, null, null, true,
+                List.of(), Map.of(), List.of(
+                new RegistrationRequest.Colleague("Jean", "Dupont", "Maire adjoint", "jean@example.org", ParticipantType.ELECTED_OFFICIAL),
+                new RegistrationRequest.Colleague("Léa", "Roux", null, "lea@example.org", null)), false, "fr");
+    }
+
     private List<OutboxMail> mailsOf(long registrationId) {
         List<OutboxMail> found = new java.util.ArrayList<>();
         outbox.findAll().forEach(m -> {
@@ -239,12 +249,7 @@ class RegistrationRulesTest {
     @Test
     void a_group_registration_gives_each_colleague_a_registration_and_link_managed_by_the_submitter() {
         Event event = fixtures.conference(venue, null);
-        RegistrationRequest base = RegistrationFixtures.request("Awa", "a@example.org", dijon, List.of(), false);
-        RegistrationRequest group = new RegistrationRequest(base.firstName(), base.lastName(), base.functionTitle(),
-                base.email(), null, dijon.id(), null, null, null, ParticipantType.OFFICER, null, null, null, true,
-                List.of(), Map.of(), List.of(
-                new RegistrationRequest.Colleague("Jean", "Dupont", "Maire adjoint", "jean@example.org", ParticipantType.ELECTED_OFFICIAL),
-                new RegistrationRequest.Colleague("Léa", "Roux", null, "lea@example.org", null)), false, "fr");
+        RegistrationRequest group = awaWithJeanAndLea();
         RegistrationOutcome outcome = service.register(event.slug(), group, Submission.form(null));
         assertEquals(2, outcome.colleagues().size());
         assertTrue(outcome.colleagues().stream().allMatch(c -> c.secret() != null && !c.secret().equals(outcome.secret())));
@@ -262,12 +267,7 @@ class RegistrationRulesTest {
     @Test
     void a_retried_group_submission_returns_the_whole_group_without_registering_it_twice() {
         Event event = fixtures.conference(venue, null);
-        RegistrationRequest base = RegistrationFixtures.request("Awa", "a@example.org", dijon, List.of(), false);
-        RegistrationRequest group = new RegistrationRequest(base.firstName(), base.lastName(), base.functionTitle(),
-                base.email(), null, dijon.id(), null, null, null, ParticipantType.OFFICER, null, null, null, true,
-                List.of(), Map.of(), List.of(
-                new RegistrationRequest.Colleague("Jean", "Dupont", null, "jean@example.org", null),
-                new RegistrationRequest.Colleague("Léa", "Roux", null, "lea@example.org", null)), false, "fr");
+        RegistrationRequest group = awaWithJeanAndLea();
         RegistrationOutcome first = service.register(event.slug(), group, Submission.form("group-key"));
         RegistrationOutcome retry = service.register(event.slug(), group, Submission.form("group-key"));
         assertTrue(retry.replayed());
