@@ -54,6 +54,9 @@ class HandlebarsSetup implements BeanCreatedEventListener<Handlebars> {
                     : "enum." + options.param(0) + "." + value;
             return messages.get(locale(options.get("lang")), key);
         });
+        // a message whose key ends with a value read from the data: {{tk "csvio.kind." kind}}
+        handlebars.registerHelper("tk", (Helper<String>) (prefix, options) ->
+                messages.get(locale(options.get("lang")), prefix + options.param(0, "")));
         // a label from a map the controller built (codes to labels): {{at labels code}}, or a fallback for unknown codes
         handlebars.registerHelper("at", (Helper<Object>) (map, options) -> {
             Object key = options.params.length == 0 ? null : options.params[0];

@@ -46,6 +46,16 @@ public class StaffAccess {
         return route(path(link)).map(Route::roles);
     }
 
+    /** The URI template of the GET route serving this link ("/staff/events/{slug}"), empty when none does. */
+    public Optional<String> templateOf(String link) {
+        return route(path(link)).map(r -> r.info().getUriMatchTemplate().toString());
+    }
+
+    /** Every GET route's URI template, in the router's order. */
+    public List<String> getTemplates() {
+        return routes().stream().map(r -> r.info().getUriMatchTemplate().toString()).toList();
+    }
+
     private Optional<Route> route(String path) {
         // routes() is sorted the way the router ranks them (literal segments before variables)
         return routes().stream().filter(r -> r.info().match(path).isPresent()).findFirst();

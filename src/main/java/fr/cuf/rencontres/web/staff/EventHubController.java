@@ -53,6 +53,7 @@ class EventHubController {
         boolean programme = event.kind() == EventKind.CONFERENCE_EDITION
                 || counts.sessionsPlaced() + counts.sessionsUnplaced() + counts.sessionsCancelled() > 0;
         model.put("programme", programme);
+        model.put("recent", queries.recentImports(event.slug(), 5));
         if (programme && counts.sessionsPlaced() > 0) {
             List<Conflict> conflicts = timetables.conflicts(event);
             long hard = conflicts.stream().filter(Conflict::hard).count();

@@ -68,6 +68,18 @@ interface EventHubQueries extends GenericRepository<Event, Long> {
              WHERE event_id IN (:eventIds) GROUP BY event_id, status""")
     List<StatusCount> statusCounts(List<Long> eventIds);
 
+    /** The latest uploads (all kinds, or one event's), so that a preview or a report is found again by clicking. */
+    @Query("""
+            SELECT id, kind, event_slug, file_name, created_by, created_at, committed_at FROM csv_import
+             WHERE CAST(:eventSlug AS VARCHAR) IS NULL OR event_slug = CAST(:eventSlug AS VARCHAR)
+             ORDER BY created_at DESC LIMIT :limit""")
+    List<RecentImport> recentImports(@io.micronaut.core.annotation.Nullable String eventSlug, int limit);
+
+    @Introspected
+    record RecentImport(String id, String kind, @io.micronaut.core.annotation.Nullable String eventSlug, String fileName,
+                        String createdBy, Instant createdAt, @io.micronaut.core.annotation.Nullable Instant committedAt) {
+    }
+
     @Introspected
     record StatusCount(long eventId, String status, long registrations) {
     }
