@@ -54,6 +54,7 @@ class EventHubController {
                 || counts.sessionsPlaced() + counts.sessionsUnplaced() + counts.sessionsCancelled() > 0;
         model.put("programme", programme);
         model.put("recent", queries.recentImports(event.slug(), 5));
+        model.put("latest", queries.latestRegistrations(event.id(), 5));
         if (programme && counts.sessionsPlaced() > 0) {
             List<Conflict> conflicts = timetables.conflicts(event);
             long hard = conflicts.stream().filter(Conflict::hard).count();

@@ -80,6 +80,20 @@ interface EventHubQueries extends GenericRepository<Event, Long> {
                         String createdBy, Instant createdAt, @io.micronaut.core.annotation.Nullable Instant committedAt) {
     }
 
+    /** The latest registrations of an event, newest first: what came in since staff last looked. */
+    @Query("""
+            SELECT r.id, p.first_name, p.last_name, o.name AS organisation_name, r.status, r.created_at
+              FROM registration r JOIN person p ON p.id = r.person_id
+              LEFT JOIN organisation o ON o.id = r.organisation_id
+             WHERE r.event_id = :eventId ORDER BY r.created_at DESC, r.id DESC LIMIT :limit""")
+    List<LatestRegistration> latestRegistrations(long eventId, int limit);
+
+    @Introspected
+    record LatestRegistration(long id, String firstName, String lastName,
+                              @io.micronaut.core.annotation.Nullable String organisationName, String status,
+                              Instant createdAt) {
+    }
+
     @Introspected
     record StatusCount(long eventId, String status, long registrations) {
     }
