@@ -14,6 +14,7 @@ import fr.cuf.rencontres.registration.DemoRegistrations;
 import fr.cuf.rencontres.registration.Registration;
 import fr.cuf.rencontres.registration.RegistrationRepository;
 import fr.cuf.rencontres.schedule.Session;
+import fr.cuf.rencontres.schedule.SessionKind;
 import fr.cuf.rencontres.schedule.SessionRepository;
 import fr.cuf.rencontres.support.Times;
 import jakarta.inject.Singleton;
@@ -128,7 +129,8 @@ class DemoHistory {
 
     /**
      * Scans at the doors: most registrants holding a seat come, between 08:30 and 10:30 each day, then go to
-     * most of the sessions they signed up for, a few minutes before each starts; many scan out in the evening.
+     * most of the sessions they signed up for and the plenaries, a few minutes before each starts; most scan out
+     * in the evening.
      */
     private void attend(Event event, List<Long> ids) {
         Random random = new Random(704);
@@ -154,7 +156,15 @@ class DemoHistory {
                                 s.startsAt().minus(Duration.ofMinutes(random.nextInt(12))));
                     }
                 }
-                if (random.nextInt(100) < 60) {
+                for (Session plenary : byId.values()) {
+                    // a plenary has no sign-ups: every registrant may come in
+                    if (plenary.kind() == SessionKind.PLENARY && plenary.startsAt() != null
+                            && Times.paris(plenary.startsAt()).toLocalDate().equals(day) && random.nextInt(100) < 75) {
+                        scan(code, CheckinList.session(plenary.id()).key(), "ENTRY", event, "s" + plenary.id() + "-" + id,
+                                plenary.startsAt().minus(Duration.ofMinutes(random.nextInt(15))));
+                    }
+                }
+                if (random.nextInt(100) < 90) {
                     Instant out = Times.fromParis(day.atTime(LocalTime.of(17, 0)).plusMinutes(random.nextInt(100)));
                     scan(code, entrance, "EXIT", event, "x" + day + "-" + id, out);
                 }
