@@ -33,8 +33,7 @@ class ErrorHandlers {
     @Error(exception = ConversionErrorException.class, global = true)
     HttpResponse<?> badValue(HttpRequest<?> request, ConversionErrorException e) {
         // a JSON body of the wrong shape fails as a whole ("request"): name the property that did not fit
-        String field = JsonFields.offending(e.getConversionError().getCause())
-                .or(() -> JsonFields.offending(e)).orElse(e.getArgument().getName());
+        String field = JsonFields.offending(e).orElse(e.getArgument().getName());
         return responses.of(request, HttpStatus.BAD_REQUEST, List.of(Problem.field(field, "invalid_value")));
     }
 
