@@ -290,12 +290,15 @@ class ParticipantJourneyIT {
         throw new AssertionError("no block with another session to choose");
     }
 
-    /** An organisation of the form's list whose price rule is {@code rule} (MEMBER, NON_MEMBER), by its label. */
+    /**
+     * An organisation of the form's list whose price at the edition reads {@code rule} (MEMBER, NON_MEMBER), by its
+     * label; asked of the edition, which has prices, whatever the form on screen.
+     */
     private String organisation(Browser browser, String rule) {
         String reason = rule.equals("MEMBER") ? "(collectivité adhérente" : "(organisation non adhérente";
         Object found = browser.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                const url = document.querySelector('form[data-price-url]').dataset.priceUrl;
+                const url = '/events/' + arguments[1] + '/register/price';
                 const options = Array.from(document.querySelectorAll('#organisationId option')).filter(o => o.value);
                 (async () => {
                   for (const o of options) {
@@ -304,7 +307,7 @@ class ParticipantJourneyIT {
                     if ((p.text || '').includes(arguments[0])) { return done(o.text); }
                   }
                   done(null);
-                })();""", reason);
+                })();""", reason, edition);
         assertTrue(found != null, "an organisation whose price reads " + reason);
         return (String) found;
     }
