@@ -78,8 +78,7 @@ public class RegistrationService {
         }
         if (!submission.ignoresDates() && !event.isOpenForRegistration(now)) {
             boolean notYet = event.registrationOpensAt() != null && now.isBefore(event.registrationOpensAt());
-            throw notYet ? Refusals.conflict("registration_not_open",
-                    Times.paris(event.registrationOpensAt()).toLocalDate())
+            throw notYet ? Refusals.conflict("registration_not_open", Times.paris(event.registrationOpensAt()))
                     : Refusals.conflict("registration_closed");
         }
         return event;

@@ -83,6 +83,11 @@ class HandlebarsSetup implements BeanCreatedEventListener<Handlebars> {
                 format(value, locale(options.get("lang")), "HH:mm", "h:mm a"));
         handlebars.registerHelper("datetime", (Helper<Object>) (value, options) ->
                 format(value, locale(options.get("lang")), "EEE d MMM yyyy, HH:mm", "EEE, MMM d, yyyy, h:mm a"));
+        // "15 avril à 9 h" / "15 April at 9:00": when registration opens, as people say it
+        handlebars.registerHelper("moment", (Helper<Object>) (value, options) -> value instanceof Instant instant
+                && Times.paris(instant).getMinute() != 0
+                ? format(value, locale(options.get("lang")), "d MMMM yyyy 'à' H 'h' mm", "MMMM d, yyyy 'at' H:mm")
+                : format(value, locale(options.get("lang")), "d MMMM yyyy 'à' H 'h'", "MMMM d, yyyy 'at' H:mm"));
         handlebars.registerHelper("isodate", (Helper<Object>) (value, options) -> value == null ? ""
                 : Times.paris((Instant) value).toLocalDateTime().toString());
         handlebars.registerHelper("country", (Helper<String>) (code, options) ->
