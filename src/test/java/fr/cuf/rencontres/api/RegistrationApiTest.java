@@ -169,6 +169,8 @@ class RegistrationApiTest {
                 "predictable-key-1"), Map.class);
         assertEquals(HttpStatus.OK, retry.getStatus(), "the same request again is still a replay");
         assertEquals(first.body().get("personalLink"), retry.body().get("personalLink"));
+    }
+
     @SuppressWarnings("unchecked")
     @Test
     void an_english_client_gets_english_refusals_and_english_mails() {
