@@ -32,8 +32,17 @@ class ErrorHandlers {
 
     @Error(exception = ConversionErrorException.class, global = true)
     HttpResponse<?> badValue(HttpRequest<?> request, ConversionErrorException e) {
-        return responses.of(request, HttpStatus.BAD_REQUEST,
-                List.of(Problem.field(e.getArgument().getName(), "invalid_value")));
+        // a JSON body of the wrong shape fails as a whole ("request"): name the property that did not fit
+        String field = JsonFields.offending(e).orElse(e.getArgument().getName());
+        return responses.of(request, HttpStatus.BAD_REQUEST, List.of(Problem.field(field, "invalid_value")));
+    }
+
+    /** A required argument missing; for a JSON body (an empty request), the stable code {@code body_required}. */
+    @Error(exception = io.micronaut.web.router.exceptions.UnsatisfiedRouteException.class, global = true)
+    HttpResponse<?> missing(HttpRequest<?> request, io.micronaut.web.router.exceptions.UnsatisfiedRouteException e) {
+        boolean body = e instanceof io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
+        return responses.of(request, HttpStatus.BAD_REQUEST, List.of(body ? Problem.of("body_required")
+                : Problem.field(e.getArgument().getName(), "required")));
     }
 
     @Error(exception = HttpStatusException.class, global = true)

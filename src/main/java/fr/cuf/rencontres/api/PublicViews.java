@@ -36,8 +36,11 @@ class PublicViews {
     private final GroupCatalogue groups;
     private final String baseUrl;
 
+    private final fr.cuf.rencontres.registration.RegistrationViews seats;
+
     PublicViews(EventCatalogue catalogue, EventService events, ProgrammeService programmes, GroupCatalogue groups,
-                RencontresConfiguration configuration) {
+                RencontresConfiguration configuration, fr.cuf.rencontres.registration.RegistrationViews seats) {
+        this.seats = seats;
         this.catalogue = catalogue;
         this.events = events;
         this.programmes = programmes;
@@ -54,8 +57,21 @@ class PublicViews {
         EventSummary s = catalogue.summary(events.publicBySlug(slug));
         Event e = s.event();
         Programme programme = programmes.of(e.id());
+        // seats and parallel blocks as the registration form offers them, so a partner site can build sessionIds
+        List<fr.cuf.rencontres.registration.SessionSeats> open = seats.sessionsOf(e.id());
+        java.util.Map<Long, fr.cuf.rencontres.registration.SessionSeats> byId = new java.util.HashMap<>();
+        java.util.Map<Long, Integer> blockOf = new java.util.HashMap<>();
+        open.forEach(x -> byId.put(x.id(), x));
+        List<List<fr.cuf.rencontres.registration.SessionSeats>> blocks =
+                fr.cuf.rencontres.registration.RegistrationViews.blocks(open);
+        for (int i = 0; i < blocks.size(); i++) {
+            for (fr.cuf.rencontres.registration.SessionSeats x : blocks.get(i)) {
+                blockOf.put(x.id(), i);
+            }
+        }
         List<SessionJson> sessions = Stream.concat(programme.days().stream().flatMap(d -> d.sessions().stream()),
-                programme.unscheduled().stream()).map(PublicViews::session).toList();
+                programme.unscheduled().stream()).map(v -> session(v, byId.get(v.session().id()),
+                        blockOf.get(v.session().id()))).toList();
         return new EventDetailJson(e.slug(), e.title(), e.summary(), e.series(), e.kind(), e.format(),
                 paris(e.startsAt()), paris(e.endsAt()), VenueJson.of(s.venue()), e.locationNote(),
                 GroupRefJson.of(s.group()), e.membersOnly(), e.status(), e.capacity(), paris(e.registrationOpensAt()),
@@ -93,13 +109,14 @@ class PublicViews {
                 l.chairOrganisation() == null ? null : l.chairOrganisation().name());
     }
 
-    private static SessionJson session(SessionView v) {
+    private static SessionJson session(SessionView v, fr.cuf.rencontres.registration.SessionSeats seats,
+                                       Integer block) {
         var s = v.session();
-        return new SessionJson(s.title(), s.description(), s.kind(), paris(s.startsAt()), paris(s.endsAt()),
+        return new SessionJson(s.id(), s.title(), s.description(), s.kind(), paris(s.startsAt()), paris(s.endsAt()),
                 RoomJson.of(v.room()), PersonJson.of(v.chair()),
                 v.speakers().stream().filter(Objects::nonNull).map(PersonJson::of).toList(),
                 v.groups().stream().filter(Objects::nonNull).map(GroupRefJson::of).toList(),
-                s.languageList(), s.membersOnly());
+                s.languageList(), s.membersOnly(), seats == null ? null : seats.remaining(), block);
     }
 
     private String eventUrl(Event e) {

@@ -41,8 +41,12 @@ class RegistrationApiController {
     private final PersonalLinks links;
     private final RegistrationRateLimit rateLimit;
 
+    private final io.micronaut.http.server.util.locale.HttpLocaleResolver locales;
+
     RegistrationApiController(RegistrationService registrations, RegistrationViews views, RegistrationChanges changes,
-                              PersonalLinks links, RegistrationRateLimit rateLimit) {
+                              PersonalLinks links, RegistrationRateLimit rateLimit,
+                              io.micronaut.http.server.util.locale.HttpLocaleResolver locales) {
+        this.locales = locales;
         this.rateLimit = rateLimit;
         this.registrations = registrations;
         this.views = views;
@@ -58,7 +62,9 @@ class RegistrationApiController {
         if (limited.isPresent()) {
             return limited.get();
         }
-        RegistrationOutcome outcome = registrations.register(slug, request, Submission.api(blankToNull(idempotencyKey)));
+        String language = fr.cuf.rencontres.support.Messages.supported(locales.resolveOrDefault(http)).getLanguage();
+        RegistrationOutcome outcome = registrations.register(slug, request.inLanguageIfMissing(language),
+                Submission.api(blankToNull(idempotencyKey)));
         RegistrationJson body = RegistrationJson.of(outcome, links::url);
         return outcome.replayed()
                 ? HttpResponse.<RegistrationJson>status(HttpStatus.OK).header("Idempotent-Replayed", "true").body(body)

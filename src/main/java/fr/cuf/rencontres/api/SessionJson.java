@@ -1,5 +1,7 @@
 package fr.cuf.rencontres.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import fr.cuf.rencontres.schedule.SessionKind;
 import io.micronaut.core.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,6 +14,7 @@ import java.util.List;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record SessionJson(
+        @Schema(description = "The id to send in a registration's sessionIds") long id,
         String title,
         @Nullable String description,
         SessionKind kind,
@@ -22,5 +25,9 @@ public record SessionJson(
         List<PersonJson> speakers,
         List<GroupRefJson> groups,
         List<String> languages,
-        boolean membersOnly) {
+        @Schema(description = "Only people of member authorities may choose it") boolean membersOnly,
+        @Schema(description = "Seats left (absent: no limit); 0: choosing it puts the registrant on its waiting list")
+        @Nullable Long seatsLeft,
+        @Schema(description = "Its parallel block: sessions of one block overlap, a registrant chooses at most one "
+                + "of them (absent: not open to choice)") @Nullable Integer parallelBlock) {
 }

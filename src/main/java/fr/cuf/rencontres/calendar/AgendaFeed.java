@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One person's agenda, reached by a secret address: every event of theirs not cancelled (whatever the
@@ -35,10 +36,12 @@ public class AgendaFeed {
     private final ProgrammeEntries programmeEntries;
     private final CalendarRows rows;
     private final Messages messages;
+    private final FeedLinks links;
 
-    AgendaFeed(AgendaTokens tokens, RegistrationRepository registrations, EventRepository events,
+    AgendaFeed(FeedLinks links, AgendaTokens tokens, RegistrationRepository registrations, EventRepository events,
                EventCatalogue catalogue, EventEntries eventEntries, ProgrammeEntries programmeEntries,
                CalendarRows rows, Messages messages) {
+        this.links = links;
         this.tokens = tokens;
         this.registrations = registrations;
         this.events = events;
@@ -57,21 +60,41 @@ public class AgendaFeed {
         Instant from = eventEntries.windowStart();
         List<FeedEntry> entries = new ArrayList<>();
         for (Registration r : registrations.findByPersonId(owner.personId())) {
-            Optional<Event> event = events.findById(r.eventId())
-                    .filter(e -> e.status().isPublic() && e.endsAt().isAfter(from));
-            if (r.status() == RegistrationStatus.CANCELLED || event.isEmpty()) {
-                continue;
-            }
-            EventSummary summary = catalogue.summary(event.get());
-            entries.addAll(eventEntries.of(List.of(summary), locale, true));
-            if (event.get().kind() == EventKind.CONFERENCE_EDITION) {
-                List<Long> chosen = rows.chosenSessions(List.of(r.id()));
-                if (!chosen.isEmpty()) {
-                    entries.addAll(programmeEntries.of(summary, new HashSet<>(chosen), locale, true));
-                }
-            }
+            entries.addAll(entriesOf(r, locale, e -> e.endsAt().isAfter(from)));
         }
         return IcsWriter.write(messages.get(locale, "calendar.name.personal"), dedupe(entries));
+    }
+
+    /**
+     * The agenda of one registration, as attached to its mails: the very entries of the personal feed (same
+     * UIDs, SEQUENCE, rooms), so that a calendar that imported the mail's file and subscribed to the feed
+     * holds each entry once.
+     */
+    public RenderedFeed ofRegistration(long registrationId, Locale language) {
+        Locale locale = Messages.supported(language);
+        Registration r = registrations.findById(registrationId)
+                .orElseThrow(() -> DomainException.notFound("registration_not_found"));
+        return IcsWriter.write(messages.get(locale, "calendar.name.personal"), dedupe(entriesOf(r, locale, e -> true)));
+    }
+
+    /** The event of a registration not cancelled and, at a conference edition, its sessions (waited ones tentative). */
+    private List<FeedEntry> entriesOf(Registration r, Locale locale, java.util.function.Predicate<Event> shown) {
+        Optional<Event> event = events.findById(r.eventId()).filter(e -> e.status().isPublic() && shown.test(e));
+        if (r.status() == RegistrationStatus.CANCELLED || event.isEmpty()) {
+            return List.of();
+        }
+        EventSummary summary = catalogue.summary(event.get());
+        List<FeedEntry> entries = new ArrayList<>(eventEntries.of(List.of(summary), locale, true));
+        if (event.get().kind() == EventKind.CONFERENCE_EDITION) {
+            List<Long> chosen = rows.chosenSessions(List.of(r.id()));
+            if (!chosen.isEmpty()) {
+                Set<Long> waiting = new HashSet<>(rows.waitingSessions(List.of(r.id())));
+                programmeEntries.of(summary, new HashSet<>(chosen), locale, true).forEach(entry ->
+                        entries.add(waiting.stream().anyMatch(id -> entry.uid().equals(links.uid("session", id)))
+                                ? entry.asTentative() : entry));
+            }
+        }
+        return entries;
     }
 
     /** Two registrations of one person for one event must not give two entries with one UID. */

@@ -64,6 +64,12 @@ interface CalendarRows extends CrudRepository<CalendarToken, Long> {
              WHERE registration_id IN (:registrationIds) AND status <> 'CANCELLED'""")
     List<Long> chosenSessions(Collection<Long> registrationIds);
 
+    /** The sessions a person waits for (waiting list): tentative in their agenda. */
+    @Query("""
+            SELECT session_id FROM registration_session
+             WHERE registration_id IN (:registrationIds) AND status = 'WAITLISTED'""")
+    List<Long> waitingSessions(Collection<Long> registrationIds);
+
     @Query("SELECT registration_id FROM calendar_token WHERE token_hash = :tokenHash AND revoked_at IS NULL")
     Optional<Long> activeRegistration(String tokenHash);
 

@@ -114,7 +114,8 @@ public final class IcsWriter {
         event.replace(new DtStamp(e.lastModified()));
         event.add(new Uid(e.uid()));
         event.add(new Sequence(e.sequence()));
-        event.add(new Status(e.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
+        event.add(new Status(e.cancelled() ? Status.VALUE_CANCELLED
+                : e.tentative() ? Status.VALUE_TENTATIVE : Status.VALUE_CONFIRMED));
         event.add(new Created(e.created()));
         event.add(new LastModified(e.lastModified()));
         if (e.location() != null) {

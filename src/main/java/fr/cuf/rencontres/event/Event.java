@@ -39,6 +39,17 @@ public record Event(
         @Nullable Long roomId,
         @Nullable String cancellationReason) {
 
+    /** Where registration stands at {@code now}: what pages show instead of (or beside) the form's button. */
+    public RegistrationWindow registrationWindow(Instant now) {
+        if (status != EventStatus.PUBLISHED || !now.isBefore(endsAt)) {
+            return RegistrationWindow.CLOSED;
+        }
+        if (registrationOpensAt != null && now.isBefore(registrationOpensAt)) {
+            return RegistrationWindow.NOT_YET_OPEN;
+        }
+        return isOpenForRegistration(now) ? RegistrationWindow.OPEN : RegistrationWindow.CLOSED;
+    }
+
     public boolean isOpenForRegistration(Instant now) {
         return status == EventStatus.PUBLISHED
                 && (registrationOpensAt == null || !now.isBefore(registrationOpensAt))

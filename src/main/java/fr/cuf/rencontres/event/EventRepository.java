@@ -45,6 +45,8 @@ public interface EventRepository extends CrudRepository<Event, Long> {
 
     List<Event> findAllOrderByStartsAtDesc();
 
+    List<Event> findByIdIn(List<Long> ids);
+
     /**
      * Calendar apps take a change of time, place or status only with a higher SEQUENCE (calendar feeds);
      * cancelled_at starts the period a cancelled event stays in the feeds.

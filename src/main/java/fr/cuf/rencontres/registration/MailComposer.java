@@ -1,5 +1,8 @@
 package fr.cuf.rencontres.registration;
 
+import fr.cuf.rencontres.calendar.AgendaFeed;
+import java.nio.charset.StandardCharsets;
+
 import fr.cuf.rencontres.support.Messages;
 import fr.cuf.rencontres.support.Times;
 import jakarta.inject.Singleton;
@@ -18,14 +21,18 @@ class MailComposer {
     private final RegistrationViews views;
     private final Messages messages;
     private final PersonalLinks links;
-    private final AgendaCalendar agenda;
+    private final AgendaFeed agenda;
 
-    MailComposer(RegistrationViews views, Messages messages, PersonalLinks links, AgendaCalendar agenda) {
+    MailComposer(RegistrationViews views, Messages messages, PersonalLinks links, AgendaFeed agenda) {
         this.views = views;
         this.messages = messages;
         this.links = links;
         this.agenda = agenda;
     }
+
+    /** The mails after which the person's agenda changed: they carry it, as the personal feed shows it. */
+    private static final java.util.Set<MailKind> ATTACHES_AGENDA = java.util.EnumSet.of(MailKind.CONFIRMATION,
+            MailKind.PROMOTED, MailKind.SESSION_PROMOTED, MailKind.SESSIONS_CHANGED);
 
     record Composed(String subject, String body, String ics) {
     }
@@ -51,6 +58,9 @@ class MailComposer {
                     ? messages.get(locale, "registration.free") : v.quote().priceText(),
                     locale == Locale.ENGLISH ? v.quote().labelEn() : v.quote().labelFr())).append('\n');
         }
+        if (v.registration().status() == RegistrationStatus.PENDING_PAYMENT) {
+            body.append('\n').append(messages.get(locale, "payment.instructions", v.registration().id())).append('\n');
+        }
         for (RegistrationView.ChoiceView c : v.choices()) {
             if (!c.held() && !c.waiting()) {
                 continue;
@@ -70,7 +80,8 @@ class MailComposer {
             body.append(messages.get(locale, "mail.linkHint")).append("\n\n");
         }
         body.append(messages.get(locale, "mail.signature"));
-        String ics = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTED ? agenda.of(v) : null;
+        String ics = ATTACHES_AGENDA.contains(mail.kind())
+                ? new String(agenda.ofRegistration(v.registration().id(), locale).body(), StandardCharsets.UTF_8) : null;
         return new Composed(messages.get(locale, key + ".subject", title), body.toString(), ics);
     }
 }

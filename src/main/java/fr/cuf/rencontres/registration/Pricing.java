@@ -42,6 +42,22 @@ public class Pricing {
                 : quote(all, type, isForeign(organisation), isMember(event, organisation), day);
     }
 
+    /**
+     * The price a registrant would pay and the rule that decides it (speaker, foreign body, member for the
+     * event's year…), shown on the form before confirming; the same rules as {@link #quote}.
+     */
+    public Estimate estimate(Event event, ParticipantType type, @Nullable Organisation organisation,
+                             @Nullable Integer day) {
+        Quote quote = quote(event, type, organisation, day);
+        PriceRule rule = categoriesOf(event).stream().filter(c -> c.code().equals(quote.categoryCode()))
+                .map(PriceCategory::appliesTo).findFirst().orElse(null);
+        return new Estimate(quote, rule, Times.paris(event.startsAt()).getYear());
+    }
+
+    /** A quote with the rule that chose its category ({@code null}: the event is free). */
+    public record Estimate(Quote quote, @Nullable PriceRule rule, int year) {
+    }
+
     /** The categories of the event, for {@link #quote(List, ParticipantType, boolean, boolean)}. */
     List<PriceCategory> categoriesOf(Event event) {
         return categories.findByEventIdOrderByPosition(event.id());

@@ -149,6 +149,11 @@ public class RegistrationChanges {
         registrations.update(with(current, current.status()));
         audit.record(actor, "registration.sessions_changed", "registration", registrationId, wanted.toString());
         seats.promoteForSessions(freed, sessions, true);
+        boolean changed = !freed.isEmpty() || kept.size() != wanted.size()
+                || before.stream().anyMatch(c -> !wanted.contains(c.sessionId()) && !Seats.CANCELLED.equals(c.status()));
+        if (changed) {
+            mails.queue(MailKind.SESSIONS_CHANGED, registrationId, null); // with the updated agenda attached
+        }
         return views.get(registrationId);
     }
 

@@ -62,6 +62,14 @@ public record RegistrationRequest(
                             @Nullable String email, @Nullable ParticipantType participantType) {
     }
 
+    /** The same request in {@code language} when it names none (the API's Accept-Language): every mail uses it. */
+    public RegistrationRequest inLanguageIfMissing(String language) {
+        return locale != null && !locale.isBlank() ? this : new RegistrationRequest(firstName, lastName, functionTitle,
+                email, phone, organisationId, organisationName, organisationCountry, organisationKind, participantType,
+                dietaryNeeds, accessibilityNeeds, interpretationLanguage, consent, sessionIds, answers, colleagues,
+                waitingList, language, attendanceDay);
+    }
+
     public List<Long> sessions() {
         return sessionIds == null ? List.of() : sessionIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
     }

@@ -87,6 +87,13 @@ class RequestCheck {
     /** The answers to the event's questions, checked against each question's kind and options. */
     static Map<Long, String> answers(Map<String, List<String>> given, List<Question> questions, Validator v) {
         Map<Long, String> answers = new LinkedHashMap<>();
+        Set<String> known = new HashSet<>();
+        questions.forEach(q -> known.add(String.valueOf(q.id())));
+        for (String id : given.keySet()) {
+            if (!known.contains(id)) {
+                v.add(Problem.field("answers." + id, "unknown_question", id));
+            }
+        }
         for (Question q : questions) {
             String field = "answers." + q.id();
             List<String> values = new ArrayList<>();

@@ -71,7 +71,7 @@ public class ProgrammePublisher {
             VersionedSession v = VersionedSession.of(version.id(), s, s.roomId() == null ? null : roomNames.get(s.roomId()));
             versions.addSession(version.id(), v.sessionId(), v.title(), v.description(), v.kind().name(), v.startsAt(),
                     v.endsAt(), v.roomId(), v.roomName(), v.chairPersonId(), v.membersOnly(), v.capacity(),
-                    v.expectedAudience(), v.languages(), v.status().name());
+                    v.expectedAudience(), v.languages(), v.status().name(), v.createdAt(), v.updatedAt());
         }
         List<ProgrammeChange> log = previous == null ? List.of()
                 : changelog(version.id(), versions.findSessions(previous.id()), versions.findSessions(version.id()));

@@ -26,13 +26,15 @@ public interface ProgrammeVersionRepository extends CrudRepository<ProgrammeVers
 
     @Query("""
             INSERT INTO programme_version_session (version_id, session_id, title, description, kind, starts_at, ends_at,
-                room_id, room_name, chair_person_id, members_only, capacity, expected_audience, languages, status)
+                room_id, room_name, chair_person_id, members_only, capacity, expected_audience, languages, status,
+                created_at, updated_at)
             VALUES (:versionId, :sessionId, :title, :description, :kind, :startsAt, :endsAt, :roomId, :roomName,
-                :chairPersonId, :membersOnly, :capacity, :expectedAudience, :languages, :status)""")
+                :chairPersonId, :membersOnly, :capacity, :expectedAudience, :languages, :status, :createdAt, :updatedAt)""")
     void addSession(Long versionId, Long sessionId, String title, @Nullable String description, String kind,
                     @Nullable Instant startsAt, @Nullable Instant endsAt, @Nullable Long roomId,
                     @Nullable String roomName, @Nullable Long chairPersonId, boolean membersOnly,
-                    @Nullable Integer capacity, @Nullable Integer expectedAudience, String languages, String status);
+                    @Nullable Integer capacity, @Nullable Integer expectedAudience, String languages, String status,
+                    Instant createdAt, Instant updatedAt);
 
     /** Registrations (not cancelled) that chose one of the sessions, with the session. */
     @Query("""

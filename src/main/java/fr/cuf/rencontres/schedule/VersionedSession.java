@@ -11,18 +11,18 @@ public record VersionedSession(Long versionId, Long sessionId, String title, @Nu
                                SessionKind kind, @Nullable Instant startsAt, @Nullable Instant endsAt,
                                @Nullable Long roomId, @Nullable String roomName, @Nullable Long chairPersonId,
                                boolean membersOnly, @Nullable Integer capacity, @Nullable Integer expectedAudience,
-                               String languages, SessionStatus status) {
+                               String languages, SessionStatus status, Instant createdAt, Instant updatedAt) {
 
     static VersionedSession of(long versionId, Session s, String roomName) {
         return new VersionedSession(versionId, s.id(), s.title(), s.description(), s.kind(), s.startsAt(), s.endsAt(),
                 s.roomId(), roomName, s.chairPersonId(), s.membersOnly(), s.capacity(), s.expectedAudience(),
-                s.languages(), s.status());
+                s.languages(), s.status(), s.createdAt(), s.updatedAt());
     }
 
     /** The session as published, for the public programme (event id from the version's event). */
     Session asSession(long eventId) {
         return new Session(sessionId, eventId, title, description, kind, startsAt, endsAt, roomId, chairPersonId,
-                membersOnly, capacity, expectedAudience, languages, null, null, null, false, false, null, status);
+                membersOnly, capacity, expectedAudience, languages, createdAt, updatedAt, null, false, false, null, status);
     }
 
     boolean isScheduled() {

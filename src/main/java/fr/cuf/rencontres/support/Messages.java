@@ -42,13 +42,40 @@ public class Messages {
             try {
                 ResourceBundle resources = ResourceBundle.getBundle(bundle, target, NoFallback.INSTANCE);
                 if (resources.containsKey(key)) {
-                    return fill(resources.getString(key), args);
+                    return fill(resources.getString(key), readable(target, args));
                 }
             } catch (MissingResourceException absent) {
                 // this bundle has no file for the locale: try the next one
             }
         }
         return key;
+    }
+
+    /**
+     * Dates and times as people read them ("15 avril 2026 à 9 h", "April 15, 2026 at 9:00") rather than ISO:
+     * refusals carry java.time values and each reader gets them in their language.
+     */
+    private static Object[] readable(Locale locale, Object[] args) {
+        if (args == null || args.length == 0) {
+            return args;
+        }
+        boolean english = Locale.ENGLISH.equals(locale);
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof java.time.Instant instant) {
+                out[i] = Times.paris(instant);
+            }
+            if (out[i] instanceof java.time.ZonedDateTime zoned) {
+                java.time.ZonedDateTime paris = zoned.withZoneSameInstant(Times.PARIS);
+                String pattern = english ? "MMMM d, yyyy 'at' H:mm"
+                        : paris.getMinute() == 0 ? "d MMMM yyyy 'à' H 'h'" : "d MMMM yyyy 'à' H 'h' mm";
+                out[i] = java.time.format.DateTimeFormatter.ofPattern(pattern, locale).format(paris);
+            } else if (out[i] instanceof java.time.LocalDate date) {
+                out[i] = java.time.format.DateTimeFormatter.ofPattern(english ? "MMMM d, yyyy" : "d MMMM yyyy", locale)
+                        .format(date);
+            }
+        }
+        return out;
     }
 
     /** The message of a refusal: {@code error.<code>}. */

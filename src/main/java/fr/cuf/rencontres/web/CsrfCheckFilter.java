@@ -31,9 +31,11 @@ import java.util.Set;
  * the body as a filter argument lets the server wait for it; the token check itself is the module's
  * validator (double-submit cookie + HMAC).
  * <p>
- * Not checked: the JSON API (HTTP Basic, no cookie to ride on), the anonymous public registration
- * form and the personal pages {@code /me/{secret}}, whose only credential is the secret in the URL,
- * which a forging site cannot know (the form has its idempotency key, honeypot and rate limit).
+ * Not checked: the JSON API (HTTP Basic, no cookie to ride on) and the anonymous public registration
+ * form (it has its idempotency key, honeypot and rate limit). The personal pages {@code /me/{secret}} are
+ * checked: the secret in their address is the credential, and a page that leaked it (a shared screen, a
+ * forwarded mail) must not let another site post to it. Their Referrer-Policy is {@code same-origin}, not
+ * {@code no-referrer}, which would make browsers post with {@code Origin: null} (issue 14).
  */
 @ServerFilter(patterns = CsrfCheckFilter.CHECKED, patternStyle = FilterPatternStyle.REGEX)
 class CsrfCheckFilter implements Ordered {
@@ -42,7 +44,7 @@ class CsrfCheckFilter implements Ordered {
      * Every path but the exempt ones: the filter binds the request body, so it is not even run on the JSON
      * API's hot paths (registrations, scans), whose bodies would otherwise be read once more as a String.
      */
-    static final String CHECKED = "^(?!/(api|me)/|/events/[^/]+/register(/|$)).*$";
+    static final String CHECKED = "^(?!/api/|/events/[^/]+/register(/|$)).*$";
 
     private static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);

@@ -126,6 +126,18 @@ class EventsApiTest {
     }
 
     @Test
+    void each_session_gives_what_a_partner_site_needs_to_build_session_ids() {
+        EventDetailJson event = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/events/rencontres-2026"),
+                EventDetailJson.class);
+        SessionJson opening = event.sessions().get(0);
+        SessionJson maroc = event.sessions().get(1);
+        assertTrue(opening.id() > 0 && maroc.id() > 0 && opening.id() != maroc.id());
+        assertEquals(450L, opening.seatsLeft(), "the room's capacity, nobody registered yet");
+        assertEquals(0, opening.parallelBlock());
+        assertEquals(1, maroc.parallelBlock(), "a later slot is another block");
+    }
+
+    @Test
     void an_unknown_event_is_a_json_404_in_french_by_default() {
         HttpClientResponseException e = refused(HttpRequest.GET("/api/v1/events/nope"));
         assertEquals(HttpStatus.NOT_FOUND, e.getStatus());

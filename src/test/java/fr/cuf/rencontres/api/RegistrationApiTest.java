@@ -15,6 +15,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -147,5 +149,84 @@ class RegistrationApiTest {
         }
         assertTrue(limited != null, "the 7th request of the minute is refused");
         assertEquals("rate_limited", limited.getResponse().getBody(Map.class).orElseThrow().get("code"));
+    }
+
+    @Test
+    void an_idempotency_key_sent_again_with_another_person_is_refused_and_reveals_nothing_of_the_first() {
+        HttpResponse<Map> first = client.toBlocking().exchange(post(body("awa@example.org", dijon.id()),
+                "predictable-key-1"), Map.class);
+        assertEquals(HttpStatus.CREATED, first.getStatus());
+
+        HttpClientResponseException reused = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(post(body("mallory@example.org", dijon.id()), "predictable-key-1"),
+                        String.class));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, reused.getStatus());
+        String answer = reused.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(answer.contains("idempotency_key_reused"), answer);
+        assertFalse(answer.contains("awa@example.org") || answer.contains("/me/"), answer);
+
+        HttpResponse<Map> retry = client.toBlocking().exchange(post(body("awa@example.org", dijon.id()),
+                "predictable-key-1"), Map.class);
+        assertEquals(HttpStatus.OK, retry.getStatus(), "the same request again is still a replay");
+        assertEquals(first.body().get("personalLink"), retry.body().get("personalLink"));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void an_english_client_gets_english_refusals_and_english_mails() {
+        HttpClientResponseException invalid = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(((io.micronaut.http.MutableHttpRequest<?>) post(Map.of("firstName", "Awa"), null)).header("Accept-Language", "en"), Map.class));
+        assertEquals("This field is required.", ((List<Map<String, Object>>) invalid.getResponse().getBody(Map.class)
+                .orElseThrow().get("errors")).get(0).get("message"));
+        client.toBlocking().exchange(((io.micronaut.http.MutableHttpRequest<?>) post(body("en@example.org", dijon.id()), null)).header("Accept-Language", "en"), Map.class);
+        client.toBlocking().exchange(post(body("fr@example.org", dijon.id()), null), Map.class);
+        assertEquals(List.of("en"), outboxLocales("en@example.org"), "the registrant's language is stored and mailed in");
+        assertEquals(List.of("fr"), outboxLocales("fr@example.org"));
+    }
+
+    private List<String> outboxLocales(String email) {
+        try (var c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource)
+                .getConnection(); var s = c.prepareStatement("SELECT locale FROM mail_outbox WHERE recipient = ?")) {
+            s.setString(1, email);
+            var rs = s.executeQuery();
+            List<String> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void an_empty_body_and_wrong_types_get_a_code_and_the_field_to_fix() {
+        HttpClientResponseException empty = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(HttpRequest.POST("/api/v1/events/chroniques-mai/registrations", "")
+                        .contentType(MediaType.APPLICATION_JSON_TYPE), Map.class));
+        assertEquals(HttpStatus.BAD_REQUEST, empty.getStatus());
+        assertEquals("body_required", empty.getResponse().getBody(Map.class).orElseThrow().get("code"));
+
+        HttpClientResponseException typed = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(HttpRequest.POST("/api/v1/events/chroniques-mai/registrations",
+                        "{\"firstName\":\"Awa\",\"attendanceDay\":\"abc\"}").contentType(MediaType.APPLICATION_JSON_TYPE), Map.class));
+        assertEquals(HttpStatus.BAD_REQUEST, typed.getStatus());
+        Map<String, Object> error = typed.getResponse().getBody(Map.class).orElseThrow();
+        assertEquals("invalid_value", error.get("code"));
+        assertEquals("attendanceDay", error.get("field"));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void answers_to_questions_the_event_does_not_ask_are_refused() {
+        Map<String, Object> withAnswer = new java.util.HashMap<>(body("q@example.org", dijon.id()));
+        withAnswer.put("answers", Map.of("999999", List.of("yes")));
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(post(withAnswer, null), Map.class));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
+        Map<String, Object> error = e.getResponse().getBody(Map.class).orElseThrow();
+        assertEquals("unknown_question", error.get("code"));
+        assertEquals("answers.999999", error.get("field"));
     }
 }

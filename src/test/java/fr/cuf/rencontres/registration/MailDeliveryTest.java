@@ -44,6 +44,7 @@ class MailDeliveryTest implements TestPropertyProvider {
     GreenMail smtp = start();
 
     @Inject RegistrationService service;
+    @Inject RegistrationChanges changes;
     @Inject MailSender sender;
     @Inject MailOutboxRepository outbox;
     @Inject RegistrationFixtures fixtures;
@@ -114,6 +115,9 @@ class MailDeliveryTest implements TestPropertyProvider {
         assertTrue(ics.contains("BEGIN:VTIMEZONE") && ics.contains("TZID:Europe/Paris"), ics);
         assertTrue(ics.contains("DTSTART;TZID=Europe/Paris:20260708T143000"), ics);
         assertTrue(ics.contains("SUMMARY:Atelier Climat"), ics);
+        assertTrue(ics.contains("UID:session-" + workshop.id() + "@rencontres.example.org"),
+                "the personal feed's UID, so a calendar holding both keeps one entry");
+        assertTrue(ics.contains("SEQUENCE:") && ics.contains("LOCATION:"), ics);
         assertTrue(body.length() > 0);
         OutboxMail row = outbox.findByRegistrationIdOrderById(o.id()).get(0);
         assertEquals("SENT", row.status());
@@ -143,6 +147,22 @@ class MailDeliveryTest implements TestPropertyProvider {
         instances.shutdown();
         assertEquals(12, sent);
         assertEquals(12, smtp.getReceivedMessages().length);
+    }
+
+    @Test
+    void changing_sessions_on_the_personal_page_mails_the_updated_agenda() throws Exception {
+        RegistrationOutcome o = register("awa@example.org", "fr");
+        sender.sendDue(NOW);
+        Session other = fixtures.session(event, "Atelier Genre", LocalDateTime.parse("2026-07-09T10:00"), null, 50, false);
+        changes.changeSessions(o.id(), List.of(other.id()), "personal-link");
+        assertEquals(1, sender.sendDue(NOW));
+        MimeMessage mail = smtp.getReceivedMessages()[1];
+        assertTrue(mail.getSubject().startsWith("Vos séances ont changé"), mail.getSubject());
+        String ics = new String(((Multipart) mail.getContent()).getBodyPart(1).getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(ics.contains("SUMMARY:Atelier Genre") && !ics.contains("SUMMARY:Atelier Climat"), ics);
+        changes.changeSessions(o.id(), List.of(other.id()), "personal-link");
+        assertEquals(0, sender.sendDue(NOW), "saving the same choice again changes nothing and mails nothing");
     }
 
     @Test

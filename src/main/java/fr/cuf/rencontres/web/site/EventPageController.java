@@ -25,7 +25,11 @@ class EventPageController {
     private final EventCatalogue catalogue;
     private final ProgrammeService programmes;
 
-    EventPageController(EventService events, EventCatalogue catalogue, ProgrammeService programmes) {
+    private final java.time.Clock clock;
+
+    EventPageController(EventService events, EventCatalogue catalogue, ProgrammeService programmes,
+                        java.time.Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.catalogue = catalogue;
         this.programmes = programmes;
@@ -36,7 +40,7 @@ class EventPageController {
     Map<String, Object> show(@PathVariable String slug) {
         EventSummary summary = catalogue.summary(events.publicBySlug(slug));
         Map<String, Object> model = new java.util.HashMap<>();
-        model.put("summary", PublicEvent.of(summary));
+        model.put("summary", PublicEvent.of(summary, clock.instant()));
         model.put("programme", programmes.of(summary.event().id()));
         programmes.latestChanges(summary.event().id()).ifPresent(c -> model.put("published", c));
         return model;

@@ -33,9 +33,11 @@ class GroupPagesController {
     private final PersonRepository persons;
     private final OrganisationRepository organisations;
     private final EventCatalogue catalogue;
+    private final java.time.Clock clock;
 
     GroupPagesController(GroupRepository groups, GroupService groupService, PersonRepository persons,
-                         OrganisationRepository organisations, EventCatalogue catalogue) {
+                         OrganisationRepository organisations, EventCatalogue catalogue, java.time.Clock clock) {
+        this.clock = clock;
         this.groups = groups;
         this.groupService = groupService;
         this.persons = persons;
@@ -67,7 +69,8 @@ class GroupPagesController {
                 }
             });
         }
-        model.put("meetings", catalogue.ofGroup(group.id()).stream().map(PublicEvent::of).toList());
+        model.put("meetings", catalogue.ofGroup(group.id()).stream()
+                .map(s -> PublicEvent.of(s, clock.instant())).toList());
         return model;
     }
 }

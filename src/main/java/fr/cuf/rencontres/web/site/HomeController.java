@@ -27,7 +27,10 @@ class HomeController {
     private final EventCatalogue catalogue;
     private final GroupRepository groups;
 
-    HomeController(EventCatalogue catalogue, GroupRepository groups) {
+    private final java.time.Clock clock;
+
+    HomeController(EventCatalogue catalogue, GroupRepository groups, java.time.Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.groups = groups;
     }
@@ -37,12 +40,30 @@ class HomeController {
     Map<String, Object> home(@Nullable @QueryValue String group, @Nullable @QueryValue Pole pole,
                              @Nullable @QueryValue EventFormat format, @Nullable @QueryValue Boolean membersOnly) {
         EventFilter filter = new EventFilter(blank(group), pole, format, membersOnly);
-        return Map.of(
-                "events", catalogue.upcoming(filter),
+        java.time.Instant now = clock.instant();
+        java.util.List<fr.cuf.rencontres.event.EventSummary> upcoming = catalogue.upcoming(filter);
+        // the next conference edition first, whatever the filters: it is what most visitors come for
+        Map<String, Object> model = new java.util.HashMap<>();
+        catalogue.upcoming(new EventFilter(null, null, null, null)).stream()
+                .filter(s -> s.event().kind() == fr.cuf.rencontres.event.EventKind.CONFERENCE_EDITION
+                        && s.event().status() != fr.cuf.rencontres.event.EventStatus.CANCELLED)
+                .findFirst().ifPresent(s -> model.put("next", PublicEvent.of(s, now)));
+        model.putAll(Map.of(
+                "events", upcoming.stream().map(s -> card(s, now)).toList(),
                 "filter", filter,
                 "groups", groups.findAllOrderByName(),
                 "poles", Arrays.asList(Pole.values()),
-                "formats", Arrays.asList(EventFormat.values()));
+                "formats", Arrays.asList(EventFormat.values())));
+        return model;
+    }
+
+    private static Map<String, Object> card(fr.cuf.rencontres.event.EventSummary s, java.time.Instant now) {
+        Map<String, Object> card = new java.util.HashMap<>();
+        card.put("event", s.event());
+        card.put("group", s.group());
+        card.put("venue", s.venue());
+        card.put("registration", RegistrationCta.of(s.event(), now));
+        return card;
     }
 
     private static String blank(String s) {

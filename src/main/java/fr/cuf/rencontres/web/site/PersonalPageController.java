@@ -128,7 +128,7 @@ class PersonalPageController {
         AgendaLink agenda = agendaTokens.renew(self.registration().id(), "personal-link");
         ModelAndView<Map<String, Object>> page = page(self, secret, request, null, null);
         page.getModel().orElseThrow().put("agenda", agenda);
-        return HttpResponse.ok(page).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
+        return HttpResponse.ok(page).header("Cache-Control", "no-store").header("Referrer-Policy", "same-origin");
     }
 
     private HttpResponse<?> act(RegistrationView self, String secret, HttpRequest<?> request, Runnable action) {

@@ -16,9 +16,9 @@ record PublicEvent(String slug, String title, @Nullable String summary, @Nullabl
                    boolean multiDay, boolean membersOnly, @Nullable Integer capacity, @Nullable Group group,
                    @Nullable Venue venue, @Nullable String locationNote, @Nullable Instant registrationOpensAt,
                    @Nullable Instant registrationClosesAt, boolean cancelled, @Nullable String roomName,
-                   @Nullable String cancellationReason) {
+                   @Nullable String cancellationReason, RegistrationCta registration) {
 
-    static PublicEvent of(EventSummary s) {
+    static PublicEvent of(EventSummary s, Instant now) {
         Event e = s.event();
         boolean multiDay = !fr.cuf.rencontres.support.Times.paris(e.startsAt()).toLocalDate()
                 .equals(fr.cuf.rencontres.support.Times.paris(e.endsAt()).toLocalDate());
@@ -27,6 +27,7 @@ record PublicEvent(String slug, String title, @Nullable String summary, @Nullabl
                 e.locationNote(), e.registrationOpensAt(), e.registrationClosesAt(),
                 e.status() == fr.cuf.rencontres.event.EventStatus.CANCELLED,
                 s.room() == null || !e.format().needsPlace() ? null : s.room().name(),
-                e.status() == fr.cuf.rencontres.event.EventStatus.CANCELLED ? e.cancellationReason() : null);
+                e.status() == fr.cuf.rencontres.event.EventStatus.CANCELLED ? e.cancellationReason() : null,
+                RegistrationCta.of(e, now));
     }
 }

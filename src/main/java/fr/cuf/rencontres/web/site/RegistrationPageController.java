@@ -45,10 +45,12 @@ class RegistrationPageController {
     private final OrganisationRepository organisations;
     private final HttpLocaleResolver locales;
     private final RegistrationRateLimit rateLimit;
+    private final PersonalLinks links;
 
     RegistrationPageController(RegistrationService registrations, RegistrationPages pages,
                                OrganisationRepository organisations, HttpLocaleResolver locales,
-                               RegistrationRateLimit rateLimit) {
+                               RegistrationRateLimit rateLimit, PersonalLinks links) {
+        this.links = links;
         this.rateLimit = rateLimit;
         this.registrations = registrations;
         this.pages = pages;
@@ -58,10 +60,20 @@ class RegistrationPageController {
 
     @Get
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> show(@PathVariable String slug, @Nullable @QueryValue String q,
-                                           HttpRequest<?> request) {
-        Event event = registrations.openEvent(slug, Submission.form(null));
-        return new ModelAndView<>("site/register", pages.form(event, locale(request), Map.of(), null, q));
+    HttpResponse<?> show(@PathVariable String slug, @Nullable @QueryValue String q, HttpRequest<?> request) {
+        Event event;
+        try {
+            event = registrations.openEvent(slug, Submission.form(null));
+        } catch (DomainException notOpen) {
+            if (notOpen.kind() != DomainException.Kind.CONFLICT) {
+                throw notOpen;
+            }
+            // not open yet, or closed: a page that says when (in words) and leads back to the event
+            Map<String, Object> model = new HashMap<>(pages.errors(notOpen, locale(request)));
+            model.put("event", pages.publicEvent(slug));
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("site/register-closed", model));
+        }
+        return HttpResponse.ok(new ModelAndView<>("site/register", pages.form(event, locale(request), Map.of(), null, q)));
     }
 
     @Post
@@ -76,14 +88,15 @@ class RegistrationPageController {
         Event event = registrations.openEvent(slug, Submission.form(null));
         try {
             if (RegistrationForm.one(form, "website") != null) {
-                throw DomainException.invalid("website", "spam_suspected");
+                throw DomainException.invalid(List.of(fr.cuf.rencontres.support.Problem.of("spam_suspected")));
             }
             RegistrationOutcome outcome = registrations.register(slug, RegistrationForm.read(form, locale.getLanguage()),
                     Submission.form(RegistrationForm.one(form, "idempotencyKey")));
             Map<String, Object> model = new HashMap<>();
             model.put("event", event);
             model.put("outcome", outcome);
-            model.put("link", PersonalLinks.path(outcome.secret()));
+            model.put("link", links.url(outcome.secret())); // absolute: people copy it, or open it on another device
+            model.put("pendingPayment", outcome.status() == fr.cuf.rencontres.registration.RegistrationStatus.PENDING_PAYMENT);
             model.put("free", outcome.quote().free());
             model.put("categoryLabel", outcome.quote().categoryCode() == null ? null
                     : Locale.ENGLISH.equals(locale) ? outcome.quote().labelEn() : outcome.quote().labelFr());
@@ -92,6 +105,19 @@ class RegistrationPageController {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("site/register",
                     pages.form(event, locale, RegistrationForm.echo(form), refusal, null)));
         }
+    }
+
+    /**
+     * The price one person would pay, for the form to show before confirming: {@code price} ("0,00 €") and
+     * {@code reason} (what decides it: "member 2026", "foreign authority", "speaker"…). Needs a type.
+     */
+    @Get("/price")
+    @Produces(MediaType.APPLICATION_JSON)
+    Map<String, Object> price(@PathVariable String slug, @Nullable @QueryValue String organisationId,
+                              @Nullable @QueryValue String participantType, @Nullable @QueryValue String attendanceDay,
+                              HttpRequest<?> request) {
+        return pages.price(registrations.openEvent(slug, Submission.form(null)), organisationId, participantType,
+                attendanceDay, locale(request));
     }
 
     /** Search-as-you-type: organisations whose name, town or SIREN matches (public registry data). */

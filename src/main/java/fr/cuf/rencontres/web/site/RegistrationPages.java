@@ -34,8 +34,19 @@ class RegistrationPages {
     private final RegistrationSettings settings;
     private final Messages messages;
 
+    private final fr.cuf.rencontres.registration.Pricing pricing;
+    private final fr.cuf.rencontres.event.EventService events;
+    private final fr.cuf.rencontres.event.EventCatalogue catalogue;
+    private final java.time.Clock clock;
+
     RegistrationPages(RegistrationViews views, OrganisationRepository organisations, RegistrationSettings settings,
-                      Messages messages) {
+                      Messages messages, fr.cuf.rencontres.registration.Pricing pricing,
+                      fr.cuf.rencontres.event.EventService events, fr.cuf.rencontres.event.EventCatalogue catalogue,
+                      java.time.Clock clock) {
+        this.pricing = pricing;
+        this.events = events;
+        this.catalogue = catalogue;
+        this.clock = clock;
         this.views = views;
         this.organisations = organisations;
         this.settings = settings;
@@ -66,15 +77,116 @@ class RegistrationPages {
         });
         model.put("blocks", blocks(event.id(), chosenSessions));
         model.put("questions", questions(event.id(), locale, values));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < RegistrationForm.COLLEAGUE_ROWS; i++) {
-            rows.add(Map.of("index", i, "number", i + 1));
-        }
-        model.put("colleagueRows", rows);
+        Map<String, Object> errors = refusal == null ? Map.of() : errors(refusal, locale);
+        model.putAll(errors);
+        model.put("colleagueRows", colleagueRows(values, errors));
         if (refusal != null) {
-            model.putAll(errors(refusal, locale));
+            model.put("errorSummary", summary(refusal, locale));
         }
         return model;
+    }
+
+    /** Each colleague row with what was typed and its own messages, so that a refused form loses nothing. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> colleagueRows(Map<String, Object> values, Map<String, Object> errors) {
+        Map<String, String> byField = (Map<String, String>) errors.getOrDefault("errors", Map.of());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < RegistrationForm.COLLEAGUE_ROWS; i++) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("index", i);
+            row.put("number", i + 1);
+            Map<String, String> rowErrors = new HashMap<>();
+            for (String field : List.of("firstName", "lastName", "functionTitle", "email", "participantType")) {
+                Object typed = values.get("colleague_" + i + "_" + field);
+                row.put(field, typed == null ? "" : String.valueOf(typed));
+                String error = byField.get("colleague_" + i + "_" + field);
+                if (error != null) {
+                    rowErrors.put(field, error);
+                }
+            }
+            row.put("errors", rowErrors);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The summary at the top: each problem with the field it is about, linking to that field. */
+    private List<Map<String, Object>> summary(DomainException refusal, Locale locale) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Problem p : refusal.problems()) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("message", messages.problem(locale, p));
+            String label = "";
+            String anchor = null;
+            if (p.field() != null) {
+                java.util.regex.Matcher colleague = java.util.regex.Pattern.compile("colleagues\\[(\\d+)]\\.(\\w+)")
+                        .matcher(p.field());
+                if (colleague.matches()) {
+                    int row = Integer.parseInt(colleague.group(1));
+                    String field = colleague.group(2);
+                    label = messages.get(locale, "registration.colleague") + " " + (row + 1) + " — "
+                            + messages.get(locale, "registration." + field);
+                    anchor = "c" + row + "-" + switch (field) {
+                        case "firstName" -> "first";
+                        case "lastName" -> "last";
+                        case "functionTitle" -> "function";
+                        case "participantType" -> "type";
+                        default -> field;
+                    };
+                } else if (p.field().startsWith("answers.")) {
+                    anchor = "answer-" + p.field().substring("answers.".length());
+                } else if (FIELD_LABELS.containsKey(p.field())) {
+                    label = messages.get(locale, FIELD_LABELS.get(p.field()));
+                    anchor = switch (p.field()) {
+                        case "sessionIds", "attendanceDay" -> p.field() + "-error";
+                        default -> p.field();
+                    };
+                }
+            }
+            item.put("label", label);
+            item.put("anchor", anchor);
+            out.add(item);
+        }
+        return out;
+    }
+
+    private static final Map<String, String> FIELD_LABELS = Map.ofEntries(
+            Map.entry("firstName", "registration.firstName"), Map.entry("lastName", "registration.lastName"),
+            Map.entry("functionTitle", "registration.functionTitle"), Map.entry("email", "registration.email"),
+            Map.entry("phone", "registration.phone"), Map.entry("participantType", "registration.participantType"),
+            Map.entry("organisationId", "registration.organisation"),
+            Map.entry("organisationName", "registration.newOrganisation"),
+            Map.entry("consent", "registration.consentShort"), Map.entry("sessionIds", "registration.sessions"),
+            Map.entry("attendanceDay", "registration.attendance"));
+
+    /** The price preview of one person (see the controller's {@code /price}); empty without a known type. */
+    Map<String, Object> price(Event event, String organisationId, String participantType, String attendanceDay,
+                              Locale locale) {
+        ParticipantType type;
+        try {
+            type = participantType == null ? null : ParticipantType.valueOf(participantType);
+        } catch (IllegalArgumentException unknown) {
+            type = null;
+        }
+        if (type == null) {
+            return Map.of();
+        }
+        Organisation organisation = organisationId != null && organisationId.matches("\\d+")
+                ? organisations.findById(Long.valueOf(organisationId)).orElse(null) : null;
+        Integer day = attendanceDay != null && attendanceDay.matches("\\d{1,2}") ? Integer.valueOf(attendanceDay) : null;
+        try {
+            fr.cuf.rencontres.registration.Pricing.Estimate e = pricing.estimate(event, type, organisation, day);
+            String reason = e.rule() == null ? messages.get(locale, "registration.reason.FREE")
+                    : messages.get(locale, "registration.reason." + e.rule().name(), e.year());
+            return Map.of("price", e.quote().priceText(), "cents", e.quote().priceCents(), "reason", reason,
+                    "text", messages.get(locale, "registration.priceFor", e.quote().priceText(), reason));
+        } catch (DomainException noPrice) {
+            return Map.of("text", noPrice.problems().stream().map(p -> messages.problem(locale, p)).findFirst().orElse(""));
+        }
+    }
+
+    PublicEvent publicEvent(String slug) {
+        return PublicEvent.of(catalogue.summary(events.publicBySlug(slug)), clock.instant());
     }
 
     Map<String, Object> errors(DomainException refusal, Locale locale) {

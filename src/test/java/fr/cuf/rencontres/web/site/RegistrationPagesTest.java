@@ -127,7 +127,7 @@ class RegistrationPagesTest {
         assertTrue(html.contains("Inscription enregistrée"), html);
         assertTrue(html.contains("Gratuit"));
         assertTrue(html.contains("Jean Dupont"), "the colleague is registered too");
-        Matcher link = Pattern.compile("href=\"(/me/[A-Za-z0-9_-]+)\"").matcher(html);
+        Matcher link = Pattern.compile("href=\"https?://[^/\"]+(/me/[A-Za-z0-9_-]+)\"").matcher(html);
         assertTrue(link.find());
         String again = post("/events/rencontres-2026/register", filled()).body();
         assertTrue(again.contains(link.group(1)), "the retry shows the first registration");
@@ -150,7 +150,7 @@ class RegistrationPagesTest {
     void the_personal_page_gives_the_badge_and_a_calendar_address_once_and_a_new_one_disables_the_old() {
         form("fr");
         String html = post("/events/rencontres-2026/register", filled()).body();
-        Matcher link = Pattern.compile("href=\"(/me/[A-Za-z0-9_-]+)\"").matcher(html);
+        Matcher link = Pattern.compile("href=\"https?://[^/\"]+(/me/[A-Za-z0-9_-]+)\"").matcher(html);
         assertTrue(link.find());
         HttpResponse<byte[]> badge = client.toBlocking().exchange(HttpRequest.GET(link.group(1) + "/badge.pdf"), byte[].class);
         assertEquals("application/pdf", badge.getContentType().orElseThrow().toString());
@@ -208,5 +208,113 @@ class RegistrationPagesTest {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
                 .retrieve(HttpRequest.GET("/me/AAAAAAAAAAAAAAAAAAAAAAAAAAA").accept(MediaType.TEXT_HTML)));
         assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
+    }
+
+    @Test
+    void a_refused_form_keeps_every_colleague_value_and_links_each_message_to_its_field() {
+        form("fr");
+        Map<String, String> f = filled();
+        f.put("colleague.1.firstName", "Marie");
+        f.put("colleague.1.functionTitle", "Chargée de mission");
+        f.put("colleague.1.participantType", "OFFICER");
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> post("/events/rencontres-2026/register", f));
+        String html = e.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(html.contains("name=\"colleague.0.lastName\" value=\"Dupont\""), "a valid colleague is kept");
+        assertTrue(html.contains("name=\"colleague.1.firstName\" value=\"Marie\""), "the refused one too");
+        assertTrue(html.contains("value=\"Chargée de mission\"") || html.contains("value=\"Charg&#xe9;e de mission\""));
+        Matcher officer = Pattern.compile("id=\"c1-type\"[^>]*>(.*?)</select>", Pattern.DOTALL).matcher(html);
+        assertTrue(officer.find() && officer.group(1).contains("value=\"OFFICER\" selected"), "its type is kept");
+        assertTrue(html.contains("href=\"#c1-last\""), "the summary links to the field");
+        assertTrue(html.contains("Collègue 2 — Nom : Ce champ est obligatoire.")
+                || html.contains("Coll&#xe8;gue 2 &#x2014; Nom : Ce champ est obligatoire."), html);
+    }
+
+    @Test
+    void no_participant_type_is_chosen_for_the_registrant_and_none_chosen_is_refused() {
+        String html = form("fr");
+        Matcher type = Pattern.compile("id=\"participantType\"[^>]*>(.*?)</select>", Pattern.DOTALL).matcher(html);
+        assertTrue(type.find());
+        assertFalse(type.group(1).contains("selected"), type.group(1));
+        assertTrue(type.group(1).contains("<option value=\"\">"), "a choose-first option");
+        Map<String, String> f = filled();
+        f.remove("participantType");
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> post("/events/rencontres-2026/register", f));
+        assertTrue(e.getResponse().getBody(String.class).orElseThrow().contains("id=\"participantType-error\""));
+    }
+
+    @Test
+    void the_honeypot_is_hidden_and_its_refusal_explains_what_to_do() {
+        String html = form("fr");
+        assertTrue(html.contains("class=\"hp\" aria-hidden=\"true\" hidden"), "not shown to people");
+        assertFalse(html.contains("class=\"org-fallback\"") && !html.contains("<noscript><form"),
+                "the server-side search box only without JavaScript");
+        Map<String, String> f = filled();
+        f.put("website", "x");
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> post("/events/rencontres-2026/register", f));
+        String page = e.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(page.contains("envoyez le formulaire à nouveau") || page.contains("envoyez le formulaire &#xe0; nouveau"),
+                page);
+        assertTrue(page.contains("value=\"Diallo\""));
+    }
+
+    @Test
+    void the_price_of_a_person_is_given_before_confirming_with_what_decides_it() {
+        String json = client.toBlocking().retrieve(HttpRequest.GET("/events/rencontres-2026/register/price?participantType=OFFICER"
+                + "&organisationId=" + dijon.id()));
+        assertTrue(json.contains("\"price\":\"0,00 €\""), json);
+        assertTrue(json.contains("\"text\":\"Tarif : 0,00 €"), json);
+        assertEquals("{}", client.toBlocking().retrieve(HttpRequest.GET("/events/rencontres-2026/register/price")),
+                "no type chosen yet: nothing to show");
+    }
+
+    @Test
+    void the_confirmation_shows_the_absolute_personal_link() {
+        form("fr");
+        String html = post("/events/rencontres-2026/register", filled()).body();
+        assertTrue(html.matches("(?s).*class=\"personal-link\">http://localhost:8080/me/[A-Za-z0-9_-]{27}<.*"), html);
+    }
+
+    @Test
+    void the_personal_page_keeps_its_secret_on_the_site_and_its_forms_need_their_token() {
+        form("fr");
+        String html = post("/events/rencontres-2026/register", filled()).body();
+        Matcher link = Pattern.compile("href=\"https?://[^/\"]+(/me/[A-Za-z0-9_-]+)\"").matcher(html);
+        assertTrue(link.find());
+        String me = client.toBlocking().retrieve(HttpRequest.GET(link.group(1)).accept(MediaType.TEXT_HTML));
+        assertTrue(me.contains("<meta name=\"referrer\" content=\"same-origin\">"),
+                "no-referrer makes browsers post with Origin: null, which is refused");
+        assertFalse(me.contains("no-referrer\">"));
+        HttpClientResponseException forged = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(HttpRequest.POST(link.group(1) + "/cancel", "").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .accept(MediaType.TEXT_HTML), String.class));
+        assertEquals(HttpStatus.FORBIDDEN, forged.getStatus());
+        assertTrue(forged.getResponse().getBody(String.class).orElseThrow().contains("rechargez la page"),
+                "a refusal says what to do");
+        assertTrue(post(link.group(1) + "/calendar", Map.of()).body().contains("/calendar/"), "with the token it works");
+    }
+
+    @Test
+    void a_refusal_answered_without_a_body_becomes_a_page_that_explains() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(HttpRequest.POST("/me/AAAAAAAAAAAAAAAAAAAAAAAAAAA/details", "csrfToken=x")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).header("Origin", "null")
+                        .accept(MediaType.TEXT_HTML), String.class));
+        assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
+        String page = e.getResponse().getBody(String.class).orElse("");
+        assertTrue(page.contains("<h1>") && page.contains("403"), page);
+    }
+
+    @Test
+    void the_event_page_and_the_home_page_lead_to_the_form_while_registration_is_open() {
+        String event = client.toBlocking().retrieve(HttpRequest.GET("/events/rencontres-2026").accept(MediaType.TEXT_HTML));
+        assertTrue(event.contains("href=\"/events/rencontres-2026/register\""), event);
+        String home = client.toBlocking().retrieve(HttpRequest.GET("/").accept(MediaType.TEXT_HTML));
+        Matcher next = Pattern.compile("class=\"next-edition\".*?</section>", Pattern.DOTALL).matcher(home);
+        assertTrue(next.find(), "the next edition first");
+        assertTrue(next.group().contains("href=\"/events/rencontres-2026/register\"") && next.group().contains("S&#x27;inscrire"),
+                next.group());
     }
 }
