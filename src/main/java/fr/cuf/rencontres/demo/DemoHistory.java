@@ -18,6 +18,8 @@ import fr.cuf.rencontres.schedule.SessionKind;
 import fr.cuf.rencontres.schedule.SessionRepository;
 import fr.cuf.rencontres.support.Times;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,10 +47,11 @@ import java.util.Random;
 @Singleton
 class DemoHistory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DemoHistory.class);
     private static final String ACTOR = "demo";
     private static final int NEXT_EARLY = 340;
     private static final int NEXT_LATE = 150;
-    private static final int PREVIOUS = 380;
+    private static final int PREVIOUS = 260;
 
     private final DemoRegistrations registrations;
     private final RegistrationRepository registrationRows;
@@ -71,8 +74,12 @@ class DemoHistory {
 
     void load(Event next, Event previous) {
         Instant now = clock.instant();
+        long started = System.nanoTime();
         loadNext(next, now);
+        long nextDone = System.nanoTime();
         loadPrevious(previous);
+        LOG.info("Demo history: next edition's registrations and invoices in {} ms, the previous edition's with its"
+                + " attendance in {} ms", (nextDone - started) / 1_000_000, (System.nanoTime() - nextDone) / 1_000_000);
     }
 
     private void loadNext(Event next, Instant now) {

@@ -2,6 +2,8 @@ package fr.cuf.rencontres.schedule;
 
 import fr.cuf.rencontres.demo.DemoDataLoader;
 import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.event.EventKind;
+import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.event.EventService;
 import fr.cuf.rencontres.support.DatabaseTest;
 import fr.cuf.rencontres.support.TestDatabase;
@@ -11,8 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +28,7 @@ class DemoConflictsTest {
     @Inject DataSource dataSource;
     @Inject DemoDataLoader demo;
     @Inject EventService events;
+    @Inject EventRepository eventRows;
     @Inject TimetableFactsLoader loader;
     @Inject SessionRepository sessions;
     @Inject Unavailability.PersonRepository personUnavailability;
@@ -35,7 +40,10 @@ class DemoConflictsTest {
     void load() {
         TestDatabase.clean(dataSource);
         demo.load();
-        rencontres = events.bySlug("rencontres-aict-2026");
+        // the next edition: the latest one (its slug follows the year it lands in, see demo/README.md)
+        rencontres = StreamSupport.stream(eventRows.findAll().spliterator(), false)
+                .filter(e -> e.kind() == EventKind.CONFERENCE_EDITION)
+                .max(Comparator.comparing(Event::startsAt)).orElseThrow();
     }
 
     @Test
