@@ -2,6 +2,7 @@ package fr.cuf.rencontres.api;
 
 import fr.cuf.rencontres.event.EventFilter;
 import fr.cuf.rencontres.event.EventFormat;
+import fr.cuf.rencontres.event.EventPeriod;
 import fr.cuf.rencontres.group.Pole;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -32,8 +33,9 @@ class EventsApi {
     }
 
     @Get
-    @Operation(operationId = "listEvents", summary = "Upcoming public events, soonest first",
-            description = "Published and cancelled events that are not over yet; drafts never appear.")
+    @Operation(operationId = "listEvents", summary = "Public events: upcoming (default), past or all",
+            description = "Published and cancelled events; drafts never appear. when=upcoming: not over yet, soonest "
+                    + "first; when=past: over, most recent first (the archive); when=all: every one, oldest first.")
     @ApiResponse(responseCode = "200", description = "The events")
     @ApiResponse(responseCode = "400", description = "A filter has an invalid value (code invalid_value)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -41,9 +43,12 @@ class EventsApi {
             @Parameter(description = "Slug of a group, e.g. groupe-pays-maroc") @Nullable @QueryValue String group,
             @Parameter(description = "Pole of the event's country group") @Nullable @QueryValue Pole pole,
             @Nullable @QueryValue EventFormat format,
-            @Parameter(description = "true: members only; false: open to all") @Nullable @QueryValue Boolean membersOnly) {
-        return views.upcoming(new EventFilter(group == null || group.isBlank() ? null : group, pole, format,
-                membersOnly));
+            @Parameter(description = "true: members only; false: open to all") @Nullable @QueryValue Boolean membersOnly,
+            @Parameter(description = "Which events: upcoming (default), past or all; another value is refused (code invalid_value)",
+                    schema = @Schema(type = "string", allowableValues = {"upcoming", "past", "all"}, defaultValue = "upcoming"))
+            @Nullable @QueryValue EventPeriod when) {
+        return views.list(when == null ? EventPeriod.UPCOMING : when,
+                new EventFilter(group == null || group.isBlank() ? null : group, pole, format, membersOnly));
     }
 
     @Get("/{slug}")

@@ -4,6 +4,7 @@ import fr.cuf.rencontres.config.RencontresConfiguration;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventCatalogue;
 import fr.cuf.rencontres.event.EventFilter;
+import fr.cuf.rencontres.event.EventPeriod;
 import fr.cuf.rencontres.event.EventService;
 import fr.cuf.rencontres.event.EventSummary;
 import fr.cuf.rencontres.group.GroupCatalogue;
@@ -48,8 +49,8 @@ class PublicViews {
         this.baseUrl = url == null ? "" : url.replaceAll("/+$", "");
     }
 
-    List<EventJson> upcoming(EventFilter filter) {
-        return catalogue.upcoming(filter).stream().map(this::event).toList();
+    List<EventJson> list(EventPeriod period, EventFilter filter) {
+        return catalogue.of(period, filter).stream().map(this::event).toList();
     }
 
     EventDetailJson event(String slug) {

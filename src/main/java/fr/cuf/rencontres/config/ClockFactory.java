@@ -11,9 +11,9 @@ import java.time.ZoneId;
 class ClockFactory {
 
     @Singleton
-    Clock clock(RencontresConfiguration configuration) {
-        return configuration.getClock().getFixed()
+    ReplayClock clock(RencontresConfiguration configuration) {
+        return new ReplayClock(configuration.getClock().getFixed()
                 .map(at -> Clock.fixed(at.toInstant(), ZoneId.of("Europe/Paris")))
-                .orElseGet(() -> Clock.system(ZoneId.of("Europe/Paris")));
+                .orElseGet(() -> Clock.system(ZoneId.of("Europe/Paris"))));
     }
 }

@@ -23,7 +23,6 @@ import fr.cuf.rencontres.member.OrganisationRepository;
 import fr.cuf.rencontres.member.OrganisationService;
 import fr.cuf.rencontres.member.Person;
 import fr.cuf.rencontres.member.PersonRepository;
-import fr.cuf.rencontres.registration.DemoRegistrations;
 import fr.cuf.rencontres.schedule.ProgrammePublisher;
 import fr.cuf.rencontres.schedule.ScheduleBlock;
 import fr.cuf.rencontres.schedule.ScheduleBlockRepository;
@@ -46,6 +45,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -83,7 +83,7 @@ public class DemoDataLoader {
     private final StaffDirectory staff;
     private final StaffRepository staffAccounts;
     private final Clock clock;
-    private final DemoRegistrations demoRegistrations;
+    private final DemoHistory history;
     private final ScheduleBlockRepository blocks;
     private final ProgrammePublisher publisher;
 
@@ -91,9 +91,9 @@ public class DemoDataLoader {
                    OrganisationService organisationService, OrganisationRepository organisations,
                    PersonRepository persons, GroupService groups, VenueService venues, EventService eventService,
                    EventRepository events, SessionRepository sessions, StaffDirectory staff,
-                   StaffRepository staffAccounts, Clock clock, DemoRegistrations demoRegistrations,
+                   StaffRepository staffAccounts, Clock clock, DemoHistory history,
                    ScheduleBlockRepository blocks, ProgrammePublisher publisher) {
-        this.demoRegistrations = demoRegistrations;
+        this.history = history;
         this.blocks = blocks;
         this.publisher = publisher;
         this.configuration = configuration;
@@ -127,18 +127,37 @@ public class DemoDataLoader {
         return wanted && organisations.count() == 0 && events.count() == 0;
     }
 
-    /** Loads every demo file; all or nothing. */
+    /**
+     * Loads every demo file; all or nothing. Dates are placed relative to the clock's day (see
+     * {@link DemoCalendar}), then the next edition gets a few weeks of registrations and the previous one its
+     * attendance ({@link DemoHistory}).
+     */
     @Transactional
     public void load() {
+        DemoCalendar calendar = DemoCalendar.place(Times.paris(clock.instant()).toLocalDate(), datedEvents());
         Map<String, Long> organisationIds = loadOrganisations();
         Map<String, Long> personIds = loadPersons(organisationIds);
         Map<String, Long> groupIds = loadGroups(personIds);
         Places places = loadVenues();
-        Map<String, Event> eventsBySlug = loadEvents(places.venueIds(), groupIds);
-        loadSessions(eventsBySlug, places, personIds, groupIds);
-        loadScheduleBlocks(eventsBySlug);
+        Map<String, Event> eventsBySlug = loadEvents(calendar, places.venueIds(), groupIds);
+        loadSessions(calendar, eventsBySlug, places, personIds, groupIds);
+        loadScheduleBlocks(calendar, eventsBySlug);
         loadStaff();
-        demoRegistrations.load("rencontres-aict-2026", 400);
+        history.load(eventsBySlug.get(calendar.nextEdition()), eventsBySlug.get(calendar.previousEdition()));
+    }
+
+    /** The events of the files as written, for {@link DemoCalendar#place}. */
+    static List<DemoCalendar.Dated> datedEvents() {
+        return read("events.csv").stream().map(row -> {
+            EventKind kind = EventKind.valueOf(row.get("kind"));
+            String group = text(row, "group_slug");
+            String series = text(row, "series");
+            // a group's meetings, a series, or one bilateral meeting held again over the years
+            String family = kind == EventKind.GROUP_MEETING && group != null ? DemoCalendar.GROUP + group
+                    : series != null ? "series:" + series : kind + ":" + row.get("slug").replaceAll("-?[0-9-]+$", "");
+            return new DemoCalendar.Dated(row.get("slug"), family, dateTime(row, "starts_at"),
+                    kind == EventKind.CONFERENCE_EDITION);
+        }).toList();
     }
 
     private Map<String, Long> loadOrganisations() {
@@ -201,31 +220,38 @@ public class DemoDataLoader {
         return new Places(venueIds, rooms);
     }
 
-    private Map<String, Event> loadEvents(Map<String, Long> venueIds, Map<String, Long> groupIds) {
+    /** The events, moved; keyed by their slug in the files. */
+    private Map<String, Event> loadEvents(DemoCalendar calendar, Map<String, Long> venueIds, Map<String, Long> groupIds) {
         Map<String, Event> bySlug = new HashMap<>();
         for (CSVRecord row : read("events.csv")) {
-            Event saved = eventService.create(new EventForm(row.get("title"), row.get("slug"),
-                    EventKind.valueOf(row.get("kind")), text(row, "summary"), text(row, "series"),
-                    dateTime(row, "starts_at"), dateTime(row, "ends_at"), EventFormat.valueOf(row.get("format")),
-                    venueIds.get(text(row, "venue_key")), text(row, "location_note"), text(row, "online_link"),
+            DemoCalendar.Move move = calendar.move(row.get("slug"));
+            boolean next = row.get("slug").equals(calendar.nextEdition());
+            LocalDateTime opens = next ? calendar.nextEditionOpened() : move.apply(dateTime(row, "registration_opens_at"));
+            Event saved = eventService.create(new EventForm(move.text(row.get("title")), move.text(row.get("slug")),
+                    EventKind.valueOf(row.get("kind")), move.text(text(row, "summary")), text(row, "series"),
+                    move.apply(dateTime(row, "starts_at")), move.apply(dateTime(row, "ends_at")),
+                    EventFormat.valueOf(row.get("format")), venueIds.get(text(row, "venue_key")),
+                    move.text(text(row, "location_note")), move.text(text(row, "online_link")),
                     flag(row, "members_only"), groupIds.get(text(row, "group_slug")), number(row, "capacity"),
-                    dateTime(row, "registration_opens_at"), dateTime(row, "registration_closes_at"),
+                    opens, move.apply(dateTime(row, "registration_closes_at")),
                     EventStatus.valueOf(row.get("status"))), ACTOR);
-            bySlug.put(saved.slug(), saved);
+            bySlug.put(row.get("slug"), saved);
         }
         return bySlug;
     }
 
-    private void loadSessions(Map<String, Event> eventsBySlug, Places places,
+    private void loadSessions(DemoCalendar calendar, Map<String, Event> eventsBySlug, Places places,
                               Map<String, Long> personIds, Map<String, Long> groupIds) {
         Instant now = clock.instant();
         for (CSVRecord row : read("sessions.csv")) {
             Event event = eventsBySlug.get(row.get("event_slug"));
+            DemoCalendar.Move move = calendar.move(row.get("event_slug"));
             String roomName = text(row, "room_name");
             Long roomId = roomName == null ? null : places.roomIds().get(event.venueId()).get(roomName);
-            Session saved = sessions.save(new Session(null, event.id(), row.get("title"), text(row, "description"),
-                    SessionKind.valueOf(row.get("kind")), Times.fromParis(dateTime(row, "starts_at")),
-                    Times.fromParis(dateTime(row, "ends_at")), roomId, personIds.get(text(row, "chair_person_key")),
+            Session saved = sessions.save(new Session(null, event.id(), move.text(row.get("title")),
+                    move.text(text(row, "description")), SessionKind.valueOf(row.get("kind")),
+                    Times.fromParis(move.apply(dateTime(row, "starts_at"))),
+                    Times.fromParis(move.apply(dateTime(row, "ends_at"))), roomId, personIds.get(text(row, "chair_person_key")),
                     flag(row, "members_only"), number(row, "capacity"), number(row, "expected_audience"),
                     String.join(",", list(row, "languages")), now, now, null));
             List<String> speakers = list(row, "speaker_keys");
@@ -239,17 +265,18 @@ public class DemoDataLoader {
     }
 
     /**
-     * The 2026 briefing blocks and plenary slots, then version 1 of that programme, published: the public
+     * The next edition's briefing blocks and plenary slots, then version 1 of that programme, published: the public
      * page shows published versions, and staff can try the changelog by publishing version 2.
      */
-    private void loadScheduleBlocks(Map<String, Event> eventsBySlug) {
+    private void loadScheduleBlocks(DemoCalendar calendar, Map<String, Event> eventsBySlug) {
         Instant now = clock.instant();
         for (CSVRecord row : read("schedule_blocks.csv")) {
+            DemoCalendar.Move move = calendar.move(row.get("event_slug"));
             blocks.save(new ScheduleBlock(null, eventsBySlug.get(row.get("event_slug")).id(),
-                    ScheduleBlock.Kind.valueOf(row.get("kind")), Times.fromParis(dateTime(row, "starts_at")),
-                    Times.fromParis(dateTime(row, "ends_at")), now));
+                    ScheduleBlock.Kind.valueOf(row.get("kind")), Times.fromParis(move.apply(dateTime(row, "starts_at"))),
+                    Times.fromParis(move.apply(dateTime(row, "ends_at"))), now));
         }
-        publisher.publish(eventsBySlug.get("rencontres-aict-2026"), ACTOR);
+        publisher.publish(eventsBySlug.get(calendar.nextEdition()), ACTOR);
     }
 
     /** The demo staff accounts of the README, password "demo"; only ever created with the demo data. */

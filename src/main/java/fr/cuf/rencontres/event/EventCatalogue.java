@@ -36,9 +36,23 @@ public class EventCatalogue {
         return endingAfter(clock.instant(), filter);
     }
 
+    /** Public events of the period (upcoming: soonest first; past: most recent first; all: oldest first). */
+    public List<EventSummary> of(EventPeriod period, EventFilter filter) {
+        Instant now = clock.instant();
+        return switch (period) {
+            case UPCOMING -> endingAfter(now, filter);
+            case PAST -> filtered(events.findPublicEndedBy(now), filter);
+            case ALL -> filtered(events.findPublic(), filter);
+        };
+    }
+
     /** Public events ending after {@code from}, soonest first, narrowed by the filter (calendar feeds). */
     public List<EventSummary> endingAfter(Instant from, EventFilter filter) {
-        return summarise(events.findPublicEndingAfter(from)).stream()
+        return filtered(events.findPublicEndingAfter(from), filter);
+    }
+
+    private List<EventSummary> filtered(List<Event> list, EventFilter filter) {
+        return summarise(list).stream()
                 .filter(s -> filter.format() == null || s.event().format() == filter.format())
                 .filter(s -> filter.membersOnly() == null || s.event().membersOnly() == filter.membersOnly())
                 .filter(s -> filter.group() == null || (s.group() != null && s.group().slug().equals(filter.group())))

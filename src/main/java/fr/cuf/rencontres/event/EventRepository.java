@@ -23,6 +23,20 @@ public interface EventRepository extends CrudRepository<Event, Long> {
              ORDER BY starts_at, id""")
     List<Event> findPublicEndingAfter(Instant from);
 
+    /** Public events over by {@code until}, most recent first. */
+    @Query("""
+            SELECT * FROM event
+             WHERE status IN ('PUBLISHED', 'CANCELLED') AND ends_at <= :until
+             ORDER BY starts_at DESC, id DESC""")
+    List<Event> findPublicEndedBy(Instant until);
+
+    /** Every public event, oldest first. */
+    @Query("""
+            SELECT * FROM event
+             WHERE status IN ('PUBLISHED', 'CANCELLED')
+             ORDER BY starts_at, id""")
+    List<Event> findPublic();
+
     @Query("""
             SELECT * FROM event
              WHERE status IN ('PUBLISHED', 'CANCELLED') AND group_id = :groupId
@@ -30,6 +44,8 @@ public interface EventRepository extends CrudRepository<Event, Long> {
     List<Event> findPublicByGroup(Long groupId);
 
     List<Event> findAllOrderByStartsAtDesc();
+
+    List<Event> findByIdIn(List<Long> ids);
 
     /**
      * Calendar apps take a change of time, place or status only with a higher SEQUENCE (calendar feeds);

@@ -1,22 +1,31 @@
 package fr.cuf.rencontres.registration;
 
+import fr.cuf.rencontres.config.ReplayClock;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.member.Organisation;
 import fr.cuf.rencontres.member.OrganisationRepository;
+import fr.cuf.rencontres.support.Times;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Random;
 
 /**
- * About 400 fictitious registrations for the demo edition: generated names (never real people),
- * e-mails at example.org, spread over organisations, participant types, sessions and statuses; the
- * same every time (seeded), registered through the real service (no mail sent).
+ * Fictitious registrations for a demo edition: generated names (never real people), e-mails at example.org,
+ * spread over organisations, participant types, sessions and statuses; the same every time (seeded). Each is
+ * registered, cancelled or marked paid through the real services AS OF its own moment between the opening
+ * and the end of the given period ({@link ReplayClock}), so created, updated and audit times read like a real
+ * registration period: many at the opening, then a steady flow. No mail is sent.
  */
 @Singleton
 public class DemoRegistrations {
@@ -45,11 +54,14 @@ public class DemoRegistrations {
     private final EventRepository events;
     private final OrganisationRepository organisations;
     private final RegistrationViews views;
-    private final Clock clock;
+    private final ReplayClock clock;
+    private final RegistrationRepository registrations;
 
     DemoRegistrations(RegistrationService service, RegistrationChanges changes, RegistrationDesk desk,
                       PriceCategoryRepository categories, QuestionRepository questions, EventRepository events,
-                      OrganisationRepository organisations, RegistrationViews views, Clock clock) {
+                      OrganisationRepository organisations, RegistrationViews views, ReplayClock clock,
+                      RegistrationRepository registrations) {
+        this.registrations = registrations;
         this.service = service;
         this.changes = changes;
         this.desk = desk;
@@ -61,8 +73,86 @@ public class DemoRegistrations {
         this.clock = clock;
     }
 
-    /** Loads {@code count} registrations into the event; returns how many were made. */
-    public int load(String slug, int count) {
+    /**
+     * How many registrations, over which period, and what becomes of them.
+     *
+     * @param cancelled the share cancelled a few days after registering
+     * @param paid      the share of those waiting for payment marked paid (bank transfer) some days later
+     */
+    public record Plan(int count, Instant from, Instant until, double cancelled, double paid, long seed) {
+    }
+
+    /**
+     * Registers the plan's registrations into the event (its prices and questions set up with {@link #prepare});
+     * returns their ids, oldest first. Cancellations and payments due after the plan's end are not made.
+     */
+    public List<Long> load(String slug, Plan plan) {
+        Event event = events.findBySlug(slug).orElseThrow();
+        Question cocktail = questions.findByEventIdOrderByPosition(event.id()).get(0);
+        Question source = questions.findByEventIdOrderByPosition(event.id()).get(1);
+        List<Organisation> all = new ArrayList<>();
+        organisations.findAll().forEach(all::add);
+        List<List<SessionSeats>> blocks = RegistrationViews.blocks(views.sessionsOf(event.id()));
+        Random random = new Random(plan.seed());
+        long span = Duration.between(plan.from(), plan.until()).toSeconds();
+        PriorityQueue<Later> later = new PriorityQueue<>(Comparator.comparing(Later::at));
+        List<Long> made = new ArrayList<>();
+        for (int i = 0; i < plan.count(); i++) {
+            // convex: a rush at the opening, then a steady flow
+            Instant at = plan.from().plusSeconds((long) (span * Math.pow((i + random.nextDouble()) / plan.count(), 1.6)));
+            runUntil(later, at);
+            Organisation organisation = all.get(random.nextInt(all.size()));
+            List<Long> sessions = new ArrayList<>();
+            for (List<SessionSeats> block : blocks) {
+                if (block.size() > 1 && random.nextInt(10) < 7) {
+                    SessionSeats s = block.get(random.nextInt(block.size()));
+                    if (!s.membersOnly()) {
+                        sessions.add(s.id());
+                    }
+                }
+            }
+            String first = FIRST[random.nextInt(FIRST.length)];
+            String last = LAST[random.nextInt(LAST.length)];
+            RegistrationRequest request = new RegistrationRequest(first, last, FUNCTIONS[random.nextInt(FUNCTIONS.length)],
+                    ascii(first) + "." + ascii(last) + "." + plan.seed() + "." + i + "@example.org", null,
+                    organisation.id(), null, null, null,
+                    TYPES[random.nextInt(TYPES.length)], random.nextInt(8) == 0 ? "Végétarien" : null,
+                    random.nextInt(25) == 0 ? "Accès en fauteuil roulant" : null,
+                    random.nextInt(6) == 0 ? "en" : null, true, sessions,
+                    Map.of(String.valueOf(cocktail.id()), List.of(random.nextBoolean() ? "yes" : "no"),
+                            String.valueOf(source.id()), List.of(source.optionList().get(random.nextInt(4)))),
+                    List.of(), true, random.nextInt(5) == 0 ? "en" : "fr");
+            long id = clock.at(at, () -> service.register(slug, request,
+                    new Submission(Submission.Source.DEMO, null, "demo", false))).id();
+            made.add(id);
+            if (random.nextDouble() < plan.cancelled()) {
+                later.add(new Later(at.plus(Duration.ofHours(12 + random.nextInt(24 * 10))), id, true));
+            } else if (random.nextDouble() < plan.paid()) {
+                later.add(new Later(at.plus(Duration.ofHours(48 + random.nextInt(24 * 14))), id, false));
+            }
+        }
+        runUntil(later, plan.until());
+        return made;
+    }
+
+    /** A cancellation or a payment to make at its moment. */
+    private record Later(Instant at, long registrationId, boolean cancel) {
+    }
+
+    private void runUntil(PriorityQueue<Later> later, Instant until) {
+        while (!later.isEmpty() && later.peek().at().isBefore(until)) {
+            Later next = later.poll();
+            RegistrationStatus status = registrations.findById(next.registrationId()).orElseThrow().status();
+            if (next.cancel() && status != RegistrationStatus.CANCELLED) {
+                clock.run(next.at(), () -> changes.cancel(next.registrationId(), "demo", false));
+            } else if (!next.cancel() && status == RegistrationStatus.PENDING_PAYMENT) {
+                clock.run(next.at(), () -> desk.markPaid(next.registrationId(), "demo"));
+            }
+        }
+    }
+
+    /** The edition's prices and its two questions, as staff set them up before the opening. */
+    public void prepare(String slug) {
         Event event = events.findBySlug(slug).orElseThrow();
         Instant now = clock.instant();
         String[][] prices = {{"member", "Collectivité adhérente", "Member authority", "MEMBER", "0"},
@@ -77,50 +167,14 @@ public class DemoRegistrations {
             categories.save(new PriceCategory(null, event.id(), p[0], p[1], p[2], PriceRule.valueOf(p[3]),
                     Integer.parseInt(p[4]), i, now, now));
         }
-        Question cocktail = questions.save(new Question(null, event.id(), 1, QuestionKind.YES_NO,
-                "Participerez-vous au cocktail du 8 juillet ?", "Will you attend the cocktail on 8 July?", null, false, now));
-        Question source = questions.save(new Question(null, event.id(), 2, QuestionKind.SINGLE_CHOICE,
+        LocalDate firstDay = Times.paris(event.startsAt()).toLocalDate();
+        questions.save(new Question(null, event.id(), 1, QuestionKind.YES_NO,
+                "Participerez-vous au cocktail du " + firstDay.format(DateTimeFormatter.ofPattern("d MMMM", Locale.FRENCH)) + " ?",
+                "Will you attend the cocktail on " + firstDay.format(DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH)) + "?",
+                null, false, now));
+        questions.save(new Question(null, event.id(), 2, QuestionKind.SINGLE_CHOICE,
                 "Comment avez-vous connu les Rencontres ?", "How did you hear about the Rencontres?",
                 "Lettre d'information\nGroupe-pays\nCollègue\nRéseaux sociaux", false, now));
-        List<Organisation> all = new ArrayList<>();
-        organisations.findAll().forEach(all::add);
-        List<List<SessionSeats>> blocks = RegistrationViews.blocks(views.sessionsOf(event.id()));
-        Random random = new Random(2026);
-        int made = 0;
-        List<RegistrationOutcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Organisation organisation = all.get(random.nextInt(all.size()));
-            List<Long> sessions = new ArrayList<>();
-            for (List<SessionSeats> block : blocks) {
-                if (block.size() > 1 && random.nextInt(10) < 7) {
-                    SessionSeats s = block.get(random.nextInt(block.size()));
-                    if (!s.membersOnly()) {
-                        sessions.add(s.id());
-                    }
-                }
-            }
-            String first = FIRST[random.nextInt(FIRST.length)];
-            String last = LAST[random.nextInt(LAST.length)];
-            RegistrationRequest request = new RegistrationRequest(first, last, FUNCTIONS[random.nextInt(FUNCTIONS.length)],
-                    ascii(first) + "." + ascii(last) + "." + i + "@example.org", null, organisation.id(), null, null, null,
-                    TYPES[random.nextInt(TYPES.length)], random.nextInt(8) == 0 ? "Végétarien" : null,
-                    random.nextInt(25) == 0 ? "Accès en fauteuil roulant" : null,
-                    random.nextInt(6) == 0 ? "en" : null, true, sessions,
-                    Map.of(String.valueOf(cocktail.id()), List.of(random.nextBoolean() ? "yes" : "no"),
-                            String.valueOf(source.id()), List.of(source.optionList().get(random.nextInt(4)))),
-                    List.of(), true, random.nextInt(5) == 0 ? "en" : "fr");
-            outcomes.add(service.register(slug, request, new Submission(Submission.Source.DEMO, null, "demo", false)));
-            made++;
-        }
-        for (RegistrationOutcome o : outcomes) {
-            int roll = random.nextInt(100);
-            if (roll < 5) {
-                changes.cancel(o.id(), "demo", false);
-            } else if (roll < 40 && o.status() == RegistrationStatus.PENDING_PAYMENT) {
-                desk.markPaid(o.id(), "demo");
-            }
-        }
-        return made;
     }
 
     private static String ascii(String s) {

@@ -16,12 +16,16 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Idempotency-Key of registration requests. The row is keyed by the SHA-256 of the client's key and
  * holds the registration and its personal secret sealed (AES-GCM) with a key derived from the client's
- * key: a retry gets the first answer back, personal link included, while the database alone reveals
- * neither the key nor the secret. Read and written under the event lock, so concurrent retries see it.
+ * key AND the fingerprint of the request that created it: a retry of the same request gets the first
+ * answer back, personal link included; the same key sent with another body (another person, another
+ * event) cannot open the seal and is refused ({@code idempotency_key_reused}), so a guessed or shared key
+ * never hands out somebody else's link. The database alone reveals neither the key nor the secret.
+ * Read and written under the event lock, so concurrent retries see it.
  */
 @Singleton
 class IdempotencyKeys {
@@ -38,14 +42,22 @@ class IdempotencyKeys {
         return PersonalLinks.hash("idem:" + clientKey);
     }
 
-    /** The personal secret sealed in a remembered row. */
-    String opened(String clientKey, String sealedSecret) {
-        return open(clientKey, sealedSecret);
+    /**
+     * What identifies a request for its key: the event and every value of the request (a record whose
+     * components are strings, numbers, enums, lists and records, so its text is stable and complete).
+     */
+    static String fingerprint(long eventId, RegistrationRequest request) {
+        return hex(PersonalLinks.sha256(eventId + "\n" + request));
+    }
+
+    /** The personal secret sealed in a remembered row, if {@code fingerprint} is the request that sealed it. */
+    Optional<String> opened(String clientKey, String fingerprint, String sealedSecret) {
+        return open(clientKey + "\n" + fingerprint, sealedSecret);
     }
 
     /** The row a new registration's writes remember {@code clientKey} with ({@link RegistrationWrites}). */
-    RegistrationWrites.Key rowFor(String clientKey, String secret) {
-        return new RegistrationWrites.Key(keyHash(clientKey), seal(clientKey, secret));
+    RegistrationWrites.Key rowFor(String clientKey, String fingerprint, String secret) {
+        return new RegistrationWrites.Key(keyHash(clientKey), seal(clientKey + "\n" + fingerprint, secret));
     }
 
     void purgeBefore(Instant before) {
@@ -69,14 +81,16 @@ class IdempotencyKeys {
         }
     }
 
-    private String open(String clientKey, String sealed) {
+    private Optional<String> open(String clientKey, String sealed) {
+        byte[] all = Base64.getDecoder().decode(sealed);
         try {
-            byte[] all = Base64.getDecoder().decode(sealed);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key(clientKey), new GCMParameterSpec(128, all, 0, 12));
-            return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+            return Optional.of(new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8));
+        } catch (javax.crypto.AEADBadTagException e) {
+            return Optional.empty();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("sealed secret does not open with its key", e);
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }
     }
 

@@ -9,6 +9,7 @@ import fr.cuf.rencontres.member.OrganisationKind;
 import fr.cuf.rencontres.member.OrganisationService;
 import fr.cuf.rencontres.member.Person;
 import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Problem;
 import fr.cuf.rencontres.support.Times;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -137,11 +138,14 @@ public class RegistrationService {
         guard.lock(event, valid.sessionIds());
 
         String clientKey = submission.idempotencyKey();
+        String fingerprint = clientKey == null ? null : IdempotencyKeys.fingerprint(event.id(), request);
         java.util.Set<String> active = new java.util.HashSet<>();
         for (RegistrationStore.Prior prior : store.priorOf(clientKey == null ? null : IdempotencyKeys.keyHash(clientKey),
                 event.id(), people.keySet())) {
             if ("K".equals(prior.kind())) {
-                return views.outcome(prior.registrationId(), idempotency.opened(clientKey, prior.found()), true);
+                String secret = idempotency.opened(clientKey, fingerprint, prior.found()).orElseThrow(() ->
+                        DomainException.invalid(List.of(Problem.of("idempotency_key_reused"))));
+                return views.outcome(prior.registrationId(), secret, true);
             }
             active.add(prior.found());
         }
@@ -164,7 +168,8 @@ public class RegistrationService {
             Quote quote = Pricing.quote(categories, a.type(), foreign, member, request.attendanceDay());
             // the submitter's registration remembers the Idempotency-Key: a retry gets the whole submission
             outcomes.add(registerOne(event, a, people.get(Registrants.normalise(a.email())), organisationId, quote,
-                    valid, request, sessions, taken, submission, groupId, outcomes.isEmpty() ? clientKey : null));
+                    valid, request, sessions, taken, submission, groupId, outcomes.isEmpty() ? clientKey : null,
+                    fingerprint));
         }
         RegistrationOutcome first = outcomes.get(0);
         return first.withColleagues(outcomes.subList(1, outcomes.size()));
@@ -174,7 +179,8 @@ public class RegistrationService {
                                             Quote quote, RequestCheck.Valid valid, RegistrationRequest request,
                                             Map<Long, SessionSeats> sessions, Map<Long, Long> taken,
                                             Submission submission, Long groupId,
-                                            @io.micronaut.core.annotation.Nullable String clientKey) {
+                                            @io.micronaut.core.annotation.Nullable String clientKey,
+                                            @io.micronaut.core.annotation.Nullable String fingerprint) {
         Instant now = clock.instant();
         boolean seat = seats.eventHasSeat(event);
         if (!seat && !request.waitingList()) {
@@ -204,7 +210,7 @@ public class RegistrationService {
                 new Registration(null, event.id(), person.id(), organisationId, a.type(), status, quote.categoryCode(),
                         quote.priceCents(), 1, now, now, null),
                 detail, rows, submission.actor(), email + " " + status + " " + quote.categoryCode() + " " + quote.priceCents(),
-                mail, clientKey == null ? null : idempotency.rowFor(clientKey, secret)));
+                mail, clientKey == null ? null : idempotency.rowFor(clientKey, fingerprint, secret)));
         if (a.submitter()) {
             valid.answers().forEach((questionId, answer) -> questions.addAnswer(id, questionId, answer));
         }

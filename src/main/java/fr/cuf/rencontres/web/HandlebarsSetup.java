@@ -3,6 +3,7 @@ package fr.cuf.rencontres.web;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Helper;
 import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
+import fr.cuf.rencontres.registration.Quote;
 import fr.cuf.rencontres.support.Countries;
 import fr.cuf.rencontres.support.Messages;
 import fr.cuf.rencontres.support.Times;
@@ -21,15 +22,19 @@ import java.util.Objects;
 /**
  * Template helpers: {@code t} (a message in the page's language), {@code date}/{@code time}/
  * {@code datetime} (Paris time, in the page's language), {@code country}, {@code eq}, {@code enum}
- * (the translated name of an enum constant); and a template cache (without it every render re-parses).
+ * (the translated name of an enum constant), {@code euros} (cents as "120,00 €"), {@code mayOpen} (a block shown only when the signed-in staff
+ * member may open the link made of its arguments, see {@link StaffAccess}); and a template cache
+ * (without it every render re-parses).
  */
 @Singleton
 class HandlebarsSetup implements BeanCreatedEventListener<Handlebars> {
 
     private final Messages messages;
+    private final StaffAccess access;
 
-    HandlebarsSetup(Messages messages) {
+    HandlebarsSetup(Messages messages, StaffAccess access) {
         this.messages = messages;
+        this.access = access;
     }
 
     @Override
@@ -39,9 +44,37 @@ class HandlebarsSetup implements BeanCreatedEventListener<Handlebars> {
             Object[] args = options.params;
             return messages.get(locale(options.get("lang")), key, args);
         });
-        handlebars.registerHelper("enum", (Helper<Object>) (value, options) -> value == null ? ""
-                : messages.get(locale(options.get("lang")),
-                "enum." + ((Enum<?>) value).getDeclaringClass().getSimpleName() + "." + ((Enum<?>) value).name()));
+        // an enum constant, or a constant's name read from SQL with its enum's simple name: {{enum status "RegistrationStatus"}}
+        handlebars.registerHelper("enum", (Helper<Object>) (value, options) -> {
+            if (value == null || "".equals(value)) {
+                return "";
+            }
+            String key = value instanceof Enum<?> constant
+                    ? "enum." + constant.getDeclaringClass().getSimpleName() + "." + constant.name()
+                    : "enum." + options.param(0) + "." + value;
+            return messages.get(locale(options.get("lang")), key);
+        });
+        // a message whose key ends with a value read from the data: {{tk "csvio.kind." kind}}
+        handlebars.registerHelper("tk", (Helper<String>) (prefix, options) ->
+                messages.get(locale(options.get("lang")), prefix + options.param(0, "")));
+        // a label from a map the controller built (codes to labels): {{at labels code}}, or a fallback for unknown codes
+        handlebars.registerHelper("at", (Helper<Object>) (map, options) -> {
+            Object key = options.params.length == 0 ? null : options.params[0];
+            Object found = map instanceof java.util.Map<?, ?> m && key != null ? m.get(String.valueOf(key)) : null;
+            if (found != null) {
+                return found;
+            }
+            return options.params.length > 1 ? options.params[1] : key == null ? "" : key;
+        });
+        handlebars.registerHelper("euros", (Helper<Object>) (cents, options) ->
+                cents instanceof Number n ? Quote.euros(n.intValue()) : "");
+        handlebars.registerHelper("mayOpen", (Helper<Object>) (first, options) -> {
+            StringBuilder link = new StringBuilder(String.valueOf(first));
+            for (Object part : options.params) {
+                link.append(part);
+            }
+            return access.mayOpen(link.toString(), roles(options.get("staff"))) ? options.fn() : options.inverse();
+        });
         handlebars.registerHelper("date", (Helper<Object>) (value, options) ->
                 format(value, locale(options.get("lang")), "EEEE d MMMM yyyy", "EEEE, MMMM d, yyyy"));
         handlebars.registerHelper("shortdate", (Helper<Object>) (value, options) ->
@@ -63,6 +96,13 @@ class HandlebarsSetup implements BeanCreatedEventListener<Handlebars> {
                 Objects.equals(String.valueOf(a), String.valueOf(options.params.length == 0 ? null : options.params[0]))
                         ? options.fn() : options.inverse());
         return handlebars;
+    }
+
+    private static java.util.Collection<String> roles(Object staff) {
+        if (staff instanceof java.util.Map<?, ?> map && map.get("roles") instanceof java.util.Collection<?> roles) {
+            return roles.stream().map(String::valueOf).toList();
+        }
+        return java.util.List.of();
     }
 
     private static Locale locale(Object lang) {

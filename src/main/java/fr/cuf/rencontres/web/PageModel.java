@@ -42,6 +42,8 @@ class PageModel implements ViewModelProcessor<Map<String, Object>> {
             staff.put("username", user.getName());
             staff.put("name", user.getAttributes().getOrDefault("name", user.getName()));
             user.getRoles().forEach(role -> staff.put("is" + role, true));
+            // read by the mayOpen helper: a link is shown when the target route's @Secured accepts these
+            staff.put("roles", java.util.List.copyOf(user.getRoles()));
             model.put("staff", staff);
         });
         model.put("csrfToken", CsrfCookieFilter.token(request));

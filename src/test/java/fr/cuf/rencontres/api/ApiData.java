@@ -60,6 +60,11 @@ class ApiData {
                 LocalDateTime.parse("2026-05-18T16:00"), true);
     }
 
+    /** A published online meeting of the Maroc group at {@code startsAt} (Paris). */
+    Event meeting(String slug, LocalDateTime startsAt) {
+        return fixtures.onlineMeeting(maroc, slug, startsAt, true);
+    }
+
     Event draft(String slug) {
         Event e = fixtures.onlineMeeting(maroc, slug, LocalDateTime.parse("2026-06-01T10:00"), false);
         EventForm f = EventForm.of(e);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -175,6 +176,37 @@ class EventsApiTest {
         ApiError english = en.getResponse().getBody(ApiError.class).orElseThrow();
         assertEquals("pole", english.field());
         assertEquals("This value is not valid.", english.message());
+    }
+
+    @Test
+    void when_past_lists_the_events_over_most_recent_first_and_all_lists_every_one_oldest_first() {
+        data.meeting("groupe-maroc-2026-02-10", LocalDateTime.parse("2026-02-10T10:00"));
+        data.meeting("groupe-maroc-2026-03-30", LocalDateTime.parse("2026-03-30T16:00"));
+        assertEquals(List.of("groupe-maroc-2026-03-30", "groupe-maroc-2026-02-10"), slugs("?when=past"));
+        assertEquals(List.of("groupe-maroc-2026-05-18", "rencontres-2026"), slugs(""), "upcoming by default");
+        assertEquals(slugs(""), slugs("?when=upcoming"));
+        assertEquals(List.of("groupe-maroc-2026-02-10", "groupe-maroc-2026-03-30", "groupe-maroc-2026-05-18",
+                "rencontres-2026"), slugs("?when=all"));
+        assertEquals(List.of("groupe-maroc-2026-03-30", "groupe-maroc-2026-02-10"), slugs("?when=past&group=groupe-pays-maroc"));
+        assertEquals(List.of(), slugs("?when=past&membersOnly=false"), "filters apply to the archive too");
+    }
+
+    @Test
+    void an_unknown_when_is_a_400_invalid_value_on_when() {
+        HttpClientResponseException e = refused(HttpRequest.GET("/api/v1/events?when=yesterday"));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        ApiError error = e.getResponse().getBody(ApiError.class).orElseThrow();
+        assertEquals("invalid_value", error.code());
+        assertEquals("when", error.field());
+    }
+
+    @Test
+    void the_openapi_document_describes_when_and_its_three_values() {
+        String yaml = client.toBlocking().retrieve(HttpRequest.GET("/openapi/rencontres-0.1.0.yml"), String.class);
+        String listEvents = yaml.substring(yaml.indexOf("operationId: listEvents"));
+        listEvents = listEvents.substring(0, listEvents.indexOf("operationId:", 10));
+        assertTrue(listEvents.contains("name: when"), listEvents);
+        assertTrue(listEvents.contains("- upcoming") && listEvents.contains("- past") && listEvents.contains("- all"), listEvents);
     }
 
     @Test

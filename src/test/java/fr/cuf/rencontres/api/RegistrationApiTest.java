@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,6 +149,26 @@ class RegistrationApiTest {
         }
         assertTrue(limited != null, "the 7th request of the minute is refused");
         assertEquals("rate_limited", limited.getResponse().getBody(Map.class).orElseThrow().get("code"));
+    }
+
+    @Test
+    void an_idempotency_key_sent_again_with_another_person_is_refused_and_reveals_nothing_of_the_first() {
+        HttpResponse<Map> first = client.toBlocking().exchange(post(body("awa@example.org", dijon.id()),
+                "predictable-key-1"), Map.class);
+        assertEquals(HttpStatus.CREATED, first.getStatus());
+
+        HttpClientResponseException reused = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(post(body("mallory@example.org", dijon.id()), "predictable-key-1"),
+                        String.class));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, reused.getStatus());
+        String answer = reused.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(answer.contains("idempotency_key_reused"), answer);
+        assertFalse(answer.contains("awa@example.org") || answer.contains("/me/"), answer);
+
+        HttpResponse<Map> retry = client.toBlocking().exchange(post(body("awa@example.org", dijon.id()),
+                "predictable-key-1"), Map.class);
+        assertEquals(HttpStatus.OK, retry.getStatus(), "the same request again is still a replay");
+        assertEquals(first.body().get("personalLink"), retry.body().get("personalLink"));
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
 /**
@@ -64,6 +68,9 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run", "--disable-quic", "--window-size=" + width + "," + height, "--lang=fr-FR");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr",
                 "download.default_directory", dir.resolve("downloads").toAbsolutePath().toString()));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         this.driver = new ChromeDriver(driverService, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
@@ -287,6 +294,16 @@ public final class Browser implements AutoCloseable {
         return violations.stream().filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
                 .map(v -> v.get("impact") + " " + v.get("id") + " (" + v.get("help") + ") at " + v.get("nodes"))
                 .toList();
+    }
+
+    /**
+     * What the page's console reported as errors since the last call: a script that failed, a resource refused by
+     * the Content-Security-Policy, a 404 asset. A person sees nothing of it but a button that does nothing.
+     */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
     }
 
     /** The Selenium driver, for what the methods above do not cover. */

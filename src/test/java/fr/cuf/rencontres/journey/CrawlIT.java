@@ -122,6 +122,7 @@ class CrawlIT {
         for (Crawler crawler : crawls) {
             try (Browser browser = new Browser("crawl-" + day + "-" + crawler.identity(), service, PHONE, 844)) {
                 browser.open("/health");
+                browser.consoleErrors();
                 for (HttpCookie c : crawler.cookies()) {
                     browser.driver().manage().addCookie(new Cookie(c.getName(), c.getValue(), "/"));
                 }
@@ -139,6 +140,9 @@ class CrawlIT {
                     }
                     for (String leak : Crawler.leaks(browser.text())) {
                         problems.add(new Crawler.Problem(crawler.identity(), path, "in the browser, " + leak));
+                    }
+                    for (String error : browser.consoleErrors()) {
+                        problems.add(new Crawler.Problem(crawler.identity(), path, "console: " + error));
                     }
                     for (String finding : browser.accessibilityProblems()) {
                         problems.add(new Crawler.Problem(crawler.identity(), path, "axe: " + finding));

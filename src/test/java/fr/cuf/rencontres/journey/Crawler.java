@@ -240,9 +240,14 @@ final class Crawler {
                         : field.is("textarea") ? field.text() : field.attr("value");
                 query.add(enc(field.attr("name")) + "=" + enc(value));
             }
-            String link = sameOrigin(path, action + (query.length() == 0 ? "" : (action.contains("?") ? "&" : "?") + query));
-            if (link != null) {
-                links.add(link);
+            // a submit button may send the same fields elsewhere (formaction): each is a way out of the page
+            List<String> actions = new ArrayList<>(List.of(action));
+            form.select("button[formaction], input[formaction]").forEach(b -> actions.add(b.attr("formaction")));
+            for (String target : actions) {
+                String link = sameOrigin(path, target + (query.length() == 0 ? "" : (target.contains("?") ? "&" : "?") + query));
+                if (link != null) {
+                    links.add(link);
+                }
             }
         }
         return new ArrayList<>(links);
@@ -278,7 +283,7 @@ final class Crawler {
         String keys = path.contains("?") ? "?" + String.join("&",
                 path.substring(path.indexOf('?') + 1).replaceAll("=[^&]*", "").split("&")) : "";
         String shaped = withoutQuery.replaceAll("/\\d+(?=/|$)", "/{n}")
-                .replaceAll("/(events|groups|me|calendar)/[^/]+", "/$1/{s}")
+                .replaceAll("/(events|groups|me|calendar)/(?!new(/|$))[^/]+", "/$1/{s}")
                 .replaceAll("/[0-9a-f]{8}-[0-9a-f-]{27,}", "/{uuid}");
         return shaped + keys;
     }

@@ -58,7 +58,7 @@ class NewcomerJourneyIT {
 
             browser.type("Prénom", "Inès").type("Nom", "Garnier").type("Adresse e-mail", "ines.garnier@example.org");
             browser.choose("Vous venez en tant que", "Technicien·ne");
-            browser.choose("Organisation", "Ville de Dijon");
+            browser.choose("Organisation", "Ville de Dijon (Dijon)");
             browser.check("J'accepte");
             browser.screenshot("form-filled");
             browser.clickAndWait("Confirmer l'inscription");

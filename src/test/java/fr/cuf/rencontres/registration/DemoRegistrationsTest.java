@@ -18,16 +18,17 @@ class DemoRegistrationsTest {
     @Inject DataSource dataSource;
 
     @Test
-    void the_demo_edition_gets_400_fictitious_registrations_spread_over_categories_sessions_and_statuses() {
+    void the_next_edition_gets_490_fictitious_registrations_spread_over_categories_sessions_and_statuses() {
         TestDatabase.clean(dataSource);
         long started = System.nanoTime();
         loader.load();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.println("Demo data with 400 registrations loaded in " + millis + " ms");
-        String event = "(SELECT id FROM event WHERE slug = 'rencontres-aict-2026')";
-        assertEquals(400, TestSql.count(dataSource, "SELECT COUNT(*) FROM registration WHERE event_id = " + event));
+        System.out.println("Demo data with its registrations, invoices and attendance loaded in " + millis + " ms");
+        String event = "(SELECT MAX(id) FROM event WHERE kind = 'CONFERENCE_EDITION' AND starts_at = "
+                + "(SELECT MAX(starts_at) FROM event WHERE kind = 'CONFERENCE_EDITION'))";
+        assertEquals(490, TestSql.count(dataSource, "SELECT COUNT(*) FROM registration WHERE event_id = " + event));
         for (String status : new String[] {"CONFIRMED", "PENDING_PAYMENT", "CANCELLED"}) {
-            assertTrue(TestSql.count(dataSource, "SELECT COUNT(*) FROM registration WHERE status = '" + status + "'") > 5, status);
+            assertTrue(TestSql.count(dataSource, "SELECT COUNT(*) FROM registration WHERE status = '" + status + "' AND event_id = " + event) > 5, status);
         }
         assertTrue(TestSql.count(dataSource, "SELECT COUNT(DISTINCT price_category) FROM registration") >= 5);
         assertTrue(TestSql.count(dataSource, "SELECT COUNT(DISTINCT organisation_id) FROM registration") >= 30);

@@ -55,8 +55,10 @@ class AttendanceController {
                 "notArrivedCount", live.notArrived().size());
     }
 
+    // the sheets list names and organisations for funders: the desk's and organisers' work, not the door's
     @Get("/sheet.csv")
     @Produces("text/csv")
+    @Secured({"ADMIN", "PROGRAMME", "REGISTRATION_DESK"})
     HttpResponse<byte[]> csv(@PathVariable String slug, @QueryValue String list) {
         return HttpResponse.ok(sheets.csv(attendance.sheet(slug, list)))
                 .contentType("text/csv; charset=utf-8")
@@ -65,6 +67,7 @@ class AttendanceController {
 
     @Get("/sheet.pdf")
     @Produces("application/pdf")
+    @Secured({"ADMIN", "PROGRAMME", "REGISTRATION_DESK"})
     HttpResponse<byte[]> pdf(@PathVariable String slug, @QueryValue String list) {
         return HttpResponse.ok(sheets.pdf(attendance.sheet(slug, list))).contentType("application/pdf")
                 .header("Content-Disposition", "inline; filename=\"emargement-" + file(slug, list) + ".pdf\"");

@@ -51,10 +51,13 @@ class ImportPagesController {
     private final HttpLocaleResolver locales;
     private final Messages messages;
     private final CsrfTokenValidator<HttpRequest<?>> csrf;
+    private final EventHubQueries history;
+    private static final int RECENT = 20;
 
     ImportPagesController(ImportUploads uploads, EventRepository events, HttpLocaleResolver locales, Messages messages,
-                          CsrfTokenValidator<HttpRequest<?>> csrf) {
+                          CsrfTokenValidator<HttpRequest<?>> csrf, EventHubQueries history) {
         this.csrf = csrf;
+        this.history = history;
         this.uploads = uploads;
         this.events = events;
         this.locales = locales;
@@ -69,7 +72,7 @@ class ImportPagesController {
                         "label", messages.get(locale, "csvio.kind." + k.path()),
                         "headers", String.join(" · ", k.fields().stream()
                                 .map(f -> String.join(" / ", k.aliases(f))).toList()))).toList(),
-                "events", events.findAllOrderByStartsAtDesc());
+                "events", events.findAllOrderByStartsAtDesc(), "recent", history.recentImports(null, RECENT));
     }
 
     /**

@@ -1,12 +1,16 @@
 package fr.cuf.rencontres.web.staff;
 
+import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.member.Organisation;
 import fr.cuf.rencontres.member.OrganisationRepository;
 import fr.cuf.rencontres.member.Person;
 import fr.cuf.rencontres.member.PersonForm;
 import fr.cuf.rencontres.member.PersonRepository;
 import fr.cuf.rencontres.member.PersonService;
-import fr.cuf.rencontres.staff.Role;
+import fr.cuf.rencontres.registration.Registration;
+import fr.cuf.rencontres.registration.RegistrationRepository;
+import fr.cuf.rencontres.support.AuditLog;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -30,10 +34,14 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** People (elected officials and officers) and their organisation. Admins and the desk write. */
+/**
+ * People (elected officials and officers) and their organisation. Admins and the desk write; programme
+ * staff read (chairs and speakers). The door staff (SCANNER) do not read this directory of names and
+ * e-mails: at the door they look people up on the scanning page only.
+ */
 @Produces(MediaType.TEXT_HTML)
 @Controller("/staff/persons")
-@Secured(Role.STAFF)
+@Secured({"ADMIN", "PROGRAMME", "REGISTRATION_DESK"})
 class PersonPagesController {
 
     private static final int PAGE_SIZE = 25;
@@ -43,13 +51,41 @@ class PersonPagesController {
     private final PersonRepository persons;
     private final OrganisationRepository organisations;
     private final FormPages forms;
+    private final RegistrationRepository registrations;
+    private final EventRepository events;
+    private final AuditLog audit;
 
     PersonPagesController(PersonService service, PersonRepository persons, OrganisationRepository organisations,
-                          FormPages forms) {
+                          FormPages forms, RegistrationRepository registrations, EventRepository events,
+                          AuditLog audit) {
         this.service = service;
         this.persons = persons;
         this.organisations = organisations;
         this.forms = forms;
+        this.registrations = registrations;
+        this.events = events;
+        this.audit = audit;
+    }
+
+    /** One person: who they are, their organisation, their registrations to events, the history of changes. */
+    @Get("/{id}")
+    @View("staff/person")
+    Map<String, Object> one(@PathVariable long id) {
+        Person person = service.get(id);
+        Map<String, Object> model = new HashMap<>();
+        model.put("person", person);
+        if (person.organisationId() != null) {
+            organisations.findById(person.organisationId()).ifPresent(o -> model.put("organisation", o));
+        }
+        List<Registration> theirs = registrations.findByPersonId(id);
+        List<Long> eventIds = theirs.stream().map(Registration::eventId).distinct().toList();
+        Map<Long, Event> eventsById = (eventIds.isEmpty() ? List.<Event>of() : events.findByIdIn(eventIds)).stream().collect(Collectors.toMap(Event::id, Function.identity()));
+        model.put("registrations", theirs.stream()
+                .filter(r -> eventsById.containsKey(r.eventId()))
+                .sorted(java.util.Comparator.comparing((Registration r) -> eventsById.get(r.eventId()).startsAt()).reversed())
+                .map(r -> Map.of("registration", r, "event", eventsById.get(r.eventId()))).toList());
+        model.put("history", audit.of("person", id));
+        return model;
     }
 
     @Get

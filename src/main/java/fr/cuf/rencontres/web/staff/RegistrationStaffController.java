@@ -171,11 +171,12 @@ class RegistrationStaffController {
     }
 
     @Get("/{eventId}/r/{id}")
-    ModelAndView<Map<String, Object>> one(@PathVariable long eventId, @PathVariable long id) {
+    ModelAndView<Map<String, Object>> one(@PathVariable long eventId, @PathVariable long id, HttpRequest<?> request) {
         Map<String, Object> model = new HashMap<>();
         model.put("r", views.get(id));
         model.put("mails", outbox.findByRegistrationIdOrderById(id));
         model.put("categories", views.categoriesOf(eventId));
+        model.put("categoryLabels", categoryLabels(eventId, Messages.supported(locales.resolveOrDefault(request))));
         return new ModelAndView<>("staff/registration", model);
     }
 
@@ -199,6 +200,7 @@ class RegistrationStaffController {
         model.put("sessions", views.sessionsOf(event.id()));
         model.put("waiting", queries.waitingList(event.id()));
         model.put("categories", views.categoriesOf(event.id()));
+        model.put("categoryLabels", categoryLabels(event.id(), locale));
         model.put("questions", views.questionsOf(event.id()));
         model.put("statuses", RegistrationStatus.values());
         model.put("rules", PriceRule.values());
@@ -209,6 +211,14 @@ class RegistrationStaffController {
             model.put("errorList", refusal.problems().stream().map((Problem p) -> messages.problem(locale, p)).toList());
         }
         return new ModelAndView<>("staff/registrations", model);
+    }
+
+    /** Price category codes to their label in the page's language: staff read labels, not codes. */
+    private Map<String, String> categoryLabels(long eventId, Locale locale) {
+        Map<String, String> labels = new HashMap<>();
+        views.categoriesOf(eventId).forEach(c -> labels.put(c.code(),
+                Locale.ENGLISH.equals(locale) && c.labelEn() != null ? c.labelEn() : c.labelFr()));
+        return labels;
     }
 
     private static RegistrationRequest deskRequest(Map<String, Object> form) {

@@ -2,6 +2,8 @@ package fr.cuf.rencontres.web.site;
 
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventForm;
+import fr.cuf.rencontres.event.EventFormat;
+import fr.cuf.rencontres.event.EventKind;
 import fr.cuf.rencontres.event.EventService;
 import fr.cuf.rencontres.event.EventStatus;
 import fr.cuf.rencontres.event.Room;
@@ -70,6 +72,32 @@ class PublicPagesTest {
         assertTrue(html.contains("17es Rencontres de l&#x27;AICT") || html.contains("17es Rencontres de l'AICT"), html);
         assertTrue(html.contains("Réunion du groupe Groupe-pays Maroc"));
         assertTrue(html.contains("Réservé aux adhérents"));
+    }
+
+    @Test
+    void home_links_to_the_archive_of_past_editions_and_meetings() {
+        assertTrue(get("/").contains("<a href=\"/archives\">Éditions précédentes et réunions passées</a>"));
+    }
+
+    @Test
+    void the_archive_lists_past_editions_then_past_meetings_most_recent_first_in_french_and_english() {
+        Venue venue = fixtures.artsEtMetiers();
+        events.create(new EventForm("16es Rencontres de l'AICT", "rencontres-2025", EventKind.CONFERENCE_EDITION, null,
+                null, LocalDateTime.parse("2025-07-04T09:00"), LocalDateTime.parse("2025-07-04T18:30"),
+                EventFormat.IN_PERSON, venue.id(), null, null, false, null, 450, null, null, EventStatus.PUBLISHED), "test");
+        fixtures.onlineMeeting(maroc, "groupe-maroc-2026-02-10", LocalDateTime.parse("2026-02-10T10:00"), true);
+        fixtures.onlineMeeting(maroc, "groupe-maroc-2026-03-30", LocalDateTime.parse("2026-03-30T16:00"), true);
+        String html = get("/archives");
+        assertTrue(html.contains("Éditions précédentes des Rencontres"), html);
+        int edition = html.indexOf("href=\"/events/rencontres-2025\"");
+        int march = html.indexOf("href=\"/events/groupe-maroc-2026-03-30\"");
+        int february = html.indexOf("href=\"/events/groupe-maroc-2026-02-10\"");
+        assertTrue(edition > 0 && march > edition && february > march, "edition, then meetings most recent first");
+        assertFalse(html.contains("/events/rencontres-2026\""), "the upcoming edition is not in the archive");
+        assertFalse(html.contains("groupe-maroc-2026-05-18"), "nor the upcoming meeting");
+        String english = client.toBlocking().retrieve(HttpRequest.GET("/archives").accept("text/html")
+                .header("Accept-Language", "en"));
+        assertTrue(english.contains("Past editions of the Rencontres") && english.contains("Past meetings"), english);
     }
 
     @Test
