@@ -96,7 +96,10 @@ class ParticipantJourneyIT {
                     ? browser.find(".price-total").getText() : null);
             assertTrue(total.contains("0,00 €"), total);
             assertTrue(browser.find(".price-preview").getText().contains("adhérente"), "what decides the price");
+            browser.js("document.querySelector('.price-preview').scrollIntoView({block: 'start'})");
             browser.screenshot("member-price-before-confirming");
+            browser.js("document.querySelector('.price-total').scrollIntoView({block: 'center'})");
+            browser.screenshot("group-total-before-confirming");
             browser.clickAndWait("Confirmer l'inscription");
             browser.screenshot("confirmation");
             String confirmation = browser.text();
@@ -149,6 +152,7 @@ class ParticipantJourneyIT {
             String nonMember = organisation(browser, "NON_MEMBER");
             fillSelf(browser, "Hugo", "Lefort", "hugo.lefort@example.org", nonMember);
             browser.waitFor(() -> browser.find(".price-preview").getText().contains("120,00 €"));
+            browser.js("document.querySelector('.price-preview').scrollIntoView({block: 'center'})");
             browser.screenshot("non-member-price");
             browser.clickAndWait("Confirmer l'inscription");
             browser.screenshot("payment-instructions");

@@ -42,9 +42,10 @@ class HomeController {
         EventFilter filter = new EventFilter(blank(group), pole, format, membersOnly);
         java.time.Instant now = clock.instant();
         java.util.List<fr.cuf.rencontres.event.EventSummary> upcoming = catalogue.upcoming(filter);
-        // the next conference edition first, whatever the filters: it is what most visitors come for
+        // the next conference edition first: it is what most visitors come for (not once they filter the list)
         Map<String, Object> model = new java.util.HashMap<>();
-        catalogue.upcoming(new EventFilter(null, null, null, null)).stream()
+        boolean filtered = filter.group() != null || pole != null || format != null || membersOnly != null;
+        upcoming.stream().filter(s -> !filtered)
                 .filter(s -> s.event().kind() == fr.cuf.rencontres.event.EventKind.CONFERENCE_EDITION
                         && s.event().status() != fr.cuf.rencontres.event.EventStatus.CANCELLED)
                 .findFirst().ifPresent(s -> model.put("next", PublicEvent.of(s, now)));
