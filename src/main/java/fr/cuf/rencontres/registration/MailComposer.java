@@ -70,7 +70,9 @@ class MailComposer {
             body.append(messages.get(locale, "mail.linkHint")).append("\n\n");
         }
         body.append(messages.get(locale, "mail.signature"));
-        String ics = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTED ? agenda.of(v) : null;
+        // a programme change carries the agenda as it now is, so that calendar apps follow
+        String ics = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTED
+                || mail.kind() == MailKind.PROGRAMME_CHANGE ? agenda.of(v) : null;
         return new Composed(messages.get(locale, key + ".subject", title), body.toString(), ics);
     }
 }

@@ -33,4 +33,24 @@ public interface SessionRepository extends CrudRepository<Session, Long> {
 
     @Query("DELETE FROM session_group WHERE session_id = :sessionId")
     void clearGroups(Long sessionId);
+
+    /** Per session of the event: registrations holding a seat and registrations on its waiting list. */
+    @Query("""
+            SELECT rs.session_id AS session_id,
+                   SUM(CASE WHEN rs.status = 'CONFIRMED' THEN 1 ELSE 0 END) AS taken,
+                   SUM(CASE WHEN rs.status = 'WAITLISTED' THEN 1 ELSE 0 END) AS waiting
+              FROM registration_session rs
+              JOIN registration r ON r.id = rs.registration_id
+              JOIN event_session s ON s.id = rs.session_id
+             WHERE s.event_id = :eventId AND r.status <> 'CANCELLED' AND rs.status IN ('CONFIRMED', 'WAITLISTED')
+             GROUP BY rs.session_id""")
+    List<Demand> findDemand(Long eventId);
+
+    /** Demand for one session: seats held and waiting list; {@link #total} is what a room must hold. */
+    @io.micronaut.core.annotation.Introspected
+    record Demand(Long sessionId, long taken, long waiting) {
+        public int total() {
+            return (int) (taken + waiting);
+        }
+    }
 }

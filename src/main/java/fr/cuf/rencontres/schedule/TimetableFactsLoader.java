@@ -116,10 +116,12 @@ public class TimetableFactsLoader {
             meetings.chairsHeld(personIds, event.id(), from, to)
                     .forEach(h -> personOff.computeIfAbsent(h.holderId(), k -> new ArrayList<>()).add(h.window()));
         }
+        Map<Long, Integer> demand = new HashMap<>();
+        sessions.findDemand(event.id()).forEach(d -> demand.put(d.sessionId(), d.total()));
         List<SessionFacts> facts = list.stream().map(s -> new SessionFacts(s.id(), s.title(), s.kind(),
                 s.isScheduled() ? new Window(s.startsAt(), s.endsAt()) : null, s.roomId(),
                 people.getOrDefault(s.id(), Set.of()), themes.getOrDefault(s.id(), Set.of()),
-                s.expectedAudience() == null ? 0 : s.expectedAudience(), s.requiresInterpretation(),
+                audience(s, demand.getOrDefault(s.id(), 0)), s.requiresInterpretation(),
                 s.requiresVideoLink(), s.minutes())).toList();
 
         List<Window> briefing = new ArrayList<>();
@@ -130,6 +132,14 @@ public class TimetableFactsLoader {
         return new TimetableFacts(Times.paris(event.startsAt()).toLocalDate(), Times.paris(event.endsAt()).toLocalDate(),
                 venue == null ? null : venue.openingTime(), venue == null ? null : venue.closingTime(), briefing, plenary,
                 roomFacts, names, personOff, configuration.getPauseBetweenRooms(), facts);
+    }
+
+    /**
+     * The people a room must hold: what staff expect, or more when registrations (seats held plus the
+     * waiting list, who would come if there were room) already say so.
+     */
+    static int audience(Session s, int registered) {
+        return Math.max(s.expectedAudience() == null ? 0 : s.expectedAudience(), registered);
     }
 
     /** A country group shares its pole with the others of that pole; a thematic group is its own theme. */
