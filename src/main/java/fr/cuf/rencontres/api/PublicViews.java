@@ -1,6 +1,6 @@
 package fr.cuf.rencontres.api;
 
-import fr.cuf.rencontres.config.RencontresConfiguration;
+import fr.cuf.rencontres.config.PublicUrl;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventCatalogue;
 import fr.cuf.rencontres.event.EventFilter;
@@ -33,16 +33,15 @@ class PublicViews {
     private final EventService events;
     private final ProgrammeService programmes;
     private final GroupCatalogue groups;
-    private final String baseUrl;
+    private final PublicUrl publicUrl;
 
     PublicViews(EventCatalogue catalogue, EventService events, ProgrammeService programmes, GroupCatalogue groups,
-                RencontresConfiguration configuration) {
+                PublicUrl publicUrl) {
         this.catalogue = catalogue;
         this.events = events;
         this.programmes = programmes;
         this.groups = groups;
-        String url = configuration.getPublicUrl();
-        this.baseUrl = url == null ? "" : url.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     List<EventJson> upcoming(EventFilter filter) {
@@ -69,7 +68,7 @@ class PublicViews {
         GroupListing l = groups.bySlug(slug);
         var g = l.group();
         return new GroupDetailJson(g.slug(), g.name(), g.kind(), g.pole(), g.membersOnly(), g.description(),
-                chair(l), baseUrl + "/groups/" + g.slug(),
+                chair(l), publicUrl.base() + "/groups/" + g.slug(),
                 catalogue.ofGroup(g.id()).stream().map(this::event).toList());
     }
 
@@ -83,7 +82,7 @@ class PublicViews {
     private GroupJson group(GroupListing l) {
         var g = l.group();
         return new GroupJson(g.slug(), g.name(), g.kind(), g.pole(), g.membersOnly(), chair(l),
-                baseUrl + "/groups/" + g.slug());
+                publicUrl.base() + "/groups/" + g.slug());
     }
 
     private static @Nullable GroupJson.ChairJson chair(GroupListing l) {
@@ -102,7 +101,7 @@ class PublicViews {
     }
 
     private String eventUrl(Event e) {
-        return baseUrl + "/events/" + e.slug();
+        return publicUrl.base() + "/events/" + e.slug();
     }
 
     private static @Nullable OffsetDateTime paris(@Nullable Instant instant) {

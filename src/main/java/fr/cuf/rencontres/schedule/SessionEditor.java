@@ -57,14 +57,19 @@ public class SessionEditor {
 
     @Transactional
     public Session create(long eventId, SessionForm form, String actor) {
-        return create(eventId, form, null, actor);
+        return create(eventId, form, null, List.of(), actor);
     }
 
-    /** Creates a session and, when {@code slot} is given, places it: nothing is written unless both are valid. */
+    /**
+     * Creates a session and, when {@code slot} is given, places it: nothing is written unless both are valid.
+     * {@code unreadable}: what the caller could not read from its form, refused with this method's own findings.
+     */
     @Transactional
-    public Session create(long eventId, SessionForm form, @Nullable PlaceCommand slot, String actor) {
+    public Session create(long eventId, SessionForm form, @Nullable PlaceCommand slot, List<Problem> unreadable,
+                          String actor) {
         Event event = events.get(eventId);
         Validator v = problems(form);
+        unreadable.forEach(v::add);
         Room room = slot == null ? null : checkSlot(event, slot, v);
         v.throwIfInvalid();
         Instant now = clock.instant();
@@ -91,10 +96,12 @@ public class SessionEditor {
      * Nothing is written unless the description and the slot are both valid.
      */
     @Transactional
-    public Session update(long eventId, long sessionId, SessionForm form, @Nullable PlaceCommand slot, String actor) {
+    public Session update(long eventId, long sessionId, SessionForm form, @Nullable PlaceCommand slot,
+                          List<Problem> unreadable, String actor) {
         Event event = events.get(eventId);
         Session s = get(eventId, sessionId);
         Validator v = problems(form);
+        unreadable.forEach(v::add);
         Room room = slot == null ? null : checkSlot(event, slot, v);
         if (slot != null && s.isCancelled()) {
             v.add(Problem.field("date", "session_cancelled"));
@@ -203,7 +210,12 @@ public class SessionEditor {
                 .positive("capacity", f.capacity())
                 .positive("expectedAudience", f.expectedAudience())
                 .positive("plannedMinutes", f.plannedMinutes())
-                .maxLength("languages", f.languages(), 60);
+                .maxLength("languages", f.languages(), 60)
+                .maxLength("series", strip(f.series()), 100)
+                .positive("seriesOrder", f.seriesOrder());
+        if (strip(f.series()) != null && f.seriesOrder() == null) {
+            v.add(Problem.field("seriesOrder", "required"));
+        }
         if (f.plannedMinutes() != null && f.plannedMinutes() % STEP_MINUTES != 0) {
             v.add(Problem.field("plannedMinutes", "not_on_grid", STEP_MINUTES));
         }
@@ -230,6 +242,11 @@ public class SessionEditor {
         sessions.clearGroups(sessionId);
         for (Long id : new LinkedHashSet<>(f.groupIds() == null ? List.<Long>of() : f.groupIds())) {
             sessions.addGroup(sessionId, id);
+        }
+        sessions.clearShape(sessionId);
+        String series = strip(f.series());
+        if (series != null || yes(f.besidePlenary())) {
+            sessions.addShape(sessionId, series, series == null ? null : f.seriesOrder(), yes(f.besidePlenary()));
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 public record Timetable(Event event, List<Room> rooms, List<LocalDate> days, @Nullable LocalTime opens,
                        @Nullable LocalTime closes, List<SessionView> placed, List<SessionView> unscheduled,
                        List<SessionView> cancelled, List<Conflict> conflicts,
-                        Map<Long, SessionRepository.Demand> demand) {
+                        Map<Long, SessionRepository.Demand> demand, Map<Long, Map<Long, Integer>> shared) {
 
     /** Registrations holding a seat in the session (0 when none). */
     public long taken(long sessionId) {

@@ -107,6 +107,7 @@ public class TimetableFactsLoader {
         }
         Map<Long, String> names = new HashMap<>();
         Map<Long, List<Window>> personOff = new HashMap<>();
+        Map<Long, List<Window>> personInMeeting = new HashMap<>();
         if (!personIds.isEmpty()) {
             for (Person p : persons.findByIdIn(personIds)) {
                 names.put(p.id(), p.firstName() + " " + p.lastName());
@@ -114,8 +115,10 @@ public class TimetableFactsLoader {
             personUnavailability.findDuring(personIds, from, to)
                     .forEach(u -> personOff.computeIfAbsent(u.personId(), k -> new ArrayList<>()).add(u.window()));
             meetings.chairsHeld(personIds, event.id(), from, to)
-                    .forEach(h -> personOff.computeIfAbsent(h.holderId(), k -> new ArrayList<>()).add(h.window()));
+                    .forEach(h -> personInMeeting.computeIfAbsent(h.holderId(), k -> new ArrayList<>()).add(h.window()));
         }
+        Map<Long, SessionShape> shapes = new HashMap<>();
+        sessions.findShapes(event.id()).forEach(sh -> shapes.put(sh.sessionId(), sh));
         Map<Long, Integer> demand = new HashMap<>();
         sessions.findDemand(event.id()).forEach(d -> demand.put(d.sessionId(), d.total()));
         List<SessionFacts> facts = list.stream().map(s -> new SessionFacts(s.id(), s.title(), s.kind(),
@@ -131,7 +134,7 @@ public class TimetableFactsLoader {
         }
         return new TimetableFacts(Times.paris(event.startsAt()).toLocalDate(), Times.paris(event.endsAt()).toLocalDate(),
                 venue == null ? null : venue.openingTime(), venue == null ? null : venue.closingTime(), briefing, plenary,
-                roomFacts, names, personOff, configuration.getPauseBetweenRooms(), facts);
+                roomFacts, names, personOff, configuration.getPauseBetweenRooms(), facts, personInMeeting, shapes);
     }
 
     /**

@@ -47,7 +47,7 @@ public class TimetableService {
         Map<Long, SessionRepository.Demand> demand = new HashMap<>();
         sessions.findDemand(event.id()).forEach(d -> demand.put(d.sessionId(), d));
         return new Timetable(event, venueRooms, days, f.opening(), f.closing(), placed, unscheduled, cancelled, conflicts,
-                demand);
+                demand, sessions.sharedChoices(event.id()));
     }
 
     /** Convenience for callers holding only the facts: the conflicts of the event's active sessions. */

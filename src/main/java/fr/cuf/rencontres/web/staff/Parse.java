@@ -84,6 +84,11 @@ final class Parse {
         }
     }
 
+    /** What did not parse so far. */
+    List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
     /** A problem found beyond parsing (a missing companion field, an end before its start). */
     void add(Problem problem) {
         problems.add(problem);

@@ -77,7 +77,8 @@ class SessionFormController {
         Session s = editor.get(event.id(), id);
         return HttpResponse.ok(page(event, id, SessionInput.of(s,
                 sessions.findSpeakers(List.of(id)).stream().map(SessionSpeaker::personId).toList(),
-                sessions.findGroups(List.of(id)).stream().map(SessionGroup::groupId).toList()), Map.of()));
+                sessions.findGroups(List.of(id)).stream().map(SessionGroup::groupId).toList(),
+                sessions.findShape(id).orElse(fr.cuf.rencontres.schedule.SessionShape.NONE)), Map.of()));
     }
 
     @View("staff/session-form")
@@ -86,7 +87,8 @@ class SessionFormController {
                            Authentication user) {
         Event event = events.bySlug(slug);
         try {
-            Session s = editor.create(event.id(), input.toForm(), input.placement(), user.getName());
+            SessionInput.Read in = input.read();
+            Session s = editor.create(event.id(), in.form(), in.slot(), in.problems(), user.getName());
             return HttpResponse.seeOther(URI.create("/staff/events/" + slug + "/timetable"
                     + (s.isScheduled() ? "#session-" + s.id() : "?session=" + s.id() + "#place")));
         } catch (DomainException e) {
@@ -100,7 +102,8 @@ class SessionFormController {
                            @Body SessionInput input, Authentication user) {
         Event event = events.bySlug(slug);
         try {
-            editor.update(event.id(), id, input.toForm(), input.placement(), user.getName());
+            SessionInput.Read in = input.read();
+            editor.update(event.id(), id, in.form(), in.slot(), in.problems(), user.getName());
             return HttpResponse.seeOther(URI.create("/staff/events/" + slug + "/timetable#session-" + id));
         } catch (DomainException e) {
             return refused(request, event, id, input, e);

@@ -4,6 +4,7 @@ import fr.cuf.rencontres.schedule.PlaceCommand;
 import fr.cuf.rencontres.schedule.Session;
 import fr.cuf.rencontres.schedule.SessionForm;
 import fr.cuf.rencontres.schedule.SessionKind;
+import fr.cuf.rencontres.schedule.SessionShape;
 import fr.cuf.rencontres.support.Problem;
 import fr.cuf.rencontres.support.Times;
 import io.micronaut.core.annotation.Introspected;
@@ -29,14 +30,15 @@ record SessionInput(@Nullable String title, @Nullable String description, @Nulla
                     @Nullable String expectedAudience, @Nullable String languages,
                     @Nullable String requiresInterpretation, @Nullable String requiresVideoLink,
                     @Nullable String plannedMinutes, @Nullable String date, @Nullable String start,
-                    @Nullable String end, @Nullable String roomId) {
+                    @Nullable String end, @Nullable String roomId, @Nullable String series,
+                    @Nullable String seriesOrder, @Nullable String besidePlenary) {
 
     static SessionInput blank() {
         return new SessionInput(null, null, SessionKind.WORKSHOP.name(), null, List.of(), List.of(), null, null, null,
-                "fr", null, null, "90", null, null, null, null);
+                "fr", null, null, "90", null, null, null, null, null, null, null);
     }
 
-    static SessionInput of(Session s, List<Long> speakers, List<Long> groups) {
+    static SessionInput of(Session s, List<Long> speakers, List<Long> groups, SessionShape shape) {
         return new SessionInput(s.title(), s.description(), s.kind().name(), Parse.text(s.chairPersonId()),
                 speakers.stream().map(String::valueOf).toList(), groups.stream().map(String::valueOf).toList(),
                 box(s.membersOnly()), Parse.text(s.capacity()), Parse.text(s.expectedAudience()), s.languages(),
@@ -44,25 +46,22 @@ record SessionInput(@Nullable String title, @Nullable String description, @Nulla
                 s.isScheduled() ? Times.paris(s.startsAt()).toLocalDate().toString() : null,
                 s.isScheduled() ? Times.paris(s.startsAt()).toLocalTime().toString() : null,
                 s.isScheduled() ? Times.paris(s.endsAt()).toLocalTime().toString() : null,
-                Parse.text(s.roomId()));
+                Parse.text(s.roomId()), shape.series(), Parse.text(shape.seriesOrder()), box(shape.besidePlenary()));
     }
 
-    /** The session's description; refuses every value that does not parse, each on its field. */
-    SessionForm toForm() {
+    /** The form read: what parsed (values that did not are null) and the problems of what did not. */
+    record Read(SessionForm form, @Nullable PlaceCommand slot, List<Problem> problems) {
+    }
+
+    /**
+     * Reads every field; the service then adds its own refusals to these, so the page shows them all at once.
+     * The slot is null when day, start, end and room are all empty, or when one of them is wrong.
+     */
+    Read read() {
         Parse p = new Parse();
         SessionForm form = form(p);
-        place(p);
-        p.throwIfInvalid();
-        return form;
-    }
-
-    /** Where to place the session, or null when day, start, end and room are all empty. Call after {@link #toForm}. */
-    @Nullable
-    PlaceCommand placement() {
-        Parse p = new Parse();
-        PlaceCommand c = place(p);
-        p.throwIfInvalid();
-        return c;
+        PlaceCommand slot = place(p);
+        return new Read(form, slot, p.problems());
     }
 
     private SessionForm form(Parse p) {
@@ -70,7 +69,8 @@ record SessionInput(@Nullable String title, @Nullable String description, @Nulla
                 ids(p, "speakerIds", speakerIds), ids(p, "groupIds", groupIds), Parse.checked(membersOnly),
                 p.integer("capacity", capacity), p.integer("expectedAudience", expectedAudience), languages,
                 Parse.checked(requiresInterpretation), Parse.checked(requiresVideoLink),
-                p.integer("plannedMinutes", plannedMinutes));
+                p.integer("plannedMinutes", plannedMinutes), series, p.integer("seriesOrder", seriesOrder),
+                Parse.checked(besidePlenary));
     }
 
     private PlaceCommand place(Parse p) {

@@ -42,9 +42,11 @@ class TimetableController {
     private final ConflictTexts texts;
     private final Messages messages;
     private final HttpLocaleResolver locales;
+    private final io.micronaut.json.JsonMapper json;
 
     TimetableController(EventService events, TimetableService timetables, SessionEditor editor, ConflictTexts texts,
-                        Messages messages, HttpLocaleResolver locales) {
+                        Messages messages, HttpLocaleResolver locales, io.micronaut.json.JsonMapper json) {
+        this.json = json;
         this.events = events;
         this.timetables = timetables;
         this.editor = editor;
@@ -115,6 +117,13 @@ class TimetableController {
         Timetable t = timetables.of(event);
         Map<String, Object> model = new HashMap<>(TimetableGrid.model(t, texts, locale(request)));
         model.put("event", event);
+        try {
+            // inside <script type="application/json">: no "<" may close the element (as on the scan page)
+            model.put("liveJson", json.writeValueAsString(model.get("live")).replace("<", "\\u003c")
+                    .replace(">", "\\u003e"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         model.put("rooms", t.rooms());
         model.put("form", form);
         model.put("errors", errors);

@@ -63,7 +63,34 @@ final class TimetableGrid {
         m.put("unscheduled", t.unscheduled().stream().map(v -> block(t, v, null, 0, null, texts, locale)).toList());
         m.put("cancelled", t.cancelled().stream().map(v -> block(t, v, null, 0, null, texts, locale)).toList());
         m.put("columns", t.rooms().size());
+        m.put("live", live(t));
         return m;
+    }
+
+    /**
+     * What the drag-and-drop script needs to warn before the drop, without a round trip: each session's slot,
+     * its audience (expected, or registrations plus waiting list when more) and the registrants it shares with
+     * others; each room's name and seats.
+     */
+    static Map<String, Object> live(Timetable t) {
+        Map<String, Object> sessions = new HashMap<>();
+        java.util.stream.Stream.concat(t.placed().stream(), t.unscheduled().stream()).forEach(v -> {
+            Session s = v.session();
+            Map<String, Object> x = new HashMap<>();
+            x.put("title", s.title());
+            x.put("audience", Math.max(s.expectedAudience() == null ? 0 : s.expectedAudience(),
+                    (int) (t.taken(s.id()) + t.waiting(s.id()))));
+            if (s.isScheduled()) {
+                x.put("day", Times.paris(s.startsAt()).toLocalDate().toString());
+                x.put("start", Times.paris(s.startsAt()).toLocalTime().toSecondOfDay() / 60);
+                x.put("end", Times.paris(s.endsAt()).toLocalTime().toSecondOfDay() / 60);
+            }
+            x.put("shared", t.shared().getOrDefault(s.id(), Map.of()));
+            sessions.put(String.valueOf(s.id()), x);
+        });
+        Map<String, Object> rooms = new HashMap<>();
+        t.rooms().forEach(r -> rooms.put(String.valueOf(r.id()), Map.of("name", r.name(), "capacity", r.capacity())));
+        return Map.of("sessions", sessions, "rooms", rooms);
     }
 
     private static Map<String, Object> day(Timetable t, LocalDate date, LocalTime from, int rows, ConflictTexts texts,
