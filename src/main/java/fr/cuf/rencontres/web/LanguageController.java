@@ -13,6 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 /** The French/English switch: remembers the choice in a cookie and goes back to the page. */
@@ -23,8 +24,24 @@ class LanguageController {
     @Get("/{code}")
     HttpResponse<?> switchTo(@PathVariable String code, @Nullable @QueryValue String back, HttpRequest<?> request) {
         String lang = "en".equals(code) ? "en" : "fr";
-        String target = back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/";
-        return HttpResponse.seeOther(URI.create(target))
+        return HttpResponse.seeOther(sameSitePath(back))
                 .cookie(Cookie.of("lang", lang).path("/").maxAge(Duration.ofDays(365)).sameSite(SameSite.Lax));
+    }
+
+    /**
+     * Where to go back to: a path of this site only. Browsers read {@code /\\host} as {@code //host} and drop tabs
+     * and line breaks, so only printable ASCII without backslash, starting with one slash, is kept; anything else
+     * (or a path that is not a valid URI) goes home instead of answering 500 or leaving the site.
+     */
+    static URI sameSitePath(@Nullable String back) {
+        if (back == null || !back.matches("/(?!/)[\\x21-\\x7E&&[^\\\\]]*")) {
+            return URI.create("/");
+        }
+        try {
+            URI uri = new URI(back);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? uri : URI.create("/");
+        } catch (URISyntaxException e) {
+            return URI.create("/");
+        }
     }
 }
