@@ -138,12 +138,15 @@ public class ProgrammePublisher {
                 s.roomId() == null ? null : roomNames.get(s.roomId()))).toList();
     }
 
-    /** Same sessions with the same published fields (the version they belong to aside). */
+    /**
+     * Same placed sessions with the same published fields (the version they belong to aside). Sessions off the
+     * grid are not on the public programme, so creating or editing one is not something to publish.
+     */
     static boolean same(List<VersionedSession> before, List<VersionedSession> after) {
-        Map<Long, VersionedSession> a = before.stream().collect(Collectors.toMap(VersionedSession::sessionId,
-                v -> v.inVersion(null)));
-        Map<Long, VersionedSession> b = after.stream().collect(Collectors.toMap(VersionedSession::sessionId,
-                v -> v.inVersion(null)));
+        Map<Long, VersionedSession> a = before.stream().filter(VersionedSession::isScheduled)
+                .collect(Collectors.toMap(VersionedSession::sessionId, v -> v.inVersion(null)));
+        Map<Long, VersionedSession> b = after.stream().filter(VersionedSession::isScheduled)
+                .collect(Collectors.toMap(VersionedSession::sessionId, v -> v.inVersion(null)));
         return a.equals(b);
     }
 
@@ -173,7 +176,8 @@ public class ProgrammePublisher {
             return cancelled || !now.isScheduled() ? null : ProgrammeChange.Kind.ADDED;
         }
         if (cancelled) {
-            return was.status() == SessionStatus.CANCELLED ? null : ProgrammeChange.Kind.CANCELLED;
+            // a session the public never saw on the programme is not "cancelled" for anyone
+            return was.status() == SessionStatus.CANCELLED || !was.isScheduled() ? null : ProgrammeChange.Kind.CANCELLED;
         }
         if (!was.isScheduled() || was.status() == SessionStatus.CANCELLED) {
             // first placed (or back from cancelled) since the last version: new to whoever reads the programme

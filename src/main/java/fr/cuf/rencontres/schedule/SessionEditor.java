@@ -38,9 +38,11 @@ public class SessionEditor {
     private final GroupRepository groups;
     private final AuditLog audit;
     private final Clock clock;
+    private final PlacementUndo undo;
 
     SessionEditor(SessionRepository sessions, EventService events, RoomRepository rooms, PersonRepository persons,
-                  GroupRepository groups, AuditLog audit, Clock clock) {
+                  GroupRepository groups, AuditLog audit, Clock clock, PlacementUndo undo) {
+        this.undo = undo;
         this.sessions = sessions;
         this.events = events;
         this.rooms = rooms;
@@ -170,6 +172,7 @@ public class SessionEditor {
     private Session move(Session s, PlaceCommand command, Room room, String actor) {
         Instant start = Times.fromParis(command.date().atTime(command.start()));
         Instant end = start.plusSeconds(60L * command.minutes());
+        undo.remember(s.eventId(), s.id(), s.startsAt(), s.endsAt(), s.roomId(), actor, clock.instant());
         Session saved = sessions.update(s.placed(start, end, room.id(), clock.instant()));
         audit.record(actor, s.isScheduled() ? "session.moved" : "session.placed", "session", s.id(),
                 Times.paris(start).toLocalDateTime() + " " + command.minutes() + "min " + room.name());
@@ -179,6 +182,9 @@ public class SessionEditor {
     @Transactional
     public Session unschedule(long eventId, long sessionId, String actor) {
         Session s = get(eventId, sessionId);
+        if (s.isScheduled()) {
+            undo.remember(eventId, sessionId, s.startsAt(), s.endsAt(), s.roomId(), actor, clock.instant());
+        }
         Session saved = sessions.update(s.placed(null, null, null, clock.instant()));
         audit.record(actor, "session.unscheduled", "session", sessionId, s.title());
         return saved;

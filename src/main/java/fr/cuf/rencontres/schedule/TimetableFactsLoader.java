@@ -139,10 +139,13 @@ public class TimetableFactsLoader {
 
     /**
      * The people a room must hold: what staff expect, or more when registrations (seats held plus the
-     * waiting list, who would come if there were room) already say so.
+     * waiting list, who would come if there were room) already say so; but never more than the session's own
+     * capacity when staff set one (a B2B slot of 60 tables seats 60 however long its waiting list).
      */
-    static int audience(Session s, int registered) {
-        return Math.max(s.expectedAudience() == null ? 0 : s.expectedAudience(), registered);
+    public static int audience(Session s, int registered) {
+        int wanted = Math.max(s.expectedAudience() == null ? 0 : s.expectedAudience(), registered);
+        return s.capacity() == null ? wanted : Math.min(wanted, Math.max(s.capacity(),
+                s.expectedAudience() == null ? 0 : s.expectedAudience()));
     }
 
     /** A country group shares its pole with the others of that pole; a thematic group is its own theme. */

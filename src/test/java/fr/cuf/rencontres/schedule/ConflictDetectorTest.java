@@ -226,7 +226,7 @@ class ConflictDetectorTest {
     @Test
     void a_session_beside_a_plenary_warns_unless_staff_allowed_it() {
         add(1, SessionKind.PLENARY, "2026-07-08T09:00", 90, 1, Set.of(), Set.of(), 300);
-        workshop(2, "2026-07-08T10:00", 2);
+        add(2, SessionKind.WORKSHOP, "2026-07-08T10:00", 30, 2, Set.of(), Set.of(), 20);
         workshop(3, "2026-07-08T09:00", 3);
         shapes.put(3L, new SessionShape(3, null, null, true));
         assertEquals(List.of("beside_plenary"), codes());

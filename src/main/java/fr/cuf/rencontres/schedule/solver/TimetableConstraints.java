@@ -81,10 +81,13 @@ public class TimetableConstraints implements ConstraintProvider {
                 .asConstraint("person_unavailable");
     }
 
+    // The three rules of the programme's shape below leave alone what staff placed and kept by hand on both
+    // sides (both pinned): the grid warns about it, it is their decision, and no solve could change it.
+
     /** Nothing runs beside a plenary unless staff allowed that session to. */
     Constraint besidePlenary(ConstraintFactory f) {
         return f.forEachUniquePair(Placement.class, Joiners.overlapping(Placement::startMinute, Placement::endMinute))
-                .filter(Placement::besidePlenaryWithout)
+                .filter((a, b) -> a.besidePlenaryWithout(b) && !(a.isPinned() && b.isPinned()))
                 .penalize(HardSoftScore.ONE_HARD, Placement::overlapQuarters)
                 .asConstraint("beside_plenary");
     }
@@ -95,7 +98,8 @@ public class TimetableConstraints implements ConstraintProvider {
                 .ifNotExists(Placement.class, Joiners.greaterThan(Placement::startMinute, Placement::startMinute),
                         Joiners.filtering((opening, q) -> q.isPlenary()))
                 .join(Placement.class, Joiners.greaterThan(Placement::startMinute, Placement::startMinute),
-                        Joiners.filtering((opening, a) -> !a.isPlenary() && a.sameDay(opening)))
+                        Joiners.filtering((opening, a) -> !a.isPlenary() && a.sameDay(opening)
+                                && !(a.isPinned() && opening.isPinned())))
                 .penalize(HardSoftScore.ONE_HARD)
                 .asConstraint("before_opening_plenary");
     }
@@ -106,7 +110,8 @@ public class TimetableConstraints implements ConstraintProvider {
                 .ifNotExists(Placement.class, Joiners.lessThan(Placement::endMinute, Placement::endMinute),
                         Joiners.filtering((closing, q) -> q.isPlenary()))
                 .join(Placement.class, Joiners.lessThan(Placement::endMinute, Placement::endMinute),
-                        Joiners.filtering((closing, a) -> !a.isPlenary() && a.sameDay(closing)))
+                        Joiners.filtering((closing, a) -> !a.isPlenary() && a.sameDay(closing)
+                                && !(a.isPinned() && closing.isPinned())))
                 .penalize(HardSoftScore.ONE_HARD)
                 .asConstraint("after_closing_plenary");
     }
@@ -114,7 +119,7 @@ public class TimetableConstraints implements ConstraintProvider {
     /** The sessions of one series run in their order. */
     Constraint seriesOrder(ConstraintFactory f) {
         return f.forEachUniquePair(Placement.class, Joiners.equal(Placement::getSeries))
-                .filter(Placement::outOfSeriesOrderWith)
+                .filter((a, b) -> a.outOfSeriesOrderWith(b) && !(a.isPinned() && b.isPinned()))
                 .penalize(HardSoftScore.ONE_HARD)
                 .asConstraint("series_out_of_order");
     }

@@ -3,6 +3,7 @@ package fr.cuf.rencontres.web.staff;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventService;
 import fr.cuf.rencontres.schedule.ConflictTexts;
+import fr.cuf.rencontres.schedule.DraftHistory;
 import fr.cuf.rencontres.schedule.SessionEditor;
 import fr.cuf.rencontres.schedule.Timetable;
 import fr.cuf.rencontres.schedule.TimetableService;
@@ -43,10 +44,13 @@ class TimetableController {
     private final Messages messages;
     private final HttpLocaleResolver locales;
     private final io.micronaut.json.JsonMapper json;
+    private final DraftHistory history;
 
     TimetableController(EventService events, TimetableService timetables, SessionEditor editor, ConflictTexts texts,
-                        Messages messages, HttpLocaleResolver locales, io.micronaut.json.JsonMapper json) {
+                        Messages messages, HttpLocaleResolver locales, io.micronaut.json.JsonMapper json,
+                        DraftHistory history) {
         this.json = json;
+        this.history = history;
         this.events = events;
         this.timetables = timetables;
         this.editor = editor;
@@ -89,6 +93,30 @@ class TimetableController {
         }
     }
 
+    @Post(value = "/undo", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> undo(@PathVariable String slug, Authentication user) {
+        return backOrRefused(slug, () -> history.undoLast(events.bySlug(slug).id(), user.getName()));
+    }
+
+    @Post(value = "/revert", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> revert(@PathVariable String slug, Authentication user) {
+        return backOrRefused(slug, () -> history.revertToPublished(events.bySlug(slug).id(), user.getName()));
+    }
+
+    /** 303 to the grid; a refusal (nothing to undo, nothing published) comes back as its message on the grid. */
+    private static HttpResponse<?> backOrRefused(String slug, Runnable action) {
+        try {
+            action.run();
+            return back(slug);
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return HttpResponse.seeOther(io.micronaut.http.uri.UriBuilder.of("/staff/events/" + slug + "/timetable")
+                    .queryParam("refused", FormErrors.encode(e)).build()).header(FormErrors.HEADER, "1");
+        }
+    }
+
     @View("staff/timetable")
     @Post(value = "/sessions/{id}/unschedule", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> unschedule(@PathVariable String slug, @PathVariable long id, Authentication user) {
@@ -125,6 +153,7 @@ class TimetableController {
             throw new java.io.UncheckedIOException(e);
         }
         model.put("rooms", t.rooms());
+        history.undoable(event.id()).ifPresent(title -> model.put("undoable", title));
         model.put("form", form);
         model.put("errors", errors);
         model.put("sessions", java.util.stream.Stream.concat(t.placed().stream(), t.unscheduled().stream())

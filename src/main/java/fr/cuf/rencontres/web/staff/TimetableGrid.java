@@ -7,6 +7,7 @@ import fr.cuf.rencontres.schedule.Session;
 import fr.cuf.rencontres.schedule.SessionEditor;
 import fr.cuf.rencontres.schedule.SessionView;
 import fr.cuf.rencontres.schedule.Timetable;
+import fr.cuf.rencontres.schedule.TimetableFactsLoader;
 import fr.cuf.rencontres.support.Times;
 
 import java.time.LocalDate;
@@ -78,8 +79,7 @@ final class TimetableGrid {
             Session s = v.session();
             Map<String, Object> x = new HashMap<>();
             x.put("title", s.title());
-            x.put("audience", Math.max(s.expectedAudience() == null ? 0 : s.expectedAudience(),
-                    (int) (t.taken(s.id()) + t.waiting(s.id()))));
+            x.put("audience", TimetableFactsLoader.audience(s, (int) (t.taken(s.id()) + t.waiting(s.id()))));
             if (s.isScheduled()) {
                 x.put("day", Times.paris(s.startsAt()).toLocalDate().toString());
                 x.put("start", Times.paris(s.startsAt()).toLocalTime().toSecondOfDay() / 60);
@@ -206,7 +206,8 @@ final class TimetableGrid {
     }
 
     private static Map<String, Object> conflict(Conflict c, ConflictTexts texts, Locale locale) {
-        return Map.of("code", c.code(), "hard", c.hard(), "text", texts.text(c, locale), "sessionIds", c.sessionIds());
+        return Map.of("code", c.code(), "hard", c.hard(), "text", texts.text(c, locale), "sessionIds", c.sessionIds(),
+                "short", "conflict.short." + c.code());
     }
 
     private static int columnOf(List<Room> rooms, Long roomId) {
