@@ -193,12 +193,39 @@ class ProgrammeJourneyIT {
     void the_solver_places_ten_sessions_its_proposal_is_accepted_published_and_registrants_are_told_in_their_language() {
         try (Browser browser = new Browser("programme", service, 1600, 1000)) {
             browser.signIn("programme");
-            browser.open("/staff/events/" + edition(browser) + "/timetable/runs");
+            // first a change by hand that registrants will hear of: a session they chose goes to a bigger free room
+            browser.open("/staff/events/" + edition(browser) + "/timetable");
+            @SuppressWarnings("unchecked")
+            List<Object> move = (List<Object>) browser.js("""
+                    const data = JSON.parse(document.getElementById('tt-data').textContent);
+                    const placed = Object.entries(data.sessions).filter(([id, s]) => s.room && s.day);
+                    for (const [id, s] of placed) {
+                      if (s.taken === 0) { continue; }
+                      for (const [roomId, room] of Object.entries(data.rooms)) {
+                        const busy = placed.some(([o, x]) => x.room === roomId && x.day === s.day && x.start < s.end && s.start < x.end);
+                        if (!busy && room.capacity > data.rooms[s.room].capacity) {
+                          return [id, s.title, s.day, String(Math.floor(s.start / 60)).padStart(2, '0') + ':'
+                              + String(s.start % 60).padStart(2, '0'), String(s.end - s.start), roomId];
+                        }
+                      }
+                    }
+                    return null;""");
+            assertTrue(move != null, "a session with registrants can move to a bigger free room");
+            String moved = (String) move.get(1);
+            browser.js("""
+                    const f = document.getElementById('place-form');
+                    f.elements.sessionId.value = arguments[0]; f.elements.date.value = arguments[1];
+                    f.elements.start.value = arguments[2]; f.elements.minutes.value = arguments[3];
+                    f.elements.roomId.value = arguments[4];""", move.get(0), move.get(2), move.get(3), move.get(4), move.get(5));
+            browser.clickAndWait("Placer la séance");
+            browser.screenshot("moved-by-hand");
+
+            browser.open("/staff/events/" + slug + "/timetable/runs");
             List<WebElement> boxes = browser.findAll("input[name=sessionIds]");
             int picked = 0;
             for (WebElement box : boxes) {
                 String label = browser.find("label[for='" + box.getAttribute("id") + "']").getText();
-                if ((label.startsWith("Atelier") || label.startsWith("Point")) && picked < 10) {
+                if ((label.startsWith("Atelier") || label.startsWith("Point")) && !label.equals(moved) && picked < 10) {
                     if (!box.isSelected()) {
                         box.click();
                     }
@@ -229,7 +256,7 @@ class ProgrammeJourneyIT {
             browser.clickAndWait("Publier…");
             browser.screenshot("publish-preview");
             String preview = browser.text();
-            assertTrue(preview.contains("Ce qui change") && preview.contains("Déplacée"), preview);
+            assertTrue(preview.contains("Ce qui change") && preview.contains(moved), preview);
             int mailsBefore = mailbox.all().size();
             browser.clickAndWait("Publier (la version");
             browser.screenshot("published");

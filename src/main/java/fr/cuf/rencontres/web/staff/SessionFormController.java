@@ -48,13 +48,16 @@ class SessionFormController {
     private final PersonRepository persons;
     private final GroupRepository groups;
     private final RoomRepository rooms;
+    private final fr.cuf.rencontres.member.OrganisationRepository organisations;
     private final Messages messages;
     private final HttpLocaleResolver locales;
 
     SessionFormController(EventService events, SessionEditor editor, SessionRepository sessions,
-                          PersonRepository persons, GroupRepository groups, RoomRepository rooms, Messages messages,
+                          PersonRepository persons, GroupRepository groups, RoomRepository rooms,
+                          fr.cuf.rencontres.member.OrganisationRepository organisations, Messages messages,
                           HttpLocaleResolver locales) {
         this.rooms = rooms;
+        this.organisations = organisations;
         this.events = events;
         this.editor = editor;
         this.sessions = sessions;
@@ -129,16 +132,39 @@ class SessionFormController {
         model.put("sessionId", id);
         model.put("form", form);
         model.put("errors", errors);
+        // the summary at the top: the messages themselves sit next to their fields, further down
+        model.put("fieldErrors", errors.entrySet().stream().filter(e -> !e.getKey().equals("_"))
+                .map(e -> Map.of("field", e.getKey(), "message", e.getValue())).toList());
         model.put("kinds", SessionKind.values());
-        model.put("persons", persons.findAll().stream().sorted(Comparator.comparing(Person::lastName))
-                .map(p -> Map.of("id", String.valueOf(p.id()), "name", p.lastName() + " " + p.firstName(),
-                        "speaker", form.hasSpeaker(p.id()))).toList());
+        model.put("persons", people(form));
         model.put("groups", groups.findAll().stream().map(g -> Map.of("id", g.id(), "name", g.name(),
                 "chosen", form.hasGroup(g.id()))).toList());
         model.put("days", days(event));
         model.put("rooms", event.venueId() == null ? List.of() : rooms.findByVenueIdOrderByCapacityDesc(event.venueId())
                 .stream().map(r -> Map.of("id", String.valueOf(r.id()), "name", r.name(), "capacity", r.capacity())).toList());
         return model;
+    }
+
+    /**
+     * Everyone who may chair or speak, "Last First — Organisation", in name order; one entry per name and
+     * organisation (a person imported twice appears once), keeping whoever the form already holds.
+     */
+    private List<Map<String, Object>> people(SessionInput form) {
+        Map<Long, String> organisations = new HashMap<>();
+        this.organisations.findAllOrderByName().forEach(o -> organisations.put(o.id(), o.name()));
+        Map<String, Map<String, Object>> byLabel = new java.util.LinkedHashMap<>();
+        persons.findAll().stream()
+                .sorted(Comparator.comparing(Person::lastName).thenComparing(Person::firstName).thenComparing(Person::id))
+                .forEach(p -> {
+                    String org = p.organisationId() == null ? null : organisations.get(p.organisationId());
+                    String label = p.lastName() + " " + p.firstName() + (org == null ? "" : " — " + org);
+                    boolean held = form.hasSpeaker(p.id()) || String.valueOf(p.id()).equals(form.chairPersonId());
+                    if (held || !byLabel.containsKey(label)) {
+                        byLabel.put(held ? label + "#" + p.id() : label, Map.of("id", String.valueOf(p.id()),
+                                "name", label, "speaker", form.hasSpeaker(p.id())));
+                    }
+                });
+        return List.copyOf(byLabel.values());
     }
 
     private static List<Map<String, Object>> days(Event event) {

@@ -86,6 +86,10 @@ final class TimetableGrid {
                 x.put("end", Times.paris(s.endsAt()).toLocalTime().toSecondOfDay() / 60);
             }
             x.put("shared", t.shared().getOrDefault(s.id(), Map.of()));
+            x.put("taken", t.taken(s.id()));
+            if (s.roomId() != null) {
+                x.put("room", String.valueOf(s.roomId()));
+            }
             sessions.put(String.valueOf(s.id()), x);
         });
         Map<String, Object> rooms = new HashMap<>();
