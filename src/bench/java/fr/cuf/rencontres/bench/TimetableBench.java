@@ -58,6 +58,8 @@ public final class TimetableBench {
     }
 
     static final List<String> SUMMARY = new ArrayList<>();
+    /** Where the demo CSV places each session by hand (the "before" of the clash count). */
+    static final Map<Long, Window> DEMO_SLOTS = new HashMap<>();
     /** One factory for every run, as in the service (a singleton); each run overrides the time limit, too. */
     static final SolverFactory<Plan> FACTORY = SolverFactory.create(benchConfig(30));
 
@@ -85,13 +87,20 @@ public final class TimetableBench {
         });
         Plan best = solver.solve(plan);
         long total = (System.nanoTime() - t0) / 1_000_000;
+        // registrants' clashes (pairs of chosen sessions at one time), from the input's shared choices
+        Map<Long, Window> solved = new HashMap<>();
+        best.getPlacements().stream().filter(p -> p.getStart() != null).forEach(p -> solved.put(p.getSessionId(),
+                new Window(p.getStart().instant(), p.getStart().instant().plusSeconds(60L * p.getMinutes()))));
+        String clashes = name.startsWith("demo") ? String.format(" | attendee clashes %d hand-made -> %d solved",
+                fr.cuf.rencontres.schedule.solver.AttendeeClashes.count(DEMO_SLOTS, input.shared()),
+                fr.cuf.rencontres.schedule.solver.AttendeeClashes.count(solved, input.shared())) : "";
         System.out.printf("%n== %s, limit %d s: %d placements, %d starts x %d rooms%n", name, seconds,
                 best.getPlacements().size(), best.getStarts().size(), best.getRooms().size());
         System.out.println("final score " + best.getScore() + " after " + total + " ms; first 0-hard best at "
                 + (firstFeasibleMs[0] < 0 ? "never" : firstFeasibleMs[0] + " ms"));
-        SUMMARY.add(String.format("RESULT %s | limit %d s | final %s | first 0-hard at %s | initialized at %s", name,
+        SUMMARY.add(String.format("RESULT %s | limit %d s | final %s | first 0-hard at %s | initialized at %s%s", name,
                 seconds, best.getScore(), firstFeasibleMs[0] < 0 ? "never" : firstFeasibleMs[0] + " ms",
-                initializedMs[0] < 0 ? "never" : initializedMs[0] + " ms"));
+                initializedMs[0] < 0 ? "never" : initializedMs[0] + " ms", clashes));
         int step = Math.max(1, history.size() / 25);
         for (int i = 0; i < history.size(); i += step) {
             System.out.println("  " + history.get(i));
@@ -157,6 +166,10 @@ public final class TimetableBench {
             }
             int minutes = s.get("starts_at").isBlank() ? 90 : (int) Duration.between(
                     LocalDateTime.parse(s.get("starts_at")), LocalDateTime.parse(s.get("ends_at"))).toMinutes();
+            if (!s.get("starts_at").isBlank()) {
+                DEMO_SLOTS.put(id, new Window(Times.fromParis(LocalDateTime.parse(s.get("starts_at"))),
+                        Times.fromParis(LocalDateTime.parse(s.get("ends_at")))));
+            }
             sessions.add(new SessionFacts(id++, s.get("title"), SessionKind.valueOf(s.get("kind")), null, null, persons,
                     themes, Integer.parseInt(s.get("expected_audience")), false, false, minutes));
         }

@@ -1,6 +1,6 @@
 package fr.cuf.rencontres.api;
 
-import fr.cuf.rencontres.config.RencontresConfiguration;
+import fr.cuf.rencontres.config.PublicUrl;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventCatalogue;
 import fr.cuf.rencontres.event.EventFilter;
@@ -34,19 +34,18 @@ class PublicViews {
     private final EventService events;
     private final ProgrammeService programmes;
     private final GroupCatalogue groups;
-    private final String baseUrl;
+    private final PublicUrl publicUrl;
 
     private final fr.cuf.rencontres.registration.RegistrationViews seats;
 
     PublicViews(EventCatalogue catalogue, EventService events, ProgrammeService programmes, GroupCatalogue groups,
-                RencontresConfiguration configuration, fr.cuf.rencontres.registration.RegistrationViews seats) {
+                PublicUrl publicUrl, fr.cuf.rencontres.registration.RegistrationViews seats) {
         this.seats = seats;
         this.catalogue = catalogue;
         this.events = events;
         this.programmes = programmes;
         this.groups = groups;
-        String url = configuration.getPublicUrl();
-        this.baseUrl = url == null ? "" : url.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     List<EventJson> list(EventPeriod period, EventFilter filter) {
@@ -86,7 +85,7 @@ class PublicViews {
         GroupListing l = groups.bySlug(slug);
         var g = l.group();
         return new GroupDetailJson(g.slug(), g.name(), g.kind(), g.pole(), g.membersOnly(), g.description(),
-                chair(l), baseUrl + "/groups/" + g.slug(),
+                chair(l), publicUrl.base() + "/groups/" + g.slug(),
                 catalogue.ofGroup(g.id()).stream().map(this::event).toList());
     }
 
@@ -100,7 +99,7 @@ class PublicViews {
     private GroupJson group(GroupListing l) {
         var g = l.group();
         return new GroupJson(g.slug(), g.name(), g.kind(), g.pole(), g.membersOnly(), chair(l),
-                baseUrl + "/groups/" + g.slug());
+                publicUrl.base() + "/groups/" + g.slug());
     }
 
     private static @Nullable GroupJson.ChairJson chair(GroupListing l) {
@@ -120,7 +119,7 @@ class PublicViews {
     }
 
     private String eventUrl(Event e) {
-        return baseUrl + "/events/" + e.slug();
+        return publicUrl.base() + "/events/" + e.slug();
     }
 
     private static @Nullable OffsetDateTime paris(@Nullable Instant instant) {

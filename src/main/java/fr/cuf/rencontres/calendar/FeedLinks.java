@@ -1,6 +1,6 @@
 package fr.cuf.rencontres.calendar;
 
-import fr.cuf.rencontres.config.RencontresConfiguration;
+import fr.cuf.rencontres.config.PublicUrl;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
@@ -9,17 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Absolute addresses of feeds and pages, from {@code rencontres.public-url}, and the UID domain. */
+/** Absolute addresses of feeds and pages (see {@link PublicUrl}), and the UID domain. */
 @Singleton
 public class FeedLinks {
 
-    private final String base;
+    private final PublicUrl publicUrl;
     private final String uidDomain;
 
-    FeedLinks(RencontresConfiguration configuration, CalendarSettings settings) {
-        String url = configuration.getPublicUrl() == null ? "http://localhost:8080" : configuration.getPublicUrl();
-        this.base = url.replaceAll("/+$", "");
-        String host = URI.create(base).getHost();
+    FeedLinks(PublicUrl publicUrl, CalendarSettings settings) {
+        this.publicUrl = publicUrl;
+        // never from the request: a UID that changed with the host asked would duplicate every entry
+        String host = publicUrl.isConfigured() ? URI.create(publicUrl.base()).getHost() : null;
         this.uidDomain = settings.getUidDomain() != null && !settings.getUidDomain().isBlank()
                 ? settings.getUidDomain().strip() : host == null ? "localhost" : host;
     }
@@ -29,7 +29,7 @@ public class FeedLinks {
      * apps that ask for one), add to Google Calendar, and download a one-off copy.
      */
     public Map<String, String> of(String pathAndQuery) {
-        String https = base + pathAndQuery;
+        String https = publicUrl.base() + pathAndQuery;
         String webcal = https.replaceFirst("^https?://", "webcal://");
         Map<String, String> links = new LinkedHashMap<>();
         links.put("https", https);
@@ -40,11 +40,11 @@ public class FeedLinks {
     }
 
     public URI page(String path) {
-        return URI.create(base + path);
+        return URI.create(publicUrl.base() + path);
     }
 
     public String eventPage(String slug) {
-        return base + "/events/" + slug;
+        return publicUrl.base() + "/events/" + slug;
     }
 
     /** {@code session-12@cites-unies-france.org}: derived from identity only, never regenerated. */

@@ -32,7 +32,9 @@ class MailComposer {
 
     /** The mails after which the person's agenda changed: they carry it, as the personal feed shows it. */
     private static final java.util.Set<MailKind> ATTACHES_AGENDA = java.util.EnumSet.of(MailKind.CONFIRMATION,
-            MailKind.PROMOTED, MailKind.SESSION_PROMOTED, MailKind.SESSIONS_CHANGED);
+            MailKind.PROMOTED, MailKind.SESSION_PROMOTED, MailKind.SESSIONS_CHANGED,
+            // a programme change carries the agenda as it now is, so that calendar apps follow
+            MailKind.PROGRAMME_CHANGE);
 
     record Composed(String subject, String body, String ics) {
     }

@@ -1,6 +1,6 @@
 package fr.cuf.rencontres.registration;
 
-import fr.cuf.rencontres.config.RencontresConfiguration;
+import fr.cuf.rencontres.config.PublicUrl;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -19,11 +19,10 @@ import java.util.HexFormat;
 public class PersonalLinks {
 
     private final SecureRandom random = new SecureRandom();
-    /** The public URL without trailing slashes, read once: a configuration interface resolves it at every call. */
-    private final String base;
+    private final PublicUrl publicUrl;
 
-    PersonalLinks(RencontresConfiguration configuration) {
-        this.base = configuration.getPublicUrl() == null ? "" : configuration.getPublicUrl().replaceAll("/+$", "");
+    PersonalLinks(PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
     }
 
     public String newSecret() {
@@ -45,7 +44,7 @@ public class PersonalLinks {
     }
 
     public String url(String secret) {
-        return base + path(secret);
+        return publicUrl.base() + path(secret);
     }
 
     public static String path(String secret) {

@@ -18,7 +18,15 @@ public enum ConflictCode {
     PLENARY_OUTSIDE_SLOTS(true),
     SAME_POLE_PARALLEL(false),
     PERSON_UNAVAILABLE(true),
-    ROOM_UNAVAILABLE(true);
+    ROOM_UNAVAILABLE(true),
+    /** The chair of a group holds that group's meeting then: staff accepted the meeting, so it only warns. */
+    PERSON_IN_MEETING(false),
+    /** Runs beside a plenary without staff allowing it (the solver never proposes it). */
+    BESIDE_PLENARY(false),
+    /** Starts before the opening plenary or ends after the closing one, on their day. */
+    OUTSIDE_PLENARY_FRAME(false),
+    /** A later session of a series starts before an earlier one has ended. */
+    SERIES_OUT_OF_ORDER(false);
 
     private final boolean hard;
 

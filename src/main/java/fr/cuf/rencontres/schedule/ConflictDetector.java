@@ -30,8 +30,10 @@ public final class ConflictDetector {
                 .sorted(Comparator.comparing((SessionFacts s) -> s.slot().start()).thenComparing(SessionFacts::id))
                 .toList();
         List<Conflict> found = new ArrayList<>();
+        Frame frame = Frame.of(placed);
         for (SessionFacts s : placed) {
             single(facts, s, found);
+            frame.check(s, found);
         }
         for (int i = 0; i < placed.size(); i++) {
             for (int j = i + 1; j < placed.size(); j++) {
@@ -75,6 +77,39 @@ public final class ConflictDetector {
             if (facts.personUnavailable().getOrDefault(person, List.of()).stream().anyMatch(w -> w.overlaps(s.slot()))) {
                 found.add(conflict(ConflictCode.PERSON_UNAVAILABLE, s, facts.personName(person), s.title()));
             }
+            if (facts.personInMeeting().getOrDefault(person, List.of()).stream().anyMatch(w -> w.overlaps(s.slot()))) {
+                found.add(conflict(ConflictCode.PERSON_IN_MEETING, s, facts.personName(person), s.title()));
+            }
+        }
+    }
+
+    /** The opening plenary (the event's first) and the closing one (its last): the programme runs between them. */
+    record Frame(SessionFacts opening, SessionFacts closing) {
+
+        static Frame of(List<SessionFacts> placed) {
+            List<SessionFacts> plenaries = placed.stream().filter(s -> s.kind() == SessionKind.PLENARY).toList();
+            if (plenaries.isEmpty()) {
+                return new Frame(null, null);
+            }
+            return new Frame(plenaries.stream().min(Comparator.comparing((SessionFacts s) -> s.slot().start())).get(),
+                    plenaries.stream().max(Comparator.comparing((SessionFacts s) -> s.slot().end())).get());
+        }
+
+        void check(SessionFacts s, List<Conflict> found) {
+            if (opening == null || s.kind() == SessionKind.PLENARY) {
+                return;
+            }
+            boolean early = sameDay(s, opening) && s.slot().start().isBefore(opening.slot().start());
+            boolean late = sameDay(s, closing) && s.slot().end().isAfter(closing.slot().end());
+            if (early || late) {
+                SessionFacts plenary = early ? opening : closing;
+                found.add(new Conflict(ConflictCode.OUTSIDE_PLENARY_FRAME, List.of(s.id(), plenary.id()),
+                        List.of(s.title(), plenary.title())));
+            }
+        }
+
+        private static boolean sameDay(SessionFacts a, SessionFacts b) {
+            return Times.paris(a.slot().start()).toLocalDate().equals(Times.paris(b.slot().start()).toLocalDate());
         }
     }
 
@@ -91,6 +126,23 @@ public final class ConflictDetector {
             } else if (!sameRoom(a, b) && gap(a, b).compareTo(facts.pause()) < 0) {
                 found.add(conflict(ConflictCode.PERSON_NO_PAUSE, a, b, facts.personName(person), a.title(), b.title(),
                         facts.pause().toMinutes()));
+            }
+        }
+        if (overlap && (a.kind() == SessionKind.PLENARY) != (b.kind() == SessionKind.PLENARY)) {
+            SessionFacts plenary = a.kind() == SessionKind.PLENARY ? a : b;
+            SessionFacts other = plenary == a ? b : a;
+            if (!facts.shape(other.id()).besidePlenary()) {
+                found.add(conflict(ConflictCode.BESIDE_PLENARY, other, plenary, other.title(), plenary.title()));
+            }
+        }
+        SessionShape sa = facts.shape(a.id());
+        SessionShape sb = facts.shape(b.id());
+        SessionFacts first = sa.comesBefore(sb) ? a : sb.comesBefore(sa) ? b : null;
+        if (first != null) {
+            SessionFacts second = first == a ? b : a;
+            if (second.slot().start().isBefore(first.slot().end())) {
+                found.add(conflict(ConflictCode.SERIES_OUT_OF_ORDER, first, second, facts.shape(first.id()).series(),
+                        first.title(), second.title()));
             }
         }
         if (overlap) {

@@ -6,6 +6,8 @@ import fr.cuf.rencontres.event.RoomRepository;
 import fr.cuf.rencontres.support.AuditLog;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Problem;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -34,10 +36,12 @@ public class ProgrammePublisher {
     private final TimetableService timetables;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher<ProgrammePublished> eventsOut;
 
     ProgrammePublisher(ProgrammeVersionRepository versions, ProgrammeChangeRepository changes,
                        SessionRepository sessions, RoomRepository rooms, TimetableService timetables, AuditLog audit,
-                       Clock clock) {
+                       Clock clock, ApplicationEventPublisher<ProgrammePublished> eventsOut) {
+        this.eventsOut = eventsOut;
         this.versions = versions;
         this.changes = changes;
         this.sessions = sessions;
@@ -50,6 +54,45 @@ public class ProgrammePublisher {
     public record Published(ProgrammeVersion version, List<ProgrammeChange> changes, long notifications) {
     }
 
+    /** A line of the preview: a change and how many registrants chose the session it concerns. */
+    public record PreviewLine(ProgrammeChange change, long registrants) {
+    }
+
+    /**
+     * What publishing now would do: the first version (every placed session), or the changes against the
+     * latest one; the blocking conflicts that refuse it; and whether there is anything to publish at all.
+     */
+    public record Preview(@Nullable ProgrammeVersion previous, List<PreviewLine> lines, List<Conflict> blocking,
+                          int sessions, boolean unchanged) {
+
+        public boolean first() {
+            return previous == null;
+        }
+
+        public boolean publishable() {
+            return blocking.isEmpty() && !unchanged;
+        }
+
+        public long registrantsTouched() {
+            return lines.stream().filter(l -> l.change().changeKind().affectsAttendees())
+                    .mapToLong(PreviewLine::registrants).sum();
+        }
+    }
+
+    /** Reads what {@link #publish} would do, writing nothing. */
+    public Preview preview(Event event) {
+        List<Conflict> hard = timetables.conflicts(event).stream().filter(Conflict::hard).toList();
+        ProgrammeVersion previous = versions.findFirstByEventIdOrderByNumberDesc(event.id()).orElse(null);
+        List<VersionedSession> draft = draft(event.id(), null);
+        List<VersionedSession> before = previous == null ? List.of() : versions.findSessions(previous.id());
+        List<ProgrammeChange> log = changelog(null, before, draft);
+        Map<Long, Long> chosen = versions.findChoosers(event.id()).stream()
+                .collect(Collectors.groupingBy(ProgrammeVersionRepository.Chooser::sessionId, Collectors.counting()));
+        List<PreviewLine> lines = log.stream().map(c -> new PreviewLine(c, chosen.getOrDefault(c.sessionId(), 0L))).toList();
+        int placed = (int) draft.stream().filter(v -> v.isScheduled() && v.status() != SessionStatus.CANCELLED).count();
+        return new Preview(previous, lines, hard, placed, previous != null && same(before, draft));
+    }
+
     @Transactional
     public Published publish(Event event, String actor) {
         versions.lockEvent(event.id());
@@ -60,30 +103,54 @@ public class ProgrammePublisher {
                     .toList());
         }
         ProgrammeVersion previous = versions.findFirstByEventIdOrderByNumberDesc(event.id()).orElse(null);
+        List<VersionedSession> before = previous == null ? List.of() : versions.findSessions(previous.id());
+        if (previous != null && same(before, draft(event.id(), null))) {
+            // an empty version would hide the last real changelog on the public page
+            throw DomainException.conflict("nothing_to_publish");
+        }
         Instant now = clock.instant();
         ProgrammeVersion version = versions.save(new ProgrammeVersion(null, event.id(),
                 previous == null ? 1 : previous.number() + 1, now, actor));
-        List<Session> current = sessions.findByEventInOrder(event.id());
-        List<Long> roomIds = current.stream().map(Session::roomId).filter(Objects::nonNull).distinct().toList();
-        Map<Long, String> roomNames = roomIds.isEmpty() ? Map.of()
-                : rooms.findByIdIn(roomIds).stream().collect(Collectors.toMap(Room::id, Room::name));
-        for (Session s : current) {
-            VersionedSession v = VersionedSession.of(version.id(), s, s.roomId() == null ? null : roomNames.get(s.roomId()));
+        for (VersionedSession v : draft(event.id(), version.id())) {
             versions.addSession(version.id(), v.sessionId(), v.title(), v.description(), v.kind().name(), v.startsAt(),
                     v.endsAt(), v.roomId(), v.roomName(), v.chairPersonId(), v.membersOnly(), v.capacity(),
                     v.expectedAudience(), v.languages(), v.status().name(), v.createdAt(), v.updatedAt());
         }
         List<ProgrammeChange> log = previous == null ? List.of()
-                : changelog(version.id(), versions.findSessions(previous.id()), versions.findSessions(version.id()));
+                : changelog(version.id(), before, versions.findSessions(version.id()));
         List<ProgrammeChange> saved = new ArrayList<>();
         log.forEach(c -> saved.add(changes.save(c)));
         long notified = notify(event.id(), version.id(), saved, now);
         audit.record(actor, "programme.published", "event", event.id(),
                 "version " + version.number() + ", " + saved.size() + " changes, " + notified + " notifications");
+        // queued in this transaction, whether mail is sent or not: sending is the outbox's business
+        eventsOut.publishEvent(new ProgrammePublished(event.id(), version.id(), notified));
         return new Published(version, saved, notified);
     }
 
-    static List<ProgrammeChange> changelog(long versionId, List<VersionedSession> before, List<VersionedSession> after) {
+    /** The programme as it would be frozen now. */
+    private List<VersionedSession> draft(long eventId, @Nullable Long versionId) {
+        List<Session> current = sessions.findByEventInOrder(eventId);
+        List<Long> roomIds = current.stream().map(Session::roomId).filter(Objects::nonNull).distinct().toList();
+        Map<Long, String> roomNames = roomIds.isEmpty() ? Map.of()
+                : rooms.findByIdIn(roomIds).stream().collect(Collectors.toMap(Room::id, Room::name));
+        return current.stream().map(s -> VersionedSession.of(versionId, s,
+                s.roomId() == null ? null : roomNames.get(s.roomId()))).toList();
+    }
+
+    /**
+     * Same placed sessions with the same published fields (the version they belong to aside). Sessions off the
+     * grid are not on the public programme, so creating or editing one is not something to publish.
+     */
+    static boolean same(List<VersionedSession> before, List<VersionedSession> after) {
+        Map<Long, VersionedSession> a = before.stream().filter(VersionedSession::isScheduled)
+                .collect(Collectors.toMap(VersionedSession::sessionId, v -> v.inVersion(null)));
+        Map<Long, VersionedSession> b = after.stream().filter(VersionedSession::isScheduled)
+                .collect(Collectors.toMap(VersionedSession::sessionId, v -> v.inVersion(null)));
+        return a.equals(b);
+    }
+
+    static List<ProgrammeChange> changelog(@Nullable Long versionId, List<VersionedSession> before, List<VersionedSession> after) {
         Map<Long, VersionedSession> old = before.stream().collect(Collectors.toMap(VersionedSession::sessionId,
                 Function.identity()));
         List<ProgrammeChange> log = new ArrayList<>();
@@ -109,10 +176,18 @@ public class ProgrammePublisher {
             return cancelled || !now.isScheduled() ? null : ProgrammeChange.Kind.ADDED;
         }
         if (cancelled) {
-            return was.status() == SessionStatus.CANCELLED ? null : ProgrammeChange.Kind.CANCELLED;
+            // a session the public never saw on the programme is not "cancelled" for anyone
+            return was.status() == SessionStatus.CANCELLED || !was.isScheduled() ? null : ProgrammeChange.Kind.CANCELLED;
+        }
+        if (!was.isScheduled() || was.status() == SessionStatus.CANCELLED) {
+            // first placed (or back from cancelled) since the last version: new to whoever reads the programme
+            return now.isScheduled() ? ProgrammeChange.Kind.ADDED : null;
+        }
+        if (!now.isScheduled()) {
+            return ProgrammeChange.Kind.REMOVED;
         }
         if (!Objects.equals(was.startsAt(), now.startsAt()) || !Objects.equals(was.endsAt(), now.endsAt())) {
-            return now.isScheduled() || was.isScheduled() ? ProgrammeChange.Kind.MOVED : null;
+            return ProgrammeChange.Kind.MOVED;
         }
         return Objects.equals(was.roomId(), now.roomId()) ? null : ProgrammeChange.Kind.REROOMED;
     }

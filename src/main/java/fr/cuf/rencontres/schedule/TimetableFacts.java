@@ -20,11 +20,28 @@ import java.util.Set;
  * @param briefingBlocks windows where country briefings must happen (none: no such rule)
  * @param plenarySlots  windows where plenaries must happen (none: no such rule)
  * @param pause         the pause a person needs between two sessions in different rooms
+ * @param personInMeeting when a person chairs a group meeting held during the event: staff accepted that
+ *                      meeting as it is, so it is a warning here, not a refusal (issue 15)
+ * @param shapes        per session, its place in the shape of the programme (series, beside a plenary)
  */
 public record TimetableFacts(LocalDate firstDay, LocalDate lastDay, @Nullable LocalTime opening,
                              @Nullable LocalTime closing, List<Window> briefingBlocks, List<Window> plenarySlots,
                              Map<Long, RoomFacts> rooms, Map<Long, String> personNames,
-                             Map<Long, List<Window>> personUnavailable, Duration pause, List<SessionFacts> sessions) {
+                             Map<Long, List<Window>> personUnavailable, Duration pause, List<SessionFacts> sessions,
+                             Map<Long, List<Window>> personInMeeting, Map<Long, SessionShape> shapes) {
+
+    /** Facts without meetings and without series (tests, benchmarks). */
+    public TimetableFacts(LocalDate firstDay, LocalDate lastDay, @Nullable LocalTime opening, @Nullable LocalTime closing,
+                          List<Window> briefingBlocks, List<Window> plenarySlots, Map<Long, RoomFacts> rooms,
+                          Map<Long, String> personNames, Map<Long, List<Window>> personUnavailable, Duration pause,
+                          List<SessionFacts> sessions) {
+        this(firstDay, lastDay, opening, closing, briefingBlocks, plenarySlots, rooms, personNames, personUnavailable,
+                pause, sessions, Map.of(), Map.of());
+    }
+
+    public SessionShape shape(long sessionId) {
+        return shapes.getOrDefault(sessionId, SessionShape.NONE);
+    }
 
     /** A room: its size, its equipment, and when it cannot be used. */
     public record RoomFacts(long id, String name, int capacity, boolean interpretation, boolean videoLink,

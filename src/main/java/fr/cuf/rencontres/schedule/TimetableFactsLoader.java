@@ -107,6 +107,7 @@ public class TimetableFactsLoader {
         }
         Map<Long, String> names = new HashMap<>();
         Map<Long, List<Window>> personOff = new HashMap<>();
+        Map<Long, List<Window>> personInMeeting = new HashMap<>();
         if (!personIds.isEmpty()) {
             for (Person p : persons.findByIdIn(personIds)) {
                 names.put(p.id(), p.firstName() + " " + p.lastName());
@@ -114,12 +115,16 @@ public class TimetableFactsLoader {
             personUnavailability.findDuring(personIds, from, to)
                     .forEach(u -> personOff.computeIfAbsent(u.personId(), k -> new ArrayList<>()).add(u.window()));
             meetings.chairsHeld(personIds, event.id(), from, to)
-                    .forEach(h -> personOff.computeIfAbsent(h.holderId(), k -> new ArrayList<>()).add(h.window()));
+                    .forEach(h -> personInMeeting.computeIfAbsent(h.holderId(), k -> new ArrayList<>()).add(h.window()));
         }
+        Map<Long, SessionShape> shapes = new HashMap<>();
+        sessions.findShapes(event.id()).forEach(sh -> shapes.put(sh.sessionId(), sh));
+        Map<Long, Integer> demand = new HashMap<>();
+        sessions.findDemand(event.id()).forEach(d -> demand.put(d.sessionId(), d.total()));
         List<SessionFacts> facts = list.stream().map(s -> new SessionFacts(s.id(), s.title(), s.kind(),
                 s.isScheduled() ? new Window(s.startsAt(), s.endsAt()) : null, s.roomId(),
                 people.getOrDefault(s.id(), Set.of()), themes.getOrDefault(s.id(), Set.of()),
-                s.expectedAudience() == null ? 0 : s.expectedAudience(), s.requiresInterpretation(),
+                audience(s, demand.getOrDefault(s.id(), 0)), s.requiresInterpretation(),
                 s.requiresVideoLink(), s.minutes())).toList();
 
         List<Window> briefing = new ArrayList<>();
@@ -129,7 +134,18 @@ public class TimetableFactsLoader {
         }
         return new TimetableFacts(Times.paris(event.startsAt()).toLocalDate(), Times.paris(event.endsAt()).toLocalDate(),
                 venue == null ? null : venue.openingTime(), venue == null ? null : venue.closingTime(), briefing, plenary,
-                roomFacts, names, personOff, configuration.getPauseBetweenRooms(), facts);
+                roomFacts, names, personOff, configuration.getPauseBetweenRooms(), facts, personInMeeting, shapes);
+    }
+
+    /**
+     * The people a room must hold: what staff expect, or more when registrations (seats held plus the
+     * waiting list, who would come if there were room) already say so; but never more than the session's own
+     * capacity when staff set one (a B2B slot of 60 tables seats 60 however long its waiting list).
+     */
+    public static int audience(Session s, int registered) {
+        int wanted = Math.max(s.expectedAudience() == null ? 0 : s.expectedAudience(), registered);
+        return s.capacity() == null ? wanted : Math.min(wanted, Math.max(s.capacity(),
+                s.expectedAudience() == null ? 0 : s.expectedAudience()));
     }
 
     /** A country group shares its pole with the others of that pole; a thematic group is its own theme. */

@@ -8,7 +8,9 @@ import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads an event's work-in-progress timetable with its conflicts (for the staff grid and the API). */
 @Singleton
@@ -42,7 +44,10 @@ public class TimetableService {
         for (LocalDate d = f.firstDay(); !d.isAfter(f.lastDay()); d = d.plusDays(1)) {
             days.add(d);
         }
-        return new Timetable(event, venueRooms, days, f.opening(), f.closing(), placed, unscheduled, cancelled, conflicts);
+        Map<Long, SessionRepository.Demand> demand = new HashMap<>();
+        sessions.findDemand(event.id()).forEach(d -> demand.put(d.sessionId(), d));
+        return new Timetable(event, venueRooms, days, f.opening(), f.closing(), placed, unscheduled, cancelled, conflicts,
+                demand, sessions.sharedChoices(event.id()));
     }
 
     /** Convenience for callers holding only the facts: the conflicts of the event's active sessions. */

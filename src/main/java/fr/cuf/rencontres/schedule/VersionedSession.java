@@ -7,13 +7,13 @@ import java.time.Instant;
 
 /** A session as a published version froze it. */
 @Introspected
-public record VersionedSession(Long versionId, Long sessionId, String title, @Nullable String description,
+public record VersionedSession(@Nullable Long versionId, Long sessionId, String title, @Nullable String description,
                                SessionKind kind, @Nullable Instant startsAt, @Nullable Instant endsAt,
                                @Nullable Long roomId, @Nullable String roomName, @Nullable Long chairPersonId,
                                boolean membersOnly, @Nullable Integer capacity, @Nullable Integer expectedAudience,
                                String languages, SessionStatus status, Instant createdAt, Instant updatedAt) {
 
-    static VersionedSession of(long versionId, Session s, String roomName) {
+    static VersionedSession of(@Nullable Long versionId, Session s, String roomName) {
         return new VersionedSession(versionId, s.id(), s.title(), s.description(), s.kind(), s.startsAt(), s.endsAt(),
                 s.roomId(), roomName, s.chairPersonId(), s.membersOnly(), s.capacity(), s.expectedAudience(),
                 s.languages(), s.status(), s.createdAt(), s.updatedAt());
@@ -23,6 +23,11 @@ public record VersionedSession(Long versionId, Long sessionId, String title, @Nu
     Session asSession(long eventId) {
         return new Session(sessionId, eventId, title, description, kind, startsAt, endsAt, roomId, chairPersonId,
                 membersOnly, capacity, expectedAudience, languages, createdAt, updatedAt, null, false, false, null, status);
+    }
+
+    VersionedSession inVersion(@Nullable Long version) {
+        return new VersionedSession(version, sessionId, title, description, kind, startsAt, endsAt, roomId, roomName,
+                chairPersonId, membersOnly, capacity, expectedAudience, languages, status);
     }
 
     boolean isScheduled() {

@@ -81,6 +81,34 @@ public final class Mailbox implements AutoCloseable {
         return mails;
     }
 
+    /** Every mail received so far, in order of arrival. */
+    public List<Mail> all() {
+        return Arrays.stream(server.getReceivedMessages()).map(Mail::new).toList();
+    }
+
+    /** Waits (up to 30 s) until at least {@code count} mails have arrived, whoever they are for. */
+    public List<Mail> awaitAny(int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (all().size() < count && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return all();
+    }
+
+    /** The addresses a mail went to. */
+    public static List<String> recipients(Mail mail) {
+        try {
+            return Arrays.stream(mail.message().getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<String> recipients() {
         List<String> all = new ArrayList<>();
         for (MimeMessage message : server.getReceivedMessages()) {

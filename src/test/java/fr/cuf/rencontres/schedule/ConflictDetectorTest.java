@@ -27,6 +27,8 @@ class ConflictDetectorTest {
 
     final List<SessionFacts> sessions = new ArrayList<>();
     final Map<Long, List<Window>> personOff = new HashMap<>();
+    final Map<Long, List<Window>> inMeeting = new HashMap<>();
+    final Map<Long, SessionShape> shapes = new HashMap<>();
     final List<Window> briefing = new ArrayList<>();
     final List<Window> plenary = new ArrayList<>();
     List<RoomFacts> rooms = List.of(IENA, KLEBER, MONGE);
@@ -53,7 +55,8 @@ class ConflictDetectorTest {
         rooms.forEach(r -> byId.put(r.id(), r));
         return ConflictDetector.detect(new TimetableFacts(LocalDate.parse("2026-07-08"), LocalDate.parse("2026-07-09"),
                 LocalTime.parse("08:00"), LocalTime.parse("20:00"), briefing, plenary, byId,
-                Map.of(10L, "Katja Krüger", 11L, "Benoît Pilet"), personOff, Duration.ofMinutes(15), sessions));
+                Map.of(10L, "Katja Krüger", 11L, "Benoît Pilet"), personOff, Duration.ofMinutes(15), sessions,
+                inMeeting, shapes));
     }
 
     List<String> codes() {
@@ -209,5 +212,47 @@ class ConflictDetectorTest {
                 500, true, true, 90));
         workshop(2, "2026-07-08T09:00", 3, 10L);
         assertEquals(List.of(), codes());
+    }
+
+    @Test
+    void a_chair_in_a_group_meeting_staff_accepted_is_a_warning_not_a_blocking_unavailability() {
+        workshop(1, "2026-07-08T09:00", 1, 10L);
+        inMeeting.put(10L, List.of(at("2026-07-08T10:00", 60)));
+        List<Conflict> found = detect();
+        assertEquals(List.of("person_in_meeting"), found.stream().map(Conflict::code).toList());
+        assertEquals(false, found.get(0).hard(), "publishing is not refused for it");
+    }
+
+    @Test
+    void a_session_beside_a_plenary_warns_unless_staff_allowed_it() {
+        add(1, SessionKind.PLENARY, "2026-07-08T09:00", 90, 1, Set.of(), Set.of(), 300);
+        add(2, SessionKind.WORKSHOP, "2026-07-08T10:00", 30, 2, Set.of(), Set.of(), 20);
+        workshop(3, "2026-07-08T09:00", 3);
+        shapes.put(3L, new SessionShape(3, null, null, true));
+        assertEquals(List.of("beside_plenary"), codes());
+    }
+
+    @Test
+    void nothing_before_the_opening_plenary_nor_after_the_closing_one_on_their_days() {
+        add(1, SessionKind.PLENARY, "2026-07-08T09:00", 90, 1, Set.of(), Set.of(), 300);
+        add(2, SessionKind.PLENARY, "2026-07-09T15:00", 90, 1, Set.of(), Set.of(), 300);
+        workshop(3, "2026-07-08T08:00", 2);
+        workshop(4, "2026-07-09T16:00", 3);
+        workshop(5, "2026-07-08T18:00", 2);
+        List<Conflict> found = detect().stream().filter(c -> c.code().equals("outside_plenary_frame")).toList();
+        assertEquals(List.of(List.of(3L, 1L), List.of(4L, 2L)), found.stream().map(Conflict::sessionIds).toList());
+    }
+
+    @Test
+    void a_later_session_of_a_series_before_the_earlier_one_has_ended_is_out_of_order() {
+        workshop(1, "2026-07-08T14:00", 1);
+        workshop(2, "2026-07-08T11:00", 2);
+        shapes.put(1L, new SessionShape(1, "B2B", 1, false));
+        shapes.put(2L, new SessionShape(2, "B2B", 2, false));
+        assertEquals(List.of("series_out_of_order"), codes());
+        shapes.put(2L, new SessionShape(2, "B2B", 3, false));
+        workshop(3, "2026-07-08T16:00", 3);
+        shapes.put(3L, new SessionShape(3, "B2B", 2, false));
+        assertEquals(2, codes().size(), "rank 1 (14:00) before rank 3 (11:00) broken, rank 2 (16:00) before rank 3 broken, 1 before 2 kept");
     }
 }

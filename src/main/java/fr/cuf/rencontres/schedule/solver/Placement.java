@@ -7,6 +7,8 @@ import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 import fr.cuf.rencontres.schedule.SessionKind;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,8 @@ import java.util.Set;
  */
 @PlanningEntity(difficultyComparatorClass = PlacementDifficulty.class)
 public class Placement {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @PlanningId
     private Long sessionId;
@@ -44,6 +48,14 @@ public class Placement {
     /** Where the latest published version had it (null: not published). */
     private Long publishedStart;
     private Long publishedRoomId;
+
+    /** Series and rank (sessions of one series run in order); null: in none. */
+    private String series;
+    private Integer seriesOrder;
+    /** Staff let it run beside a plenary. */
+    private boolean besidePlenary;
+    /** When one of its people chairs a group meeting staff accepted: avoided, not refused. */
+    private List<Span> meetingHolds = List.of();
 
     @PlanningPin
     private boolean pinned;
@@ -163,6 +175,56 @@ public class Placement {
             return 0;
         }
         return publishedStart != startMinute() ? 2 : publishedRoomId != null && publishedRoomId != roomId() ? 1 : 0;
+    }
+
+    /** Its place in the shape of the programme, and its people's group meetings (set after construction). */
+    public Placement shaped(String series, Integer seriesOrder, boolean besidePlenary, List<Span> meetingHolds) {
+        this.series = series;
+        this.seriesOrder = seriesOrder;
+        this.besidePlenary = besidePlenary;
+        this.meetingHolds = meetingHolds;
+        return this;
+    }
+
+    public boolean isPlenary() {
+        return kind == SessionKind.PLENARY;
+    }
+
+    /** The Paris day it starts on, as an epoch day (day boundaries are local, not UTC). */
+    public long day() {
+        return Instant.ofEpochSecond(startMinute() * 60).atZone(PARIS).toLocalDate().toEpochDay();
+    }
+
+    public boolean sameDay(Placement other) {
+        return day() == other.day();
+    }
+
+    /** Of two overlapping sessions, one a plenary and the other not allowed beside one. */
+    public boolean besidePlenaryWithout(Placement other) {
+        if (isPlenary() == other.isPlenary()) {
+            return false;
+        }
+        Placement notPlenary = isPlenary() ? other : this;
+        return !notPlenary.besidePlenary;
+    }
+
+    /** Both in one series and the later-ranked one starts before the earlier has ended. */
+    public boolean outOfSeriesOrderWith(Placement other) {
+        if (series == null || seriesOrder == null || other.seriesOrder == null || !series.equals(other.series)
+                || seriesOrder.equals(other.seriesOrder)) {
+            return false;
+        }
+        Placement first = seriesOrder < other.seriesOrder ? this : other;
+        Placement second = first == this ? other : this;
+        return second.startMinute() < first.endMinute();
+    }
+
+    public boolean inPersonMeeting() {
+        return Span.anyOverlaps(meetingHolds, startMinute(), endMinute());
+    }
+
+    public String getSeries() {
+        return series;
     }
 
     public Long getSessionId() {

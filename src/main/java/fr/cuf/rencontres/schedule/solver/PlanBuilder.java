@@ -82,7 +82,9 @@ public final class PlanBuilder {
                     s.kind() == SessionKind.COUNTRY_BRIEFING ? briefing : s.kind() == SessionKind.PLENARY ? plenary : List.of(),
                     hours, personOff, in.shared().getOrDefault(s.id(), Map.of()),
                     pub == null ? null : pub.start().getEpochSecond() / 60, pub == null ? null : pub.roomId(),
-                    !free, start, warm && s.isPlaced() ? current : null));
+                    !free, start, warm && s.isPlaced() ? current : null)
+                    .shaped(f.shape(s.id()).series(), f.shape(s.id()).seriesOrder(), f.shape(s.id()).besidePlenary(),
+                            meetingHolds(f, s)));
         }
         for (Placement p : placements) {
             // a pinned session's only value is where it is (Timefold checks values against their range)
@@ -109,6 +111,12 @@ public final class PlanBuilder {
             }
         }
         return shared;
+    }
+
+    private static List<Span> meetingHolds(TimetableFacts f, SessionFacts s) {
+        List<Span> holds = new ArrayList<>();
+        s.personIds().forEach(p -> f.personInMeeting().getOrDefault(p, List.of()).forEach(w -> holds.add(Span.of(w))));
+        return holds;
     }
 
     static List<Span> openingHours(TimetableFacts f) {

@@ -10,7 +10,8 @@ import java.util.List;
  * and the explanation of its score.
  */
 public record RunReport(TimetableRun run, long elapsedSeconds, long secondsLeft, List<Point> history,
-                        List<Row> rows, long changedCount, @Nullable Explanation explanation) {
+                        List<Row> rows, long changedCount, @Nullable Explanation explanation, long clashesBefore,
+                        long clashesAfter) {
 
     /** The best score reached after so many seconds. */
     public record Point(String seconds, String score) {

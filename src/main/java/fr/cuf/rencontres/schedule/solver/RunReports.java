@@ -61,12 +61,20 @@ public class RunReports {
                     showBefore && s.roomId() != null ? roomNames.get(s.roomId()) : null,
                     p.startsAt(), p.endsAt(), roomNames.get(p.roomId()), p.changed());
         }).toList();
+        // registrants' clashes where sessions are now and where the proposal puts them
+        Map<Long, Map<Long, Integer>> shared = sessions.sharedChoices(eventId);
+        Map<Long, fr.cuf.rencontres.schedule.Window> before = new java.util.HashMap<>();
+        byId.values().stream().filter(s -> s.isScheduled() && !s.isCancelled())
+                .forEach(s -> before.put(s.id(), new fr.cuf.rencontres.schedule.Window(s.startsAt(), s.endsAt())));
+        Map<Long, fr.cuf.rencontres.schedule.Window> after = new java.util.HashMap<>(before);
+        proposal.forEach(p -> after.put(p.sessionId(), new fr.cuf.rencontres.schedule.Window(p.startsAt(), p.endsAt())));
         List<RunReport.Point> history = run.history().stream()
                 .map(h -> new RunReport.Point(String.format(java.util.Locale.ROOT, "%.1f", Long.parseLong(h[0]) / 1000.0), h[1]))
                 .toList();
         return new RunReport(run, run.elapsedMs() / 1000,
                 run.status() == TimetableRun.Status.RUNNING ? (run.millisLeft() + 999) / 1000 : 0, history, rows,
-                rows.stream().filter(RunReport.Row::changed).count(), explanation(run));
+                rows.stream().filter(RunReport.Row::changed).count(), explanation(run),
+                AttendeeClashes.count(before, shared), AttendeeClashes.count(after, shared));
     }
 
     private Explanation explanation(TimetableRun run) {

@@ -18,7 +18,9 @@ public class TimetableConstraints implements ConstraintProvider {
         return new Constraint[]{
                 roomConflict(f), personConflict(f), roomCapacity(f), roomEquipment(f), fixedTimeWindows(f),
                 openingHours(f), roomUnavailability(f), personUnavailability(f),
-                samePoleParallel(f), biggerRoomsForMoreInterest(f), keepPublishedPlacement(f), attendeeClashes(f)};
+                besidePlenary(f), beforeOpeningPlenary(f), afterClosingPlenary(f), seriesOrder(f),
+                samePoleParallel(f), biggerRoomsForMoreInterest(f), keepPublishedPlacement(f), attendeeClashes(f),
+                chairInGroupMeeting(f)};
     }
 
     // ---- hard
@@ -79,6 +81,49 @@ public class TimetableConstraints implements ConstraintProvider {
                 .asConstraint("person_unavailable");
     }
 
+    // The three rules of the programme's shape below leave alone what staff placed and kept by hand on both
+    // sides (both pinned): the grid warns about it, it is their decision, and no solve could change it.
+
+    /** Nothing runs beside a plenary unless staff allowed that session to. */
+    Constraint besidePlenary(ConstraintFactory f) {
+        return f.forEachUniquePair(Placement.class, Joiners.overlapping(Placement::startMinute, Placement::endMinute))
+                .filter((a, b) -> a.besidePlenaryWithout(b) && !(a.isPinned() && b.isPinned()))
+                .penalize(HardSoftScore.ONE_HARD, Placement::overlapQuarters)
+                .asConstraint("beside_plenary");
+    }
+
+    /** Nothing starts, on its day, before the opening plenary (the event's first). */
+    Constraint beforeOpeningPlenary(ConstraintFactory f) {
+        return f.forEach(Placement.class).filter(Placement::isPlenary)
+                .ifNotExists(Placement.class, Joiners.greaterThan(Placement::startMinute, Placement::startMinute),
+                        Joiners.filtering((opening, q) -> q.isPlenary()))
+                .join(Placement.class, Joiners.greaterThan(Placement::startMinute, Placement::startMinute),
+                        Joiners.filtering((opening, a) -> !a.isPlenary() && a.sameDay(opening)
+                                && !(a.isPinned() && opening.isPinned())))
+                .penalize(HardSoftScore.ONE_HARD)
+                .asConstraint("before_opening_plenary");
+    }
+
+    /** Nothing ends, on its day, after the closing plenary (the event's last). */
+    Constraint afterClosingPlenary(ConstraintFactory f) {
+        return f.forEach(Placement.class).filter(Placement::isPlenary)
+                .ifNotExists(Placement.class, Joiners.lessThan(Placement::endMinute, Placement::endMinute),
+                        Joiners.filtering((closing, q) -> q.isPlenary()))
+                .join(Placement.class, Joiners.lessThan(Placement::endMinute, Placement::endMinute),
+                        Joiners.filtering((closing, a) -> !a.isPlenary() && a.sameDay(closing)
+                                && !(a.isPinned() && closing.isPinned())))
+                .penalize(HardSoftScore.ONE_HARD)
+                .asConstraint("after_closing_plenary");
+    }
+
+    /** The sessions of one series run in their order. */
+    Constraint seriesOrder(ConstraintFactory f) {
+        return f.forEachUniquePair(Placement.class, Joiners.equal(Placement::getSeries))
+                .filter((a, b) -> a.outOfSeriesOrderWith(b) && !(a.isPinned() && b.isPinned()))
+                .penalize(HardSoftScore.ONE_HARD)
+                .asConstraint("series_out_of_order");
+    }
+
     // ---- soft
 
     Constraint samePoleParallel(ConstraintFactory f) {
@@ -105,11 +150,26 @@ public class TimetableConstraints implements ConstraintProvider {
                 .asConstraint("keep_published_placement");
     }
 
-    /** People who chose both sessions (or who would, estimated from expected audiences) cannot attend both. */
+    /**
+     * People who chose both sessions (or who would, estimated from expected audiences) cannot attend both:
+     * each registrant who loses a chosen session weighs more than a whole same-theme overlap (10 a quarter,
+     * 60 for 90 minutes), so the solver never trades registrants' clashes for theme overlaps.
+     */
     Constraint attendeeClashes(ConstraintFactory f) {
         return f.forEachUniquePair(Placement.class, Joiners.overlapping(Placement::startMinute, Placement::endMinute))
                 .filter((a, b) -> a.sharedAttendeesWith(b) > 0)
-                .penalize(HardSoftScore.ONE_SOFT, Placement::sharedAttendeesWith)
+                .penalize(HardSoftScore.ofSoft(ATTENDEE_CLASH_WEIGHT), Placement::sharedAttendeesWith)
                 .asConstraint("attendee_clashes");
+    }
+
+    /** Per registrant losing a session: above a full same-theme overlap (see {@link #attendeeClashes}). */
+    public static final int ATTENDEE_CLASH_WEIGHT = 100;
+
+    /** A chair holding a group meeting staff accepted: a place to avoid, not a refusal (as on the grid). */
+    Constraint chairInGroupMeeting(ConstraintFactory f) {
+        return f.forEach(Placement.class)
+                .filter(Placement::inPersonMeeting)
+                .penalize(HardSoftScore.ofSoft(200))
+                .asConstraint("person_in_meeting");
     }
 }

@@ -49,20 +49,6 @@ public interface TimetableRunRepository extends CrudRepository<TimetableRun, Lon
     void addProposal(Long runId, Long sessionId, Instant startsAt, Instant endsAt, Long roomId, long sessionVersion,
                      boolean changed);
 
-    /** Registrations (not cancelled) that chose both sessions of each pair, both directions. */
-    @Query("""
-            SELECT a.session_id AS first_id, b.session_id AS second_id, COUNT(*) AS shared
-              FROM registration_session a
-              JOIN registration_session b ON b.registration_id = a.registration_id AND b.session_id <> a.session_id
-              JOIN registration r ON r.id = a.registration_id
-             WHERE r.event_id = :eventId AND r.status <> 'CANCELLED' AND a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'
-             GROUP BY a.session_id, b.session_id""")
-    List<SharedChoice> findSharedChoices(Long eventId);
-
-    @io.micronaut.core.annotation.Introspected
-    record SharedChoice(Long firstId, Long secondId, long shared) {
-    }
-
     @Query("SELECT * FROM timetable_proposal WHERE run_id = :runId ORDER BY starts_at, room_id")
     List<ProposalRow> findProposal(Long runId);
 }

@@ -157,11 +157,8 @@ public class TimetableSolving {
                 }
             }
         });
-        Map<Long, Map<Long, Integer>> shared = new HashMap<>();
+        Map<Long, Map<Long, Integer>> shared = sessions.sharedChoices(event.id());
         Map<Long, Integer> choices = new HashMap<>();
-        for (TimetableRunRepository.SharedChoice c : runs.findSharedChoices(event.id())) {
-            shared.computeIfAbsent(c.firstId(), k -> new HashMap<>()).put(c.secondId(), (int) c.shared());
-        }
         versions.findChoosers(event.id()).forEach(c -> choices.merge(c.sessionId(), 1, Integer::sum));
         if (choices.isEmpty()) {
             shared = PlanBuilder.estimateShared(facts.sessions(), event.capacity() == null ? 500 : event.capacity());

@@ -71,6 +71,29 @@ final class Parse {
         }
     }
 
+    /** A date input: "2026-07-08". */
+    java.time.LocalDate date(String field, String raw) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(Problem.field(field, "invalid_value"));
+            return null;
+        }
+    }
+
+    /** What did not parse so far. */
+    List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** A problem found beyond parsing (a missing companion field, an end before its start). */
+    void add(Problem problem) {
+        problems.add(problem);
+    }
+
     LocalTime time(String field, String raw) {
         if (blank(raw)) {
             return null;

@@ -2,12 +2,13 @@ package fr.cuf.rencontres.web.staff;
 
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventService;
+import fr.cuf.rencontres.event.RoomRepository;
+import fr.cuf.rencontres.support.Times;
 import fr.cuf.rencontres.group.GroupRepository;
 import fr.cuf.rencontres.member.Person;
 import fr.cuf.rencontres.member.PersonRepository;
 import fr.cuf.rencontres.schedule.Session;
 import fr.cuf.rencontres.schedule.SessionEditor;
-import fr.cuf.rencontres.schedule.SessionForm;
 import fr.cuf.rencontres.schedule.SessionKind;
 import fr.cuf.rencontres.schedule.SessionRepository;
 import fr.cuf.rencontres.schedule.SessionSpeaker;
@@ -46,12 +47,17 @@ class SessionFormController {
     private final SessionRepository sessions;
     private final PersonRepository persons;
     private final GroupRepository groups;
+    private final RoomRepository rooms;
+    private final fr.cuf.rencontres.member.OrganisationRepository organisations;
     private final Messages messages;
     private final HttpLocaleResolver locales;
 
     SessionFormController(EventService events, SessionEditor editor, SessionRepository sessions,
-                          PersonRepository persons, GroupRepository groups, Messages messages,
+                          PersonRepository persons, GroupRepository groups, RoomRepository rooms,
+                          fr.cuf.rencontres.member.OrganisationRepository organisations, Messages messages,
                           HttpLocaleResolver locales) {
+        this.rooms = rooms;
+        this.organisations = organisations;
         this.events = events;
         this.editor = editor;
         this.sessions = sessions;
@@ -64,8 +70,7 @@ class SessionFormController {
     @View("staff/session-form")
     @Get("/new")
     HttpResponse<?> blank(@PathVariable String slug) {
-        return HttpResponse.ok(page(events.bySlug(slug), null, new SessionForm(null, null, SessionKind.WORKSHOP, null,
-                List.of(), List.of(), false, null, null, "fr", false, false, 90), Map.of()));
+        return HttpResponse.ok(page(events.bySlug(slug), null, SessionInput.blank(), Map.of()));
     }
 
     @View("staff/session-form")
@@ -73,59 +78,101 @@ class SessionFormController {
     HttpResponse<?> edit(@PathVariable String slug, @PathVariable long id) {
         Event event = events.bySlug(slug);
         Session s = editor.get(event.id(), id);
-        return HttpResponse.ok(page(event, id, SessionForm.of(s,
+        return HttpResponse.ok(page(event, id, SessionInput.of(s,
                 sessions.findSpeakers(List.of(id)).stream().map(SessionSpeaker::personId).toList(),
-                sessions.findGroups(List.of(id)).stream().map(SessionGroup::groupId).toList()), Map.of()));
+                sessions.findGroups(List.of(id)).stream().map(SessionGroup::groupId).toList(),
+                sessions.findShape(id).orElse(fr.cuf.rencontres.schedule.SessionShape.NONE)), Map.of()));
     }
 
     @View("staff/session-form")
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> create(HttpRequest<?> request, @PathVariable String slug, @Body SessionForm form,
+    HttpResponse<?> create(HttpRequest<?> request, @PathVariable String slug, @Body SessionInput input,
                            Authentication user) {
         Event event = events.bySlug(slug);
         try {
-            Session s = editor.create(event.id(), form, user.getName());
-            return HttpResponse.seeOther(URI.create("/staff/events/" + slug + "/timetable?session=" + s.id() + "#place"));
+            SessionInput.Read in = input.read();
+            Session s = editor.create(event.id(), in.form(), in.slot(), in.problems(), user.getName());
+            return HttpResponse.seeOther(URI.create("/staff/events/" + slug + "/timetable"
+                    + (s.isScheduled() ? "#session-" + s.id() : "?session=" + s.id() + "#place")));
         } catch (DomainException e) {
-            return refused(request, event, null, form, e);
+            return refused(request, event, null, input, e);
         }
     }
 
     @View("staff/session-form")
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(HttpRequest<?> request, @PathVariable String slug, @PathVariable long id,
-                           @Body SessionForm form, Authentication user) {
+                           @Body SessionInput input, Authentication user) {
         Event event = events.bySlug(slug);
         try {
-            editor.update(event.id(), id, form, user.getName());
-            return HttpResponse.seeOther(URI.create("/staff/events/" + slug + "/timetable"));
+            SessionInput.Read in = input.read();
+            editor.update(event.id(), id, in.form(), in.slot(), in.problems(), user.getName());
+            return HttpResponse.seeOther(URI.create("/staff/events/" + slug + "/timetable#session-" + id));
         } catch (DomainException e) {
-            return refused(request, event, id, form, e);
+            return refused(request, event, id, input, e);
         }
     }
 
-    private HttpResponse<?> refused(HttpRequest<?> request, Event event, Long id, SessionForm form, DomainException e) {
+    private HttpResponse<?> refused(HttpRequest<?> request, Event event, Long id, SessionInput form, DomainException e) {
         if (e.kind() == DomainException.Kind.NOT_FOUND) {
             throw e;
         }
-        return FormErrors.page(page(event, id, form,
-                FormErrors.of(e, messages, Messages.supported(locales.resolveOrDefault(request)))));
+        Map<String, String> errors = FormErrors.of(e, messages, Messages.supported(locales.resolveOrDefault(request)));
+        // the editor speaks of a length in minutes; this form asks for an end time
+        String length = errors.remove("minutes");
+        if (length != null) {
+            errors.merge("end", length, (a, b) -> a + " " + b);
+        }
+        return FormErrors.page(page(event, id, form, errors));
     }
 
-    private Map<String, Object> page(Event event, Long id, SessionForm form, Map<String, String> errors) {
+    private Map<String, Object> page(Event event, Long id, SessionInput form, Map<String, String> errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("event", event);
         model.put("sessionId", id);
         model.put("form", form);
         model.put("errors", errors);
+        // the summary at the top: the messages themselves sit next to their fields, further down
+        model.put("fieldErrors", errors.entrySet().stream().filter(e -> !e.getKey().equals("_"))
+                .map(e -> Map.of("field", e.getKey(), "message", e.getValue())).toList());
         model.put("kinds", SessionKind.values());
-        List<Long> speakers = form.speakerIds() == null ? List.of() : form.speakerIds();
-        List<Long> chosenGroups = form.groupIds() == null ? List.of() : form.groupIds();
-        model.put("persons", persons.findAll().stream().sorted(Comparator.comparing(Person::lastName))
-                .map(p -> Map.of("id", p.id(), "name", p.lastName() + " " + p.firstName(),
-                        "speaker", speakers.contains(p.id()))).toList());
+        model.put("persons", people(form));
         model.put("groups", groups.findAll().stream().map(g -> Map.of("id", g.id(), "name", g.name(),
-                "chosen", chosenGroups.contains(g.id()))).toList());
+                "chosen", form.hasGroup(g.id()))).toList());
+        model.put("days", days(event));
+        model.put("rooms", event.venueId() == null ? List.of() : rooms.findByVenueIdOrderByCapacityDesc(event.venueId())
+                .stream().map(r -> Map.of("id", String.valueOf(r.id()), "name", r.name(), "capacity", r.capacity())).toList());
         return model;
+    }
+
+    /**
+     * Everyone who may chair or speak, "Last First — Organisation", in name order; one entry per name and
+     * organisation (a person imported twice appears once), keeping whoever the form already holds.
+     */
+    private List<Map<String, Object>> people(SessionInput form) {
+        Map<Long, String> organisations = new HashMap<>();
+        this.organisations.findAllOrderByName().forEach(o -> organisations.put(o.id(), o.name()));
+        Map<String, Map<String, Object>> byLabel = new java.util.LinkedHashMap<>();
+        persons.findAll().stream()
+                .sorted(Comparator.comparing(Person::lastName).thenComparing(Person::firstName).thenComparing(Person::id))
+                .forEach(p -> {
+                    String org = p.organisationId() == null ? null : organisations.get(p.organisationId());
+                    String label = p.lastName() + " " + p.firstName() + (org == null ? "" : " — " + org);
+                    boolean held = form.hasSpeaker(p.id()) || String.valueOf(p.id()).equals(form.chairPersonId());
+                    if (held || !byLabel.containsKey(label)) {
+                        byLabel.put(held ? label + "#" + p.id() : label, Map.of("id", String.valueOf(p.id()),
+                                "name", label, "speaker", form.hasSpeaker(p.id())));
+                    }
+                });
+        return List.copyOf(byLabel.values());
+    }
+
+    private static List<Map<String, Object>> days(Event event) {
+        List<Map<String, Object>> days = new java.util.ArrayList<>();
+        for (java.time.LocalDate d = Times.paris(event.startsAt()).toLocalDate();
+             !d.isAfter(Times.paris(event.endsAt()).toLocalDate()); d = d.plusDays(1)) {
+            days.add(Map.of("iso", d.toString(), "date", d));
+        }
+        return days;
     }
 }

@@ -3,6 +3,7 @@ package fr.cuf.rencontres.web.staff;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventService;
 import fr.cuf.rencontres.schedule.ConflictTexts;
+import fr.cuf.rencontres.schedule.DraftHistory;
 import fr.cuf.rencontres.schedule.SessionEditor;
 import fr.cuf.rencontres.schedule.Timetable;
 import fr.cuf.rencontres.schedule.TimetableService;
@@ -42,9 +43,14 @@ class TimetableController {
     private final ConflictTexts texts;
     private final Messages messages;
     private final HttpLocaleResolver locales;
+    private final io.micronaut.json.JsonMapper json;
+    private final DraftHistory history;
 
     TimetableController(EventService events, TimetableService timetables, SessionEditor editor, ConflictTexts texts,
-                        Messages messages, HttpLocaleResolver locales) {
+                        Messages messages, HttpLocaleResolver locales, io.micronaut.json.JsonMapper json,
+                        DraftHistory history) {
+        this.json = json;
+        this.history = history;
         this.events = events;
         this.timetables = timetables;
         this.editor = editor;
@@ -87,6 +93,30 @@ class TimetableController {
         }
     }
 
+    @Post(value = "/undo", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> undo(@PathVariable String slug, Authentication user) {
+        return backOrRefused(slug, () -> history.undoLast(events.bySlug(slug).id(), user.getName()));
+    }
+
+    @Post(value = "/revert", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> revert(@PathVariable String slug, Authentication user) {
+        return backOrRefused(slug, () -> history.revertToPublished(events.bySlug(slug).id(), user.getName()));
+    }
+
+    /** 303 to the grid; a refusal (nothing to undo, nothing published) comes back as its message on the grid. */
+    private static HttpResponse<?> backOrRefused(String slug, Runnable action) {
+        try {
+            action.run();
+            return back(slug);
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return HttpResponse.seeOther(io.micronaut.http.uri.UriBuilder.of("/staff/events/" + slug + "/timetable")
+                    .queryParam("refused", FormErrors.encode(e)).build()).header(FormErrors.HEADER, "1");
+        }
+    }
+
     @View("staff/timetable")
     @Post(value = "/sessions/{id}/unschedule", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> unschedule(@PathVariable String slug, @PathVariable long id, Authentication user) {
@@ -115,7 +145,15 @@ class TimetableController {
         Timetable t = timetables.of(event);
         Map<String, Object> model = new HashMap<>(TimetableGrid.model(t, texts, locale(request)));
         model.put("event", event);
+        try {
+            // inside <script type="application/json">: no "<" may close the element (as on the scan page)
+            model.put("liveJson", json.writeValueAsString(model.get("live")).replace("<", "\\u003c")
+                    .replace(">", "\\u003e"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         model.put("rooms", t.rooms());
+        history.undoable(event.id()).ifPresent(title -> model.put("undoable", title));
         model.put("form", form);
         model.put("errors", errors);
         model.put("sessions", java.util.stream.Stream.concat(t.placed().stream(), t.unscheduled().stream())

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.schedule.solver;
 
+import ai.timefold.solver.core.api.score.buildin.hardsoft.HardSoftScore;
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import fr.cuf.rencontres.schedule.SessionKind;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,11 @@ class TimetableConstraintsTest {
         Map<Long, Integer> shared = Map.of();
         Long publishedStart;
         Long publishedRoom;
+        SessionKind kind = SessionKind.WORKSHOP;
+        String series;
+        Integer seriesOrder;
+        boolean besidePlenary;
+        List<Span> meetings = List.of();
 
         Builder(long id) {
             this.id = id;
@@ -54,12 +60,16 @@ class TimetableConstraintsTest {
         Builder hours(Span... s) { hours = List.of(s); return this; }
         Builder off(Span... s) { off = List.of(s); return this; }
         Builder shared(long other, int n) { shared = Map.of(other, n); return this; }
+        Builder plenary() { kind = SessionKind.PLENARY; return this; }
+        Builder series(String name, int order) { series = name; seriesOrder = order; return this; }
+        Builder besidePlenary() { besidePlenary = true; return this; }
+        Builder meeting(Span s) { meetings = List.of(s); return this; }
         Builder published(long minutesAfterNine, PlanRoom r) { publishedStart = NINE + minutesAfterNine; publishedRoom = r.id(); return this; }
 
         Placement build() {
-            return new Placement(id, "S" + id, SessionKind.WORKSHOP, minutes, persons, themes, audience, interest,
+            return new Placement(id, "S" + id, kind, minutes, persons, themes, audience, interest,
                     interpretation, video, fixed, hours, off, shared, publishedStart, publishedRoom, false,
-                    new Start(start), room);
+                    new Start(start), room).shaped(series, seriesOrder, besidePlenary, meetings);
         }
     }
 
@@ -162,5 +172,66 @@ class TimetableConstraintsTest {
                 .given(session(1).shared(2, 14).build(), session(2).in(SMALL).shared(1, 14).build(),
                         session(3).at(90).shared(1, 40).build())
                 .penalizesBy(14);
+    }
+
+    @Test
+    void nothing_runs_beside_a_plenary_unless_staff_allowed_that_session() {
+        VERIFY.verifyThat(TimetableConstraints::besidePlenary)
+                .given(session(1).plenary().build(), session(2).in(SMALL).at(60).build())
+                .penalizesBy(2);
+        VERIFY.verifyThat(TimetableConstraints::besidePlenary)
+                .given(session(1).plenary().build(), session(2).in(SMALL).besidePlenary().build(),
+                        session(3).in(SMALL).at(90).build())
+                .penalizesBy(0);
+    }
+
+    @Test
+    void nothing_starts_before_the_opening_plenary_on_its_day() {
+        VERIFY.verifyThat(TimetableConstraints::beforeOpeningPlenary)
+                .given(session(1).plenary().at(60).build(), session(2).in(SMALL).build(),
+                        session(3).plenary().at(300).build(), session(4).in(SMALL).at(200).build())
+                .penalizesBy(1);
+        VERIFY.verifyThat(TimetableConstraints::beforeOpeningPlenary)
+                .given(session(1).plenary().build(), session(2).in(SMALL).at(90).build())
+                .penalizesBy(0);
+    }
+
+    @Test
+    void nothing_ends_after_the_closing_plenary_on_its_day() {
+        VERIFY.verifyThat(TimetableConstraints::afterClosingPlenary)
+                .given(session(1).plenary().build(), session(3).plenary().at(300).build(),
+                        session(2).in(SMALL).at(390).build(), session(4).in(SMALL).at(120).build())
+                .penalizesBy(1);
+        VERIFY.verifyThat(TimetableConstraints::afterClosingPlenary)
+                .given(session(1).plenary().at(300).build(), session(2).in(SMALL).at(180).build())
+                .penalizesBy(0);
+    }
+
+    @Test
+    void the_sessions_of_a_series_run_in_their_order() {
+        VERIFY.verifyThat(TimetableConstraints::seriesOrder)
+                .given(session(1).series("B2B", 2).build(), session(2).in(SMALL).at(60).series("B2B", 1).build(),
+                        session(3).in(SMALL).at(-120).series("Cafés", 2).build())
+                .penalizesBy(1);
+        VERIFY.verifyThat(TimetableConstraints::seriesOrder)
+                .given(session(1).series("B2B", 1).build(), session(2).at(90).series("B2B", 2).build())
+                .penalizesBy(0);
+    }
+
+    @Test
+    void a_chair_holding_an_accepted_group_meeting_is_avoided_not_refused() {
+        VERIFY.verifyThat(TimetableConstraints::chairInGroupMeeting)
+                .given(session(1).meeting(new Span(NINE + 30, NINE + 90)).build(),
+                        session(2).at(120).meeting(new Span(NINE, NINE + 60)).build())
+                .penalizesBy(1);
+    }
+
+    @Test
+    void one_registrant_losing_a_chosen_session_weighs_more_than_a_whole_same_theme_overlap() {
+        VERIFY.verifyThat().given(session(1).shared(2, 1).build(), session(2).in(SMALL).build())
+                .scores(HardSoftScore.ofSoft(-TimetableConstraints.ATTENDEE_CLASH_WEIGHT));
+        VERIFY.verifyThat().given(session(1).themes("pole:ASIE").build(), session(2).in(SMALL).themes("pole:ASIE").build())
+                .scores(HardSoftScore.ofSoft(-60));
+        org.junit.jupiter.api.Assertions.assertTrue(TimetableConstraints.ATTENDEE_CLASH_WEIGHT > 60);
     }
 }

@@ -147,6 +147,7 @@ class PublicPagesTest {
         assertTrue(html.contains("François Bonneau"));
         assertTrue(html.contains("Président de la Région Centre-Val de Loire"));
         assertTrue(html.contains("/events/groupe-maroc-2026-05-18"));
+        assertTrue(html.contains("tag-members\">Réservé aux adhérents"), "a members-only meeting says so on its card");
     }
 
     @Test

@@ -145,4 +145,90 @@ class TimetablePageTest {
         assertTrue(sessions.findById(chine.id()).orElseThrow().isCancelled());
         assertTrue(get("prog", GRID + "/sessions/" + israel.id() + "/edit").body().contains("Point Israël"));
     }
+
+    @Test
+    void grid_blocks_show_slot_chair_and_seats_never_a_raw_map() {
+        String html = get("prog", GRID).body();
+        assertTrue(html.contains("11:00–12:30"), "the slot");
+        assertTrue(html.contains(s.benoit().firstName() + " " + s.benoit().lastName()), "the chair");
+        assertTrue(html.contains("0 inscrits / 80 places"), html.substring(html.indexOf("tt-count")));
+        assertTrue(!html.contains("rowStart=") && !html.contains("{col="), "no block printed as a map");
+    }
+
+    @Test
+    void two_sessions_in_one_room_at_one_time_are_side_by_side() {
+        Session other = schedule.session(s, "Point Vietnam", "2026-07-08T11:30", 60, s.kleber(), null);
+        String html = get("prog", GRID).body();
+        String chineBlock = html.substring(html.indexOf("id=\"session-" + chine.id() + "\""));
+        String otherBlock = html.substring(html.indexOf("id=\"session-" + other.id() + "\""));
+        assertTrue(chineBlock.substring(0, 400).contains("data-lane=\"0\" data-lanes=\"2\""), chineBlock.substring(0, 400));
+        assertTrue(otherBlock.substring(0, 400).contains("data-lane=\"1\" data-lanes=\"2\""), otherBlock.substring(0, 400));
+    }
+
+    @Test
+    void a_session_with_only_a_title_a_kind_and_a_length_is_saved_empty_optional_fields_are_optional() {
+        HttpResponse<String> created = post("prog", GRID + "/sessions", Map.ofEntries(Map.entry("title", "Atelier Genre"),
+                Map.entry("kind", "WORKSHOP"), Map.entry("plannedMinutes", "90"), Map.entry("chairPersonId", ""),
+                Map.entry("capacity", ""), Map.entry("expectedAudience", ""), Map.entry("languages", ""),
+                Map.entry("date", ""), Map.entry("start", ""), Map.entry("end", ""), Map.entry("roomId", "")));
+        assertEquals(HttpStatus.SEE_OTHER, created.getStatus());
+        Session genre = sessions.findByEventInOrder(s.event().id()).stream()
+                .filter(x -> x.title().equals("Atelier Genre")).findFirst().orElseThrow();
+        assertNull(genre.chairPersonId());
+        assertNull(genre.capacity());
+        assertNull(genre.startsAt(), "not placed");
+    }
+
+    @Test
+    void every_refusal_of_the_session_form_sits_next_to_its_field_with_what_was_typed_kept() {
+        String longLanguages = "fr,en,es,pt,ar,zh,ja,ko,vi,ru,hy,de,it,nl,pl,ro,tr,he,fa,sw,wo";
+        HttpResponse<String> refused = post("prog", GRID + "/sessions", Map.of("title", "Point Haïti",
+                "kind", "COUNTRY_BRIEFING", "capacity", "-5", "languages", longLanguages, "expectedAudience", "beaucoup",
+                "date", "2026-07-08", "start", "15:00", "end", "14:00", "roomId", String.valueOf(s.kleber().id())));
+        assertEquals(HttpStatus.OK, refused.getStatus());
+        String html = refused.body();
+        assertTrue(html.contains("id=\"e-end\">La fin doit être postérieure au début."), "end before start, beside End");
+        assertTrue(html.contains("id=\"e-expectedAudience\">Saisissez un nombre entier."), html);
+        assertTrue(html.contains("id=\"e-capacity\">"), "negative capacity, beside Capacity");
+        assertTrue(html.contains("value=\"Point Haïti\"") && html.contains("value=\"beaucoup\"")
+                && html.contains("value=\"15:00\"") && html.contains("value=\"14:00\""), "what was typed is kept");
+        assertTrue(sessions.findByEventInOrder(s.event().id()).stream().noneMatch(x -> x.title().equals("Point Haïti")));
+
+        HttpResponse<String> tooLong = post("prog", GRID + "/sessions", Map.of("title", "Point Haïti",
+                "kind", "COUNTRY_BRIEFING", "capacity", "-5", "languages", longLanguages + ",xx,yy,zz"));
+        assertTrue(tooLong.body().contains("id=\"e-languages\">"), "a 60+ character language list, beside Languages");
+        assertTrue(tooLong.body().contains("id=\"e-capacity\">"));
+    }
+
+    @Test
+    void a_session_created_with_a_day_start_end_and_room_is_placed() {
+        HttpResponse<String> created = post("prog", GRID + "/sessions", Map.of("title", "Point Maroc",
+                "kind", "COUNTRY_BRIEFING", "date", "2026-07-09", "start", "14:30", "end", "16:00",
+                "roomId", String.valueOf(s.monge().id())));
+        assertEquals(HttpStatus.SEE_OTHER, created.getStatus());
+        Session maroc = sessions.findByEventInOrder(s.event().id()).stream()
+                .filter(x -> x.title().equals("Point Maroc")).findFirst().orElseThrow();
+        assertEquals(s.monge().id(), maroc.roomId());
+        assertEquals(90, maroc.minutes());
+    }
+
+    @Test
+    void the_publish_page_previews_then_publishes_and_refuses_while_a_blocking_conflict_remains() {
+        String preview = get("prog", GRID + "/publish").body();
+        assertTrue(preview.contains("Première publication"), preview);
+        HttpResponse<String> published = post("prog", GRID + "/publish", Map.of());
+        assertEquals(HttpStatus.SEE_OTHER, published.getStatus());
+        assertTrue(published.header("Location").endsWith("/timetable/versions#version-1"));
+
+        assertTrue(get("prog", GRID + "/publish").body().contains("Rien à publier"));
+        assertTrue(post("prog", GRID + "/publish", Map.of()).body().contains("Rien à publier"), "refused, not published");
+
+        post("prog", GRID + "/place", Map.of("sessionId", String.valueOf(eau.id()),
+                "date", "2026-07-08", "start", "11:30", "minutes", "60", "roomId", String.valueOf(s.kleber().id())));
+        String blocked = get("prog", GRID + "/publish").body();
+        assertTrue(blocked.contains("conflits bloquants") && blocked.contains("room_double_booked"), blocked);
+        assertTrue(!blocked.contains("action=\"/staff/events/rencontres-2026/timetable/publish\""), "no button while blocked");
+        String refused = post("prog", GRID + "/publish", Map.of()).body();
+        assertTrue(refused.contains("Publication impossible"), refused);
+    }
 }
