@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.View;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +27,12 @@ class AttendanceController {
 
     private final Attendance attendance;
     private final AttendanceSheets sheets;
+    private final Clock clock;
 
-    AttendanceController(Attendance attendance, AttendanceSheets sheets) {
+    AttendanceController(Attendance attendance, AttendanceSheets sheets, Clock clock) {
         this.attendance = attendance;
         this.sheets = sheets;
+        this.clock = clock;
     }
 
     /** A bar of the occupancy for the page: its width out of 200 and its colour, plus the figures. */
@@ -51,12 +54,15 @@ class AttendanceController {
             };
             return new Bar(line, percent < 0 ? 0 : Math.min(200, percent * 2), colour, level);
         }).toList();
+        // the page reloads itself every 20 s (a meta refresh: no script), and says when it was read
         return Map.of("live", live, "bars", bars, "slug", slug,
-                "notArrivedCount", live.notArrived().size());
+                "notArrivedCount", live.notArrived().size(), "refreshedAt", clock.instant());
     }
 
+    /** Attendance sheets list names, organisations and functions for funders: the desk's, not the doors'. */
     @Get("/sheet.csv")
     @Produces("text/csv")
+    @Secured({"ADMIN", "REGISTRATION_DESK"})
     HttpResponse<byte[]> csv(@PathVariable String slug, @QueryValue String list) {
         return HttpResponse.ok(sheets.csv(attendance.sheet(slug, list)))
                 .contentType("text/csv; charset=utf-8")
@@ -65,6 +71,7 @@ class AttendanceController {
 
     @Get("/sheet.pdf")
     @Produces("application/pdf")
+    @Secured({"ADMIN", "REGISTRATION_DESK"})
     HttpResponse<byte[]> pdf(@PathVariable String slug, @QueryValue String list) {
         return HttpResponse.ok(sheets.pdf(attendance.sheet(slug, list))).contentType("application/pdf")
                 .header("Content-Disposition", "inline; filename=\"emargement-" + file(slug, list) + ".pdf\"");
