@@ -42,7 +42,7 @@ class ScanPageController {
             "badge.type.PARTNER", "badge.type.SPEAKER", "badge.type.PRESS", "badge.type.STAFF",
             "checkin.outcome.undone", "scan.pending", "scan.dataAge", "scan.dataAge.none", "scan.roomFull",
             "scan.roomCount", "scan.mode.entry", "scan.mode.exit", "scan.undoOffline", "scan.unknownPerson",
-            "scan.checkOut", "scan.printBadge", "scan.logoutQueued", "scan.status.PENDING_PAYMENT",
+            "scan.checkOut", "scan.printBadge", "scan.logoutQueued", "scan.queueEmpty", "scan.status.PENDING_PAYMENT",
             "scan.status.CONFIRMED", "scan.status.WAITLISTED", "scan.status.CANCELLED");
 
 
