@@ -27,7 +27,8 @@ const HISTORY_SIZE = 50;
 let data = null;      // scanner data of the chosen event
 let key = null;       // { webcrypto } or { raw }
 let offline = false;
-let lastCamera = { code: null, at: 0 };
+let lastCamera = { code: null, missing: 0 };
+const CAMERA_GONE_FRAMES = 30;
 let sequence = 0;     // the answer shown is the one of the latest scan, whatever order the answers come in
 
 function nonce() {
@@ -549,13 +550,17 @@ function tick() {
     ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
     const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
     const found = window.jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
-    const now = Date.now();
-    // the same badge held in front of the camera is one scan, not thirty a second: it counts again
-    // only once it has been out of sight for a few seconds
+    // the same badge held in front of the camera is one scan, not thirty a second: it counts again only once it
+    // has been out of sight for a number of frames (frames, not seconds: a busy device analyses fewer of them)
     if (found && found.data) {
-      const again = found.data === lastCamera.code && now - lastCamera.at < 3000;
-      lastCamera = { code: found.data, at: now };
-      if (!again) handle({ code: found.data });
+      if (found.data !== lastCamera.code) {
+        lastCamera = { code: found.data, missing: 0 };
+        handle({ code: found.data });
+      } else {
+        lastCamera.missing = 0;
+      }
+    } else if (lastCamera.code && ++lastCamera.missing > CAMERA_GONE_FRAMES) {
+      lastCamera = { code: null, missing: 0 };
     }
   }
   requestAnimationFrame(tick);
@@ -578,7 +583,11 @@ async function lookup(event) {
   if (found === null) {
     const words = fold(text).split(' ').filter(Boolean);
     found = words.length ? (data ? data.roster : [])
-      .filter((r) => { const hay = ' ' + fold(r.firstName + ' ' + r.lastName + ' ' + (r.organisation || '')) + ' '; return words.every((w) => hay.includes(w)); })
+      .filter((r) => {
+        const hay = ' ' + fold(r.firstName + ' ' + r.lastName + ' ' + (r.organisation || '')) + ' ';
+        const compact = hay.replace(/ /g, '');
+        return words.every((w) => hay.includes(w) || compact.includes(w));
+      })
       .sort((a, b) => fold(a.lastName).localeCompare(fold(b.lastName), 'fr') || fold(a.firstName).localeCompare(fold(b.firstName), 'fr'))
       .slice(0, 25).map((r) => ({ registrationId: r.id, firstName: r.firstName, lastName: r.lastName, organisation: r.organisation,
         participantTypeLabel: T['badge.type.' + r.type], status: r.status, statusLabel: T['scan.status.' + r.status],

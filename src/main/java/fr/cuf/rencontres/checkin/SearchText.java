@@ -34,9 +34,13 @@ final class SearchText {
         return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
     }
 
-    /** Every word is found in one of the fields (a part of a word is enough). */
+    /**
+     * Every word is found in one of the fields (a part of a word is enough), also across the fields' spaces:
+     * "ndiaye" finds N'Diaye, "saintlouis" Saint-Louis.
+     */
     static boolean matches(List<String> words, String... fields) {
         String haystack = " " + String.join(" ", Arrays.stream(fields).map(SearchText::fold).toList()) + " ";
-        return words.stream().allMatch(haystack::contains);
+        String compact = haystack.replace(" ", "");
+        return words.stream().allMatch(word -> haystack.contains(word) || compact.contains(word));
     }
 }

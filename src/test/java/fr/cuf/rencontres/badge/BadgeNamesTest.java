@@ -31,7 +31,7 @@ class BadgeNamesTest {
         try (PDDocument document = new PDDocument()) {
             PdfFonts fonts = PdfFonts.load(document);
             float width = 250;
-            BadgeRenderer.Block last = new BadgeRenderer.Block("Rakotoarisoa-Andrianavalona", fonts.bold, 28, 8, 2,
+            BadgeRenderer.Block last = new BadgeRenderer.Block("Rakotoarisoa-Rabe", fonts.bold, 28, 8, 2,
                     Color.BLACK, 0, BadgeRenderer.Part.LAST_NAME);
             TextFit.Fitted fitted = BadgeRenderer.fitLastName(last, width, 1f);
             assertEquals(1, fitted.lines().size(), "shrunk on one line first: " + fitted);
