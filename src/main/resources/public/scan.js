@@ -535,6 +535,8 @@ async function toggleCamera() {
   $('scan-camera-box').hidden = false;
   document.body.dataset.camera = 'on';
   button.textContent = T['scan.cameraStop'];
+  // on a phone the preview would open below the fold: bring it to the top, the answer stays pinned below it
+  $('scan-camera-box').scrollIntoView({ block: 'start' });
   await video.play();
   requestAnimationFrame(tick);
 }
@@ -636,15 +638,17 @@ async function lookup(event) {
 // It "types" the code in a burst of keys and then Enter. Wherever the focus is (a list, a radio button, the
 // Entrée button, a "Check in" button, the search field), a burst that ends with Enter and holds a badge code is
 // a scan: the keys change no choice, the Enter clicks no button, and the code is taken out of a text field.
+// What makes a burst a scan is its content (a signed badge code nobody types by hand), not its speed: a busy
+// device can deliver a scanner's keys slower than a person types. A pause of a second starts a new burst.
 const burst = { text: '', last: 0 };
-const BURST_GAP_MS = 120;   // a person types slower than this between two keys; a scanner much faster
+const BURST_GAP_MS = 1000;
 function isText(el) {
   return el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && /^(text|search|)$/.test(el.type || '')));
 }
 document.addEventListener('keydown', (event) => {
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   const target = event.target;
-  const t = performance.now();
+  const t = event.timeStamp;   // when the key was pressed, not when this busy page got to it
   if (event.key === 'Enter') {
     const text = burst.text;
     burst.text = '';
