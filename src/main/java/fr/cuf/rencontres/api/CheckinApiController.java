@@ -4,6 +4,7 @@ import fr.cuf.rencontres.checkin.CheckinService;
 import fr.cuf.rencontres.checkin.ScanRequest;
 import fr.cuf.rencontres.checkin.ScanResult;
 import fr.cuf.rencontres.checkin.ScannerKit;
+import fr.cuf.rencontres.registration.RegistrationStatus;
 import fr.cuf.rencontres.support.Messages;
 import fr.cuf.rencontres.support.Times;
 import io.micronaut.core.annotation.Nullable;
@@ -74,12 +75,25 @@ class CheckinApiController {
 
     @Serdeable
     record LookupItem(long registrationId, String firstName, String lastName, String participantType,
-                      String participantTypeLabel, String status, @Nullable String organisation) {
+                      String participantTypeLabel, String status, String statusLabel, boolean admissible,
+                      @Nullable String organisation) {
     }
 
     @Post("/checkins")
     CheckinResponse scan(HttpRequest<?> request, @Body ScanRequest scan, Principal staff) {
         return response(checkins.scan(scan, staff.getName()), locale(request));
+    }
+
+    @Serdeable
+    record UndoResponse(String nonce, long registrationId, String outcome, String message) {
+    }
+
+    /** Takes back an entry recorded by mistake: the last check-in at a door, from the scanning page. */
+    @Post("/checkins/{nonce}/undo")
+    UndoResponse undo(HttpRequest<?> request, @PathVariable String nonce, Principal staff) {
+        long registrationId = checkins.undo(nonce, staff.getName());
+        return new UndoResponse(nonce, registrationId, "undone",
+                messages.get(locale(request), "checkin.outcome.undone"));
     }
 
     @Post("/checkins/batch")
@@ -108,8 +122,20 @@ class CheckinApiController {
         Locale locale = locale(request);
         return checkins.findByName(kit.event(slug).id(), name).stream()
                 .map(a -> new LookupItem(a.registrationId(), a.firstName(), a.lastName(), a.participantType(),
-                        messages.get(locale, "badge.type." + a.participantType()), a.status(), a.organisationName()))
+                        messages.get(locale, "badge.type." + a.participantType()), a.status(),
+                        messages.get(locale, "scan.status." + a.status()),
+                        RegistrationStatus.valueOf(a.status()).holdsSeat(), a.organisationName()))
                 .toList();
+    }
+
+    /**
+     * What changed since the page last asked: registrations changed since {@code since} (an ISO instant, the
+     * {@code generatedAt} of the previous answer) and accepted scans of every door after {@code after}.
+     */
+    @Get("/events/{slug}/scanner-changes")
+    ScannerKit.ScannerChanges changes(@PathVariable String slug, @QueryValue @Nullable Long after,
+                                      @QueryValue @Nullable Instant since) {
+        return kit.changes(slug, after == null ? 0 : Math.max(0, after), since);
     }
 
     private CheckinResponse response(ScanResult r, Locale locale) {

@@ -81,7 +81,21 @@ class BadgeRenderer {
     }
 
     /** One text of a badge: its font, its size range, how many lines before shrinking further. */
-    record Block(String text, PDFont font, float max, float min, int maxLines, Color color, float gapAfter) {
+    /** What a block holds: the first and last names are fitted together (see {@link #fitNames}). */
+    enum Part { TEXT, FIRST_NAME, LAST_NAME }
+
+    record Block(String text, PDFont font, float max, float min, int maxLines, Color color, float gapAfter, Part part) {
+        Block(String text, PDFont font, float max, float min, int maxLines, Color color, float gapAfter) {
+            this(text, font, max, min, maxLines, color, gapAfter, Part.TEXT);
+        }
+
+        float maxAt(float f) {
+            return Math.max(max * f, minAt(f));
+        }
+
+        float minAt(float f) {
+            return min * Math.min(1, f * 1.4f);
+        }
     }
 
     private void portrait(PDPageContentStream cs, PdfFonts fonts, BadgeCard card, BitMatrix code, Box box)
@@ -128,8 +142,8 @@ class BadgeRenderer {
     private static List<Block> personBlocks(PdfFonts fonts, BadgeCard card, float k, float scale) {
         float s = k * scale;
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block(fonts.printable(card.firstName()), fonts.regular, 24 * s, 8, 2, INK, 0));
-        blocks.add(new Block(fonts.printable(card.lastName()), fonts.bold, 28 * s, 8, 2, INK, 10 * s));
+        blocks.add(new Block(fonts.printable(card.firstName()), fonts.regular, 24 * s, 8, 2, INK, 0, Part.FIRST_NAME));
+        blocks.add(new Block(fonts.printable(card.lastName()), fonts.bold, 28 * s, 8, 2, INK, 10 * s, Part.LAST_NAME));
         if (card.function() != null && !card.function().isBlank()) {
             blocks.add(new Block(fonts.printable(card.function()), fonts.regular, 12 * s, 6, 3, INK, 5 * s));
         }
@@ -154,9 +168,18 @@ class BadgeRenderer {
         for (float f = 1f; f >= 0.5f; f -= 0.05f) {
             fitted = new ArrayList<>();
             float height = 0;
+            float scale = f;
+            TextFit.Fitted lastName = blocks.stream().filter(b -> b.part() == Part.LAST_NAME).findFirst()
+                    .map(b -> fitLastName(b, width, scale)).orElse(null);
             for (Block b : blocks) {
-                TextFit.Fitted one = TextFit.fit(b.text(), b.font(), width, Math.max(b.max() * f, b.min() * Math.min(1, f * 1.4f)),
-                        b.min() * Math.min(1, f * 1.4f), b.maxLines());
+                TextFit.Fitted one = switch (b.part()) {
+                    case LAST_NAME -> lastName;
+                    // never larger than the last name: the name people are called by is the surname on a badge
+                    case FIRST_NAME -> lastName == null ? TextFit.fit(b.text(), b.font(), width, b.maxAt(f), b.minAt(f),
+                            b.maxLines()) : TextFit.fit(b.text(), b.font(), width, Math.min(b.maxAt(f), lastName.size()),
+                            Math.min(b.minAt(f), lastName.size()), b.maxLines());
+                    case TEXT -> TextFit.fit(b.text(), b.font(), width, b.maxAt(f), b.minAt(f), b.maxLines());
+                };
                 fitted.add(one);
                 height += one.height(LEADING) + b.gapAfter() * f;
             }
@@ -179,6 +202,17 @@ class BadgeRenderer {
             y -= b.gapAfter() * gapScale;
         }
         return y;
+    }
+
+    /**
+     * A long last name first shrinks on one line (down to 60 % of its size), and only then wraps: "Rakotoarisoa-
+     * Andrianavalona" stays one word as long as it can.
+     */
+    static TextFit.Fitted fitLastName(Block b, float width, float f) {
+        float oneLineFloor = Math.max(b.minAt(f), b.maxAt(f) * 0.6f);
+        TextFit.Fitted oneLine = TextFit.fit(b.text(), b.font(), width, b.maxAt(f), oneLineFloor, 1);
+        return oneLine.lines().size() == 1 ? oneLine
+                : TextFit.fit(b.text(), b.font(), width, oneLineFloor, b.minAt(f), b.maxLines());
     }
 
     private void band(PDPageContentStream cs, PdfFonts fonts, BadgeCard card, float x, float y, float w, float h,

@@ -34,7 +34,9 @@ public class AttendanceSheets {
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
-    private static final float[] WIDTHS = {24, 105, 85, 145, 58, 48, 0};
+    /** Columns in points; the last, the signature, takes the rest: 130 pt, 46 mm, room for a signature. */
+    private static final float[] WIDTHS = {20, 90, 70, 107, 70, 36, 0};
+    static final float MIN_SIGNATURE_MM = 45;
     private static final float MARGIN = 36;
     private static final float ROW = 26;
 
@@ -168,7 +170,7 @@ public class AttendanceSheets {
             cs.stroke();
             String text = fonts.printable(cells[i]);
             if (!text.isEmpty()) {
-                TextFit.Fitted fitted = TextFit.fit(text, font, widths[i] - 6, 8.5f, 5.5f, 2);
+                TextFit.Fitted fitted = TextFit.fit(text, font, widths[i] - 6, 8.5f, wholeWords(text, font, widths[i] - 6), 2);
                 float y = top - (ROW - fitted.lines().size() * fitted.size() * 1.15f) / 2 - fitted.size() * 0.9f;
                 cs.setNonStrokingColor(Color.BLACK);
                 for (String l : fitted.lines()) {
@@ -182,6 +184,24 @@ public class AttendanceSheets {
             }
             cx += widths[i];
         }
+    }
+
+    /** The smallest size allowed in a cell: 5.5 pt, or less (down to 4) so that no word is broken mid-word. */
+    static float wholeWords(String text, PDFont font, float width) {
+        float widest = 0;
+        for (String word : text.strip().split("\\s+")) {
+            widest = Math.max(widest, TextFit.width(font, 1, word));
+        }
+        return widest == 0 ? 5.5f : Math.max(4f, Math.min(5.5f, width / widest));
+    }
+
+    /** The signature column's width in millimetres. */
+    static float signatureWidthMm() {
+        float used = 0;
+        for (int i = 0; i < WIDTHS.length - 1; i++) {
+            used += WIDTHS[i];
+        }
+        return (PDRectangle.A4.getWidth() - 2 * MARGIN - used) / 72f * 25.4f;
     }
 
     private String type(String participantType) {

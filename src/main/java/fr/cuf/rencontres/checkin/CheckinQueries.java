@@ -23,14 +23,10 @@ interface CheckinQueries extends GenericRepository<Registration, Long> {
               FROM registration r
               JOIN person p ON p.id = r.person_id
               LEFT JOIN organisation o ON o.id = COALESCE(r.organisation_id, p.organisation_id)
-             WHERE r.event_id = :eventId
-               AND (p.last_name ILIKE :pattern OR p.first_name ILIKE :pattern
-                    OR CONCAT(CONCAT(p.first_name, ' '), p.last_name) ILIKE :pattern
-                    OR CONCAT(CONCAT(p.last_name, ' '), p.first_name) ILIKE :pattern)
-             ORDER BY p.last_name, p.first_name, r.id
-             LIMIT 25""")
-    List<Attendee> findByName(long eventId, String pattern);
+             WHERE r.event_id = :eventId""")
+    List<Attendee> findRoster(long eventId);
 
+    /** Registrations changed at or after an instant (a cancellation, a new badge, a new registrant). */
     @Query("""
             SELECT r.id AS registration_id, r.status, r.participant_type, r.badge_version,
                    p.first_name, p.last_name, p.function_title, o.name AS organisation_name,
@@ -38,8 +34,8 @@ interface CheckinQueries extends GenericRepository<Registration, Long> {
               FROM registration r
               JOIN person p ON p.id = r.person_id
               LEFT JOIN organisation o ON o.id = COALESCE(r.organisation_id, p.organisation_id)
-             WHERE r.event_id = :eventId""")
-    List<Attendee> findRoster(long eventId);
+             WHERE r.event_id = :eventId AND r.updated_at >= :since""")
+    List<Attendee> findRosterChangedSince(long eventId, Instant since);
 
     @Query("""
             SELECT rs.registration_id, rs.session_id FROM registration_session rs

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.checkin;
 
+import fr.cuf.rencontres.badge.ParticipantOrder;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Problem;
 import fr.cuf.rencontres.support.Validator;
@@ -26,10 +27,17 @@ public class CheckinService {
 
     private final ScanDesk desk;
     private final CheckinQueries registrations;
+    private final ScanUndo undo;
 
-    CheckinService(ScanDesk desk, CheckinQueries registrations) {
+    CheckinService(ScanDesk desk, CheckinQueries registrations, ScanUndo undo) {
         this.desk = desk;
         this.registrations = registrations;
+        this.undo = undo;
+    }
+
+    /** Takes back an accepted entry (audited); returns its registration. Refused: {@code nothing_to_undo}. */
+    public long undo(String nonce, String actor) {
+        return undo.undo(nonce, actor);
     }
 
     /** One item of a batch: the answer, or why the scan itself was malformed. */
@@ -65,13 +73,21 @@ public class CheckinService {
         return items;
     }
 
-    /** Registrations of an event whose name contains the text (first, last, or both in either order). */
+    /**
+     * Registrations of an event matching every word typed, in the first name, last name or organisation, whatever
+     * the accents and case ("clement" finds Clément, "haddad lyon" Camille Haddad of Lyon), in the order of the
+     * participant list; cancelled ones included, with their status. An event's roster (hundreds) is read whole:
+     * one query, and the same folding as the scanning page's offline search, on both databases.
+     */
     public List<Attendee> findByName(long eventId, String text) {
-        if (text == null || text.strip().length() < 2) {
+        List<String> words = SearchText.words(text);
+        if (words.isEmpty() || String.join("", words).length() < 2) {
             return List.of();
         }
-        String escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return registrations.findByName(eventId, "%" + escaped + "%");
+        return registrations.findRoster(eventId).stream()
+                .filter(a -> SearchText.matches(words, a.firstName(), a.lastName(), a.organisationName()))
+                .sorted(ParticipantOrder.byName(Attendee::lastName, Attendee::firstName))
+                .limit(25).toList();
     }
 
     private ScanResult record(ScanDesk.ValidScan scan, String scanner) {
@@ -79,10 +95,10 @@ public class CheckinService {
             return desk.record(scan, scanner);
         } catch (ScanDesk.NonceSeen seen) {
             // a retry, or the same queue sent twice: the stored answer, counted once
-            return desk.replay(scan.nonce()).orElseThrow();
+            return desk.replay(scan).orElseThrow();
         } catch (DataAccessException sameNonceAtOnce) {
             // two requests with one nonce at once: the loser reads the winner's answer
-            Optional<ScanResult> stored = desk.replay(scan.nonce());
+            Optional<ScanResult> stored = desk.replay(scan);
             return stored.orElseThrow(() -> sameNonceAtOnce);
         }
     }

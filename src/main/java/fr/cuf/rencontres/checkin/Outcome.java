@@ -18,7 +18,9 @@ public enum Outcome {
     /** A genuine badge whose registration has since been given a new one (name change, lost badge). */
     SUPERSEDED_BADGE("superseded_badge"),
     /** A genuine badge of another event. */
-    WRONG_EVENT("wrong_event");
+    WRONG_EVENT("wrong_event"),
+    /** An entry taken back by the door that recorded it (a mistake): it no longer counts. */
+    UNDONE("undone");
 
     private final String code;
 

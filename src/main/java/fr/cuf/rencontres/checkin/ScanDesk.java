@@ -4,6 +4,7 @@ import fr.cuf.rencontres.badge.BadgeToken;
 import fr.cuf.rencontres.badge.BadgeTokens;
 import fr.cuf.rencontres.registration.ParticipantType;
 import fr.cuf.rencontres.support.DatabaseVendor;
+import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Times;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionOperations;
@@ -11,9 +12,13 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -29,6 +34,18 @@ class ScanDesk {
     /** A scan whose fields are valid (see {@link CheckinService}). */
     record ValidScan(@Nullable String code, @Nullable Long registrationId, CheckinList list, ScanMode mode,
                      String nonce, @Nullable String expectedEventSlug, @Nullable Instant scannedAt, boolean offline) {
+
+        /** What this scan asks, stored with its nonce: the same nonce with another badge is not a retry. */
+        String digest() {
+            String asked = (code != null ? "code:" + code : "registration:" + registrationId) + "|" + list.key()
+                    + "|" + mode.name();
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(asked.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The nonce was recorded before (a retry, a queue sent twice): roll back and answer the stored scan. */
@@ -110,15 +127,24 @@ class ScanDesk {
             outcome = Outcome.ALREADY_CHECKED_IN;
             first = sql.firstEntry(facts.registrationId(), scan.list().key()).orElse(first);
         } else if (outcome == Outcome.OK && scan.mode() == ScanMode.EXIT) {
-            sql.leave(facts.registrationId(), scan.list().key());
+            sql.leave(facts.registrationId(), scan.list().key(), at);
         }
         return save(scan, facts, decision.eventId(), outcome, decision.sessionId(), first, at, now, scanner);
     }
 
-    /** Answers a nonce recorded before. */
+    /**
+     * Answers a nonce recorded before, if it was recorded for the same request: the same nonce with another code,
+     * person, list or direction is a scanner's bug (or a replay), refused with {@code nonce_reused}.
+     */
     @Transactional
-    Optional<ScanResult> replay(String nonce) {
-        return sql.findByNonce(nonce).map(stored -> new ScanResult(Outcome.ofCode(stored.outcome()), nonce,
+    Optional<ScanResult> replay(ValidScan scan) {
+        String nonce = scan.nonce();
+        Optional<ScanStatements.Stored> found = sql.findByNonce(nonce);
+        if (found.isPresent() && found.get().requestDigest() != null
+                && !found.get().requestDigest().equals(scan.digest())) {
+            throw DomainException.conflict("nonce", "nonce_reused");
+        }
+        return found.map(stored -> new ScanResult(Outcome.ofCode(stored.outcome()), nonce,
                 ScanMode.valueOf(stored.direction()), stored.registrationId(), stored.firstName(), stored.lastName(),
                 stored.participantType() == null ? null : ParticipantType.valueOf(stored.participantType()),
                 stored.firstCheckinAt(), stored.scannedAt(), true));
@@ -132,7 +158,7 @@ class ScanDesk {
                                     Instant now, String scanner) {
         String key = scan.list().key();
         ScanWrites.Entry entry = writes.enter(scan.nonce(), decision.eventId(), facts.registrationId(),
-                key, decision.sessionId(), at, now, scanner, scan.offline()).orElseThrow(NonceSeen::new);
+                key, decision.sessionId(), at, now, scanner, scan.offline(), scan.digest()).orElseThrow(NonceSeen::new);
         Outcome outcome = entry.outcome();
         Instant first = entry.firstCheckinAt();
         if (first == null) {
@@ -149,7 +175,7 @@ class ScanDesk {
     private ScanResult leaveAndSave(ValidScan scan, ScanFacts facts, Admission.Decision decision, Instant at,
                                     Instant now, String scanner) {
         if (!writes.leave(scan.nonce(), decision.eventId(), facts.registrationId(), scan.list().key(),
-                decision.sessionId(), decision.firstCheckinAt(), at, now, scanner, scan.offline())) {
+                decision.sessionId(), decision.firstCheckinAt(), at, now, scanner, scan.offline(), scan.digest())) {
             throw new NonceSeen();
         }
         return new ScanResult(Outcome.OK, scan.nonce(), scan.mode(), facts.registrationId(), facts.firstName(),
@@ -167,7 +193,7 @@ class ScanDesk {
                             String scanner) {
         Long registrationId = facts == null ? null : facts.registrationId();
         int inserted = sql.insertScan(scan.nonce(), eventId, registrationId, scan.list().key(), sessionId,
-                scan.mode().name(), outcome.code(), firstCheckinAt, at, now, scanner, scan.offline());
+                scan.mode().name(), outcome.code(), firstCheckinAt, at, now, scanner, scan.offline(), scan.digest());
         if (inserted == 0) {
             throw new NonceSeen();
         }

@@ -20,14 +20,28 @@ interface ScanLog extends CrudRepository<CheckinScan, Long> {
              GROUP BY list_key""")
     List<ListCount> countCheckedIn(long eventId);
 
-    /** People inside now, per list: their last accepted scan there was an entry. */
+    /** People inside now, per list (the presence follows the scans' times, see {@link ScanWrites}). */
     @Query("""
-            SELECT s.list_key, COUNT(*) AS total FROM checkin_scan s
-             WHERE s.event_id = :eventId AND s.outcome = 'ok' AND s.direction = 'ENTRY'
-               AND s.id = (SELECT MAX(t.id) FROM checkin_scan t
-                            WHERE t.registration_id = s.registration_id AND t.list_key = s.list_key AND t.outcome = 'ok')
-             GROUP BY s.list_key""")
+            SELECT c.list_key, COUNT(*) AS total FROM checkin_presence c
+              JOIN registration r ON r.id = c.registration_id
+             WHERE r.event_id = :eventId AND c.inside = TRUE
+             GROUP BY c.list_key""")
     List<ListCount> countInside(long eventId);
+
+    /**
+     * Accepted scans of an event after a scan id, oldest first: what other doors did since a scanning page last
+     * asked. A scan committed late with a lower id is caught by the caller's overlap.
+     */
+    @Query("""
+            SELECT id, registration_id, list_key, direction, scanned_at, first_checkin_at FROM checkin_scan
+             WHERE event_id = :eventId AND id > :afterId AND outcome = 'ok' AND registration_id IS NOT NULL
+             ORDER BY id
+             LIMIT :limit""")
+    List<DoorScan> findAcceptedAfter(long eventId, long afterId, int limit);
+
+    @Query("SELECT COALESCE(MAX(id), 0) FROM checkin_scan WHERE event_id = :eventId")
+    long maxId(long eventId);
+
 
     /** First accepted entry of each person on a list. */
     @Query("""

@@ -24,30 +24,41 @@ import static fr.cuf.rencontres.support.Times.utc;
 @Singleton
 class ScanWrites {
 
+    /*
+     * Presence follows the time of the scans, not their arrival: an entry queued offline and sent after a later
+     * exit is recorded, but leaves the person outside (and an exit sent after a later entry leaves them inside).
+     */
     private static final String ENTER = """
             WITH entered AS (
                 INSERT INTO checkin_presence (registration_id, list_key, inside, first_entry_at)
-                SELECT ?, ?, TRUE, ? WHERE NOT EXISTS (SELECT 1 FROM checkin_scan WHERE nonce = ?)
+                SELECT ?, ?, NOT EXISTS (SELECT 1 FROM checkin_scan x
+                                          WHERE x.registration_id = ? AND x.list_key = ? AND x.outcome = 'ok'
+                                            AND x.direction = 'EXIT' AND x.scanned_at > ?), ?
+                 WHERE NOT EXISTS (SELECT 1 FROM checkin_scan WHERE nonce = ?)
                 ON CONFLICT (registration_id, list_key) DO UPDATE
-                   SET inside = TRUE, first_entry_at = LEAST(checkin_presence.first_entry_at, EXCLUDED.first_entry_at)
+                   SET inside = EXCLUDED.inside,
+                       first_entry_at = LEAST(checkin_presence.first_entry_at, EXCLUDED.first_entry_at)
                  WHERE checkin_presence.inside = FALSE
                 RETURNING first_entry_at)
             INSERT INTO checkin_scan (nonce, event_id, registration_id, list_key, session_id, direction, outcome,
-                                      first_checkin_at, scanned_at, recorded_at, scanner, offline)
+                                      first_checkin_at, scanned_at, recorded_at, scanner, offline, request_digest)
             SELECT ?, ?, ?, ?, ?, 'ENTRY', CASE WHEN e.first_entry_at IS NULL THEN 'already_checked_in' ELSE 'ok' END,
-                   e.first_entry_at, ?, ?, ?, ?
+                   e.first_entry_at, ?, ?, ?, ?, ?
               FROM (SELECT 1 AS one) x LEFT JOIN entered e ON TRUE
             ON CONFLICT DO NOTHING
             RETURNING outcome, first_checkin_at""";
 
     private static final String LEAVE = """
             WITH gone AS (
-                UPDATE checkin_presence SET inside = FALSE
+                UPDATE checkin_presence
+                   SET inside = EXISTS (SELECT 1 FROM checkin_scan x
+                                         WHERE x.registration_id = ? AND x.list_key = ? AND x.outcome = 'ok'
+                                           AND x.direction = 'ENTRY' AND x.scanned_at > ?)
                  WHERE registration_id = ? AND list_key = ?
                    AND NOT EXISTS (SELECT 1 FROM checkin_scan WHERE nonce = ?))
             INSERT INTO checkin_scan (nonce, event_id, registration_id, list_key, session_id, direction, outcome,
-                                      first_checkin_at, scanned_at, recorded_at, scanner, offline)
-            VALUES (?, ?, ?, ?, ?, 'EXIT', 'ok', ?, ?, ?, ?, ?)
+                                      first_checkin_at, scanned_at, recorded_at, scanner, offline, request_digest)
+            VALUES (?, ?, ?, ?, ?, 'EXIT', 'ok', ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
     /**
@@ -66,18 +77,22 @@ class ScanWrites {
 
     /** Lets the person in and records the scan; empty when the nonce was recorded before (nothing written). */
     Optional<Entry> enter(String nonce, long eventId, long registrationId, String listKey, @Nullable Long sessionId,
-                          Instant scannedAt, Instant recordedAt, String scanner, boolean offline) {
+                          Instant scannedAt, Instant recordedAt, String scanner, boolean offline, String digest) {
         return jdbc.prepareStatement(ENTER, (PreparedStatement statement) -> {
             OffsetDateTime at = utc(scannedAt);
             statement.setLong(1, registrationId);
             statement.setString(2, listKey);
-            statement.setObject(3, at);
-            statement.setString(4, nonce);
-            bindScan(statement, 5, nonce, eventId, registrationId, listKey, sessionId);
-            statement.setObject(10, at);
-            statement.setObject(11, utc(recordedAt));
-            statement.setString(12, scanner);
-            statement.setBoolean(13, offline);
+            statement.setLong(3, registrationId);
+            statement.setString(4, listKey);
+            statement.setObject(5, at);
+            statement.setObject(6, at);
+            statement.setString(7, nonce);
+            bindScan(statement, 8, nonce, eventId, registrationId, listKey, sessionId);
+            statement.setObject(13, at);
+            statement.setObject(14, utc(recordedAt));
+            statement.setString(15, scanner);
+            statement.setBoolean(16, offline);
+            statement.setString(17, digest);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
@@ -91,17 +106,21 @@ class ScanWrites {
     /** Lets the person out and records the scan; false when the nonce was recorded before (nothing written). */
     boolean leave(String nonce, long eventId, long registrationId, String listKey, @Nullable Long sessionId,
                   @Nullable Instant firstCheckinAt, Instant scannedAt, Instant recordedAt, String scanner,
-                  boolean offline) {
+                  boolean offline, String digest) {
         return jdbc.prepareStatement(LEAVE, (PreparedStatement statement) -> {
             statement.setLong(1, registrationId);
             statement.setString(2, listKey);
-            statement.setString(3, nonce);
-            bindScan(statement, 4, nonce, eventId, registrationId, listKey, sessionId);
-            statement.setObject(9, utc(firstCheckinAt), Types.TIMESTAMP_WITH_TIMEZONE);
-            statement.setObject(10, utc(scannedAt));
-            statement.setObject(11, utc(recordedAt));
-            statement.setString(12, scanner);
-            statement.setBoolean(13, offline);
+            statement.setObject(3, utc(scannedAt));
+            statement.setLong(4, registrationId);
+            statement.setString(5, listKey);
+            statement.setString(6, nonce);
+            bindScan(statement, 7, nonce, eventId, registrationId, listKey, sessionId);
+            statement.setObject(12, utc(firstCheckinAt), Types.TIMESTAMP_WITH_TIMEZONE);
+            statement.setObject(13, utc(scannedAt));
+            statement.setObject(14, utc(recordedAt));
+            statement.setString(15, scanner);
+            statement.setBoolean(16, offline);
+            statement.setString(17, digest);
             return statement.executeUpdate() == 1;
         });
     }

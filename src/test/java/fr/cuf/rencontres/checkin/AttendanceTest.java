@@ -52,6 +52,7 @@ class AttendanceTest {
     void data() {
         TestDatabase.clean(dataSource);
         base.staff("door", Role.SCANNER);
+        base.staff("front", Role.REGISTRATION_DESK);
         conference = fixtures.conference();
         zoe = fixtures.register(conference.event(), "Zoé", "Zola", "Journaliste", conference.dijon(), ParticipantType.PRESS);
         elise = fixtures.register(conference.event(), "Élise", "Émery", "Maire adjointe", conference.dijon(),
@@ -96,10 +97,26 @@ class AttendanceTest {
         assertTrue(html.contains("<svg"), html);
     }
 
+    /** The scanner role works at the doors: no attendance sheet, no person records, no names of absentees. */
+    @Test
+    void the_scanner_role_gets_no_sheets_and_no_person_records() {
+        for (String path : List.of("/staff/events/rencontres-2026/attendance/sheet.csv?list=entrance:2026-07-08",
+                "/staff/events/rencontres-2026/attendance/sheet.pdf?list=entrance:2026-07-08", "/staff/persons")) {
+            io.micronaut.http.client.exceptions.HttpClientResponseException refused = org.junit.jupiter.api.Assertions
+                    .assertThrows(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                            () -> client.toBlocking().exchange(HttpRequest.GET(path).basicAuth("door", Fixtures.PASSWORD)
+                                    .accept("*/*"), String.class));
+            assertEquals(403, refused.getStatus().getCode(), path);
+        }
+        String live = client.toBlocking().retrieve(HttpRequest.GET("/staff/events/rencontres-2026/attendance")
+                .basicAuth("door", Fixtures.PASSWORD).accept("text/html"));
+        assertTrue(!live.contains("sheet.csv") && !live.contains("class=\"not-arrived\""), "the occupancy, not the names");
+    }
+
     @Test
     void csv_sheet_is_for_french_excel_in_list_order_with_formulas_neutralised() throws Exception {
         byte[] bytes = client.toBlocking().retrieve(HttpRequest.GET("/staff/events/rencontres-2026/attendance/sheet.csv?list=entrance:2026-07-08")
-                .basicAuth("door", Fixtures.PASSWORD), byte[].class);
+                .basicAuth("front", Fixtures.PASSWORD), byte[].class);
         assertEquals((byte) 0xEF, bytes[0], "UTF-8 byte order mark");
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
         List<CSVRecord> records = CSVFormat.Builder.create().setDelimiter(';').get().parse(new StringReader(text)).getRecords();

@@ -41,6 +41,8 @@ class CheckinServiceTest {
     @Inject BadgeService badges;
     @Inject CheckinService checkins;
     @Inject ScanLog log;
+    @Inject ScannerKit kit;
+    @Inject fr.cuf.rencontres.registration.RegistrationChanges registrationChanges;
 
     BadgeFixtures.Conference conference;
     Registration maire;
@@ -307,6 +309,85 @@ class CheckinServiceTest {
                 .count());
         assertEquals(2, log.countCheckedIn(conference.event().id()).get(0).total());
         assertEquals(4, log.count(), "1 online + 3 valid queued scans, each once");
+    }
+
+    /** An entry queued offline at 08:29 and sent after an exit scanned at 08:30: the person is outside. */
+    @Test
+    void a_late_synced_entry_does_not_override_a_later_exit() {
+        Instant entryAt = Instant.parse("2026-07-08T06:29:00Z");
+        Instant exitAt = Instant.parse("2026-07-08T06:30:00Z");
+        checkins.batch(List.of(new ScanRequest(badges.codeFor(maire.id()), null, DAY1, "exit", "exit-0830", null,
+                exitAt)), "tablet-1");
+        List<CheckinService.BatchItem> late = checkins.batch(List.of(new ScanRequest(badges.codeFor(maire.id()), null,
+                DAY1, "entry", "entry-0829", null, entryAt)), "tablet-2");
+        assertEquals(Outcome.OK, late.get(0).result().outcome(), "the entry happened: it is recorded");
+        assertTrue(log.countInside(conference.event().id()).stream().noneMatch(c -> c.listKey().equals(DAY1)),
+                "but the later exit says the person is outside");
+        assertEquals(Outcome.OK, scan(maire, DAY1, "entry").outcome(), "outside, so welcome");
+        assertEquals(1, log.countInside(conference.event().id()).get(0).total());
+
+        // and the other way round: an exit sent after a later entry leaves the person inside
+        checkins.batch(List.of(new ScanRequest(badges.codeFor(invitee.id()), null, DAY1, "entry", "in-0830", null,
+                exitAt)), "tablet-1");
+        checkins.batch(List.of(new ScanRequest(badges.codeFor(invitee.id()), null, DAY1, "exit", "out-0829", null,
+                entryAt)), "tablet-2");
+        assertEquals(2, log.countInside(conference.event().id()).get(0).total());
+    }
+
+    @Test
+    void the_same_nonce_with_another_badge_is_refused_and_checks_nobody_in_twice() {
+        checkins.scan(new ScanRequest(badges.codeFor(maire.id()), null, DAY1, "entry", "n-7", null, null), "scanner");
+        DomainException refused = assertThrows(DomainException.class, () -> checkins.scan(
+                new ScanRequest(badges.codeFor(invitee.id()), null, DAY1, "entry", "n-7", null, null), "scanner"));
+        assertEquals("nonce_reused", refused.problems().get(0).code());
+        assertThrows(DomainException.class, () -> checkins.scan(
+                new ScanRequest(null, invitee.id(), DAY1, "entry", "n-7", null, null), "scanner"));
+        assertEquals(1, log.count());
+        assertEquals(Outcome.OK, scan(invitee, DAY1, "entry").outcome(), "with its own nonce, the badge is welcome");
+    }
+
+    @Test
+    void search_ignores_accents_and_case_and_finds_by_organisation() {
+        assertEquals(List.of(maire.id()), ids(checkins.findByName(conference.event().id(), "francois rebsamen")));
+        assertEquals(List.of(maire.id()), ids(checkins.findByName(conference.event().id(), "REBSAMEN françois")));
+        assertEquals(List.of(invitee.id()), ids(checkins.findByName(conference.event().id(), "ndiaye")));
+        assertEquals(List.of(invitee.id()), ids(checkins.findByName(conference.event().id(), "saint louis")));
+        assertEquals(List.of(maire.id()), ids(checkins.findByName(conference.event().id(), "dijon")));
+        assertEquals(List.of(), checkins.findByName(conference.event().id(), "dijon diaye"), "every word must match");
+    }
+
+    @Test
+    void undoing_an_entry_takes_it_back_and_a_second_undo_is_refused() {
+        ScanRequest entry = new ScanRequest(badges.codeFor(maire.id()), null, DAY1, "entry", "undo-me", null, null);
+        checkins.scan(entry, "scanner");
+        assertEquals(maire.id(), checkins.undo("undo-me", "scanner"));
+        assertTrue(log.countInside(conference.event().id()).isEmpty());
+        assertTrue(log.countCheckedIn(conference.event().id()).isEmpty(), "an undone entry is not an entry");
+        assertEquals(Outcome.UNDONE, checkins.scan(entry, "scanner").outcome(), "its retry says it was undone");
+        assertEquals("nothing_to_undo", assertThrows(DomainException.class,
+                () -> checkins.undo("undo-me", "scanner")).problems().get(0).code());
+        assertEquals(Outcome.OK, scan(maire, DAY1, "entry").outcome(), "the person may come in for real");
+    }
+
+    @Test
+    void other_doors_learn_check_ins_after_their_cursor_and_cancellations_since_their_last_look() {
+        String slug = conference.event().slug();
+        ScannerKit.ScannerData start = kit.forEvent(slug);
+        scan(maire, DAY1, "entry");
+        ScannerKit.ScannerChanges changes = kit.changes(slug, start.scanCursor(), start.generatedAt());
+        assertEquals(List.of(maire.id()), changes.scans().stream().map(DoorScan::registrationId).toList());
+        assertEquals("ENTRY", changes.scans().get(0).direction());
+        assertTrue(changes.cursor() > start.scanCursor());
+
+        registrationChanges.cancel(invitee.id(), "desk", false);
+        ScannerKit.ScannerChanges next = kit.changes(slug, changes.cursor(), changes.generatedAt());
+        assertTrue(next.roster().stream().anyMatch(r -> r.id() == invitee.id() && r.status().equals("CANCELLED")),
+                "the cancellation reaches the doors");
+        assertTrue(next.roster().stream().allMatch(r -> r.organisation() == null || !r.organisation().contains("@")));
+    }
+
+    private static List<Long> ids(List<Attendee> found) {
+        return found.stream().map(Attendee::registrationId).toList();
     }
 
     private static CheckinService.BatchItem find(List<CheckinService.BatchItem> items, String nonce) {

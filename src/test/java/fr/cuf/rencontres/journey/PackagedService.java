@@ -79,6 +79,19 @@ public final class PackagedService implements AutoCloseable {
         launch(clock);
     }
 
+    /**
+     * Stops the service until {@link #resume()}: every browser then finds no server, its service workers too
+     * (DevTools' offline emulation, {@link Browser#offline}, cuts a page but not the page's service worker).
+     */
+    public void suspend() {
+        stop();
+    }
+
+    /** Starts the service again after {@link #suspend()}, on the same database, port and clock. */
+    public void resume() {
+        launch(clock);
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.View;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +27,12 @@ class AttendanceController {
 
     private final Attendance attendance;
     private final AttendanceSheets sheets;
+    private final Clock clock;
 
-    AttendanceController(Attendance attendance, AttendanceSheets sheets) {
+    AttendanceController(Attendance attendance, AttendanceSheets sheets, Clock clock) {
         this.attendance = attendance;
         this.sheets = sheets;
+        this.clock = clock;
     }
 
     /** A bar of the occupancy for the page: its width out of 200 and its colour, plus the figures. */
@@ -51,8 +54,9 @@ class AttendanceController {
             };
             return new Bar(line, percent < 0 ? 0 : Math.min(200, percent * 2), colour, level);
         }).toList();
+        // the page reloads itself every 20 s (a meta refresh: no script), and says when it was read
         return Map.of("live", live, "bars", bars, "slug", slug,
-                "notArrivedCount", live.notArrived().size());
+                "notArrivedCount", live.notArrived().size(), "refreshedAt", clock.instant());
     }
 
     // the sheets list names and organisations for funders: the desk's and organisers' work, not the door's

@@ -4,6 +4,7 @@ import fr.cuf.rencontres.checkin.ScannerKit;
 import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -38,7 +39,12 @@ class ScanPageController {
             "scan.syncRefused", "scan.offlineAnswer", "scan.unknownName", "scan.noKeyOffline", "scan.entrance",
             "scan.cameraError", "scan.cameraStop", "scan.cameraStart", "scan.sessionExpired", "scan.checkIn",
             "scan.noResult", "scan.error", "badge.type.ELECTED_OFFICIAL", "badge.type.OFFICER",
-            "badge.type.PARTNER", "badge.type.SPEAKER", "badge.type.PRESS", "badge.type.STAFF");
+            "badge.type.PARTNER", "badge.type.SPEAKER", "badge.type.PRESS", "badge.type.STAFF",
+            "checkin.outcome.undone", "scan.pending", "scan.dataAge", "scan.dataAge.none", "scan.roomFull",
+            "scan.roomCount", "scan.mode.entry", "scan.mode.exit", "scan.undoOffline", "scan.unknownPerson",
+            "scan.checkOut", "scan.printBadge", "scan.logoutQueued", "scan.queueEmpty", "scan.status.PENDING_PAYMENT",
+            "scan.status.CONFIRMED", "scan.status.WAITLISTED", "scan.status.CANCELLED");
+
 
     private final ScannerKit kit;
     private final Messages messages;
@@ -54,7 +60,8 @@ class ScanPageController {
 
     @Get
     @View("staff/scan")
-    Map<String, Object> page(HttpRequest<?> request, @QueryValue @Nullable String event) throws IOException {
+    Map<String, Object> page(HttpRequest<?> request, @QueryValue @Nullable String event,
+                             @Nullable Authentication staff) throws IOException {
         Locale locale = Messages.supported(locales.resolveOrDefault(request));
         Map<String, String> texts = new LinkedHashMap<>();
         SCRIPT_TEXTS.forEach(key -> texts.put(key, messages.get(locale, key)));
@@ -63,8 +70,16 @@ class ScanPageController {
         model.put("events", events);
         model.put("selected", event != null ? event : events.isEmpty() ? "" : events.get(0).slug());
         // inside <script>: no "<" may close the element early
-        model.put("textsJson", json.writeValueAsString(texts).replace("<", "\\u003c").replace(">", "\\u003e")
-                .replace("&", "\\u0026"));
+        model.put("textsJson", scriptJson(texts));
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("serviceWorker", "/staff/scan-sw.js");
+        config.put("canPrintBadge", staff != null && staff.getRoles().contains("REGISTRATION_DESK"));
+        model.put("configJson", scriptJson(config));
         return model;
+    }
+
+    /** JSON inside {@code <script>}: no "<" may close the element early. */
+    private String scriptJson(Object value) throws IOException {
+        return json.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 }

@@ -126,7 +126,7 @@ class ScanPageBrowserTest {
         WebElement input = driver.findElement(By.id("scan-code"));
         assertEquals(input, driver.switchTo().activeElement(), "the code field keeps the focus");
         input.sendKeys(code, Keys.ENTER);
-        waitFor(d -> !result.getAttribute("data-outcome").isEmpty());
+        waitFor(d -> !result.getAttribute("data-outcome").isEmpty() && !"pending".equals(result.getAttribute("data-outcome")));
         return result;
     }
 
@@ -172,7 +172,7 @@ class ScanPageBrowserTest {
         waitFor(d -> "0".equals(d.findElement(By.id("scan-queue")).getAttribute("data-count")));
         assertEquals(4, countScans());
         assertEquals(2, countAcceptedOffline(), "one check-in each; the duplicate and the forgery are reported");
-        String report = driver.findElement(By.id("scan-sync-report")).getText();
+        String report = driver.findElement(By.cssSelector(".scan-sync")).getText();
         assertTrue(report.contains("Code inconnu ou falsifié"), report);
         assertTrue(report.contains("Déjà entré·e"), report);
     }
@@ -193,7 +193,7 @@ class ScanPageBrowserTest {
                 "--use-file-for-fake-video-capture=" + video.toAbsolutePath());
         WebElement result = driver.findElement(By.id("scan-result"));
         driver.findElement(By.id("scan-camera")).click();
-        waitFor(d -> !result.getAttribute("data-outcome").isEmpty());
+        waitFor(d -> !result.getAttribute("data-outcome").isEmpty() && !"pending".equals(result.getAttribute("data-outcome")));
         assertEquals("ok", result.getAttribute("data-outcome"), result.getText());
         assertTrue(result.getText().contains("François Rebsamen"), result.getText());
         Thread.sleep(1500);
