@@ -27,7 +27,7 @@ public record VersionedSession(@Nullable Long versionId, Long sessionId, String 
 
     VersionedSession inVersion(@Nullable Long version) {
         return new VersionedSession(version, sessionId, title, description, kind, startsAt, endsAt, roomId, roomName,
-                chairPersonId, membersOnly, capacity, expectedAudience, languages, status);
+                chairPersonId, membersOnly, capacity, expectedAudience, languages, status, createdAt, updatedAt);
     }
 
     boolean isScheduled() {
