@@ -135,7 +135,8 @@ public class DemoDataLoader {
     @Transactional
     public void load() {
         DemoCalendar calendar = DemoCalendar.place(Times.paris(clock.instant()).toLocalDate(), datedEvents());
-        Map<String, Long> organisationIds = loadOrganisations();
+        // memberships follow the editions: a member of the files' 2026 edition is a member of the next one
+        Map<String, Long> organisationIds = loadOrganisations(calendar.move(calendar.nextEdition()).years());
         Map<String, Long> personIds = loadPersons(organisationIds);
         Map<String, Long> groupIds = loadGroups(personIds);
         Places places = loadVenues();
@@ -160,7 +161,7 @@ public class DemoDataLoader {
         }).toList();
     }
 
-    private Map<String, Long> loadOrganisations() {
+    private Map<String, Long> loadOrganisations(int yearsMoved) {
         Map<String, Long> ids = new HashMap<>();
         for (CSVRecord row : read("organisations.csv")) {
             long id = organisationService.create(new OrganisationForm(text(row, "name"),
@@ -169,7 +170,7 @@ public class DemoDataLoader {
                     text(row, "city")), ACTOR).id();
             ids.put(row.get("key"), id);
             for (String year : list(row, "member_years")) {
-                organisationService.addMembership(id, Integer.parseInt(year), ACTOR);
+                organisationService.addMembership(id, Integer.parseInt(year) + yearsMoved, ACTOR);
             }
         }
         return ids;
