@@ -105,7 +105,9 @@ public final class TimetableBench {
         for (int i = 0; i < history.size(); i += step) {
             System.out.println("  " + history.get(i));
         }
-        System.out.println("  " + history.get(history.size() - 1));
+        if (!history.isEmpty()) {
+            System.out.println("  " + history.get(history.size() - 1));
+        }
     }
 
     static ai.timefold.solver.core.config.solver.SolverConfig benchConfig(long seconds) {
