@@ -3,8 +3,6 @@ package fr.cuf.rencontres.invoice;
 import fr.cuf.rencontres.csvio.CsvWriter;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventRepository;
-import fr.cuf.rencontres.member.Organisation;
-import fr.cuf.rencontres.member.OrganisationRepository;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Messages;
 import jakarta.inject.Singleton;
@@ -24,29 +22,26 @@ import java.util.Map;
 public class InvoiceExports {
 
     private final InvoiceService invoices;
+    private final InvoicePayments payments;
     private final EventRepository events;
-    private final OrganisationRepository organisations;
     private final Messages messages;
 
-    InvoiceExports(InvoiceService invoices, EventRepository events, OrganisationRepository organisations,
-                   Messages messages) {
+    InvoiceExports(InvoiceService invoices, InvoicePayments payments, EventRepository events, Messages messages) {
         this.invoices = invoices;
+        this.payments = payments;
         this.events = events;
-        this.organisations = organisations;
         this.messages = messages;
     }
 
     public byte[] invoices(String eventSlug, CsvWriter.Dialect dialect, Locale locale) {
         Event event = event(eventSlug);
         List<Invoice> all = invoices.ofEvent(event.id());
-        Map<Long, Organisation> orgs = organisations(all);
         List<String> header = headers(locale, "number", "issuedOn", "organisation", "siren", "event", "registrations",
                 "total", "paid", "due", "status");
         List<List<String>> rows = new ArrayList<>();
         for (Invoice i : all) {
-            Organisation o = orgs.get(i.organisationId());
-            rows.add(List.of(i.invoiceNumber(), i.issuedOn().toString(), o == null ? "" : o.name(),
-                    o == null || o.siren() == null ? "" : o.siren(), event.title(),
+            rows.add(List.of(i.invoiceNumber(), date(i.issuedOn(), dialect), i.customerName(),
+                    i.customerSiren() == null ? "" : i.customerSiren(), i.eventTitle(),
                     String.valueOf(invoices.lines(i.id()).size()), amount(i.totalCents(), dialect),
                     amount(i.paidCents(), dialect), amount(i.dueCents(), dialect),
                     messages.get(locale, "invoice.status." + i.status())));
@@ -58,18 +53,25 @@ public class InvoiceExports {
         Event event = event(eventSlug);
         Map<Long, Invoice> byId = new HashMap<>();
         invoices.ofEvent(event.id()).forEach(i -> byId.put(i.id(), i));
-        Map<Long, Organisation> orgs = organisations(byId.values());
         List<String> header = headers(locale, "number", "organisation", "paidOn", "amount", "method", "reference",
                 "recordedBy");
         List<List<String>> rows = new ArrayList<>();
-        for (Payment p : invoices.paymentsOfEvent(event.id())) {
+        for (Payment p : payments.ofEvent(event.id())) {
+            if (p.cancelled()) {
+                continue;
+            }
             Invoice i = byId.get(p.invoiceId());
-            Organisation o = orgs.get(i.organisationId());
-            rows.add(List.of(i.invoiceNumber(), o == null ? "" : o.name(), p.paidOn().toString(),
+            rows.add(List.of(i.invoiceNumber(), i.customerName(), date(p.paidOn(), dialect),
                     amount(p.amountCents(), dialect), messages.get(locale, "invoice.method." + p.method()),
                     p.reference() == null ? "" : p.reference(), p.recordedBy()));
         }
         return CsvWriter.write(dialect, header, rows);
+    }
+
+    /** JJ/MM/AAAA in the French Excel dialect, as French accountants type dates; ISO 8601 in the comma dialect. */
+    static String date(java.time.LocalDate day, CsvWriter.Dialect dialect) {
+        return dialect == CsvWriter.Dialect.EXCEL ? java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(day)
+                : day.toString();
     }
 
     static String amount(long cents, CsvWriter.Dialect dialect) {
@@ -83,15 +85,6 @@ public class InvoiceExports {
             header.add(messages.get(locale, "invoice.csv." + key));
         }
         return header;
-    }
-
-    private Map<Long, Organisation> organisations(java.util.Collection<Invoice> all) {
-        List<Long> ids = all.stream().map(Invoice::organisationId).distinct().toList();
-        Map<Long, Organisation> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            organisations.findByIdIn(ids).forEach(o -> byId.put(o.id(), o));
-        }
-        return byId;
     }
 
     private Event event(String slug) {

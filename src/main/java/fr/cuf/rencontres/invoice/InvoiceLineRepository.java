@@ -12,12 +12,13 @@ interface InvoiceLineRepository extends CrudRepository<InvoiceLine, Long> {
 
     List<InvoiceLine> findByInvoiceIdOrderById(Long invoiceId);
 
-    /** Registrations waiting for payment that are on no invoice yet, with who they are, in name order. */
+    /** Registrations waiting for payment that are on no invoice yet (or only on credited lines), with who they are, in name order. */
     @Query("""
             SELECT r.id, r.price_category, r.price_cents, p.first_name, p.last_name
               FROM registration r JOIN person p ON p.id = r.person_id
              WHERE r.event_id = :eventId AND r.organisation_id = :organisationId AND r.status = 'PENDING_PAYMENT'
-               AND NOT EXISTS (SELECT 1 FROM invoice_line l WHERE l.registration_id = r.id)
+               AND NOT EXISTS (SELECT 1 FROM invoice_line l WHERE l.registration_id = r.id
+                                AND NOT EXISTS (SELECT 1 FROM credit_note_line c WHERE c.invoice_line_id = l.id))
              ORDER BY p.last_name, p.first_name, r.id""")
     List<Uninvoiced> uninvoiced(Long eventId, Long organisationId);
 
@@ -26,8 +27,24 @@ interface InvoiceLineRepository extends CrudRepository<InvoiceLine, Long> {
             SELECT o.id AS organisation_id, o.name, COUNT(*) AS registrations, SUM(r.price_cents) AS total_cents
               FROM registration r JOIN organisation o ON o.id = r.organisation_id
              WHERE r.event_id = :eventId AND r.status = 'PENDING_PAYMENT'
-               AND NOT EXISTS (SELECT 1 FROM invoice_line l WHERE l.registration_id = r.id)
+               AND NOT EXISTS (SELECT 1 FROM invoice_line l WHERE l.registration_id = r.id
+                                AND NOT EXISTS (SELECT 1 FROM credit_note_line c WHERE c.invoice_line_id = l.id))
              GROUP BY o.id, o.name
              ORDER BY o.name""")
     List<ToInvoice> toInvoice(Long eventId);
+
+    /** The lines of the invoice no credit note has cancelled yet. */
+    @Query("""
+            SELECT l.* FROM invoice_line l
+             WHERE l.invoice_id = :invoiceId
+               AND NOT EXISTS (SELECT 1 FROM credit_note_line c WHERE c.invoice_line_id = l.id)
+             ORDER BY l.id""")
+    List<InvoiceLine> openLines(Long invoiceId);
+
+    /** The open (not credited) line of the registration, on whichever invoice. */
+    @Query("""
+            SELECT l.* FROM invoice_line l
+             WHERE l.registration_id = :registrationId
+               AND NOT EXISTS (SELECT 1 FROM credit_note_line c WHERE c.invoice_line_id = l.id)""")
+    List<InvoiceLine> openLinesOfRegistration(Long registrationId);
 }

@@ -2,11 +2,6 @@ package fr.cuf.rencontres.invoice;
 
 import fr.cuf.rencontres.badge.TextFit;
 import fr.cuf.rencontres.badge.PdfFonts;
-import fr.cuf.rencontres.event.Event;
-import fr.cuf.rencontres.event.EventRepository;
-import fr.cuf.rencontres.member.Organisation;
-import fr.cuf.rencontres.member.OrganisationService;
-import fr.cuf.rencontres.support.Messages;
 import jakarta.inject.Singleton;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -17,89 +12,158 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * A printable invoice (A4, PDFBox): CUF header, number and date, the organisation invoiced, one line per
- * registration with its category and stored price, the total, what was paid, the VAT note and how to pay.
- * Long invoices continue on further pages.
+ * The invoice and credit note documents (A4, PDFBox, in French: the language of French invoices), made into
+ * Factur-X by {@link FacturX}. They print only what was frozen at issue (the invoice's customer block, lines and
+ * issuer), never the organisation as it is today nor the payments (a separate statement): the same document
+ * renders the same bytes every time.
  */
 @Singleton
 public class InvoicePdf {
 
     private static final float MARGIN = 50;
-    private static final float LINE = 15;
+    private static final float LINE = 14;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final float DESCRIPTION_WIDTH = 320;
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final InvoiceService invoices;
-    private final EventRepository events;
-    private final OrganisationService organisations;
-    private final Messages messages;
+    private final CreditNotes creditNotes;
 
-    InvoicePdf(InvoiceService invoices, EventRepository events, OrganisationService organisations, Messages messages) {
+    InvoicePdf(InvoiceService invoices, CreditNotes creditNotes) {
         this.invoices = invoices;
-        this.events = events;
-        this.organisations = organisations;
-        this.messages = messages;
+        this.creditNotes = creditNotes;
     }
 
-    public byte[] render(long invoiceId, Locale locale) {
+    public byte[] invoice(long invoiceId) {
         Invoice invoice = invoices.get(invoiceId);
-        Event event = events.findById(invoice.eventId()).orElseThrow();
-        Organisation to = organisations.get(invoice.organisationId());
+        Issuer issuer = invoices.issuerOf(invoice);
+        List<FacturX.Line> lines = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
+        for (InvoiceLine line : invoices.lines(invoiceId)) {
+            lines.add(new FacturX.Line(line.description(), line.amountCents()));
+            rows.add(new String[]{line.description(), nz(line.priceCategory()), InvoiceService.euros(line.amountCents())});
+        }
+        byte[] pdf = draw(new Printed("Facture", invoice.invoiceNumber(), null, invoice, issuer, invoice.issuedOn(),
+                invoice.dueOn(), rows, invoice.netCents(), invoice.vatCents(), invoice.totalCents()));
+        return FacturX.attach(pdf, new FacturX.Document(invoice.invoiceNumber(), false, invoice.issuedOn(),
+                invoice.dueOn(), invoice.createdAt(), invoice, issuer, lines));
+    }
+
+    public byte[] creditNote(long creditNoteId) {
+        CreditNote note = creditNotes.get(creditNoteId);
+        Invoice invoice = invoices.get(note.invoiceId());
+        Issuer issuer = invoices.issuerOf(invoice);
+        List<FacturX.Line> lines = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
+        for (CreditNoteLine line : creditNotes.lines(creditNoteId)) {
+            lines.add(new FacturX.Line(line.description(), line.amountCents()));
+            rows.add(new String[]{line.description(), "", InvoiceService.euros(line.amountCents())});
+        }
+        byte[] pdf = draw(new Printed("Avoir", note.creditNoteNumber(), "Se rapporte à la facture "
+                + invoice.invoiceNumber() + " du " + DAY.format(invoice.issuedOn()) + ". Motif : " + note.reason(),
+                invoice, issuer, note.issuedOn(), note.issuedOn(), rows, note.netCents(), note.vatCents(), note.totalCents()));
+        return FacturX.attach(pdf, new FacturX.Document(note.creditNoteNumber(), true, note.issuedOn(), note.issuedOn(),
+                note.createdAt(), invoice, issuer, lines));
+    }
+
+    private record Printed(String kind, String number, String reference, Invoice invoice, Issuer issuer,
+                           LocalDate date, LocalDate due, List<String[]> rows, int net, int vat, int total) {
+    }
+
+    private static byte[] draw(Printed p) {
+        Issuer issuer = p.issuer();
+        Invoice to = p.invoice();
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfFonts fonts = PdfFonts.load(document);
             Writer w = new Writer(document, fonts);
-            w.text(fonts.bold, 16, MARGIN, "Cités Unies France");
-            w.text(fonts.regular, 9, MARGIN, "9 rue Christiani, 75018 Paris · www.cites-unies-france.org");
-            w.gap(2);
-            w.text(fonts.bold, 14, MARGIN, t(locale, "invoice.pdf.title") + " " + invoice.invoiceNumber());
-            w.text(fonts.regular, 10, MARGIN, t(locale, "invoice.pdf.date") + " : " + DAY.format(invoice.issuedOn()));
-            w.gap(1);
-            w.text(fonts.bold, 10, MARGIN, t(locale, "invoice.pdf.to"));
-            w.text(fonts.regular, 10, MARGIN, to.name());
-            if (to.addressLine() != null) {
-                w.text(fonts.regular, 10, MARGIN, to.addressLine());
+            w.text(fonts.bold, 15, MARGIN, issuer.name());
+            w.text(fonts.regular, 9, MARGIN, issuer.addressLine() + ", " + issuer.postalCode() + " " + issuer.city());
+            List<String> ids = new ArrayList<>();
+            if (issuer.siret() != null) {
+                ids.add("SIRET " + issuer.siret());
             }
-            w.text(fonts.regular, 10, MARGIN, String.join(" ", nz(to.postalCode()), nz(to.city())).strip());
-            if (to.siren() != null) {
-                w.text(fonts.regular, 10, MARGIN, "SIREN " + to.siren());
+            if (issuer.rna() != null) {
+                ids.add("RNA " + issuer.rna());
+            }
+            if (issuer.vatNumber() != null) {
+                ids.add("TVA intracommunautaire " + issuer.vatNumber());
+            }
+            if (issuer.email() != null) {
+                ids.add(issuer.email());
+            }
+            if (!ids.isEmpty()) {
+                w.text(fonts.regular, 9, MARGIN, String.join(" · ", ids));
+            }
+            w.gap(1.5f);
+            w.text(fonts.bold, 14, MARGIN, p.kind() + " n° " + p.number());
+            w.text(fonts.regular, 10, MARGIN, "Date : " + DAY.format(p.date()));
+            if (p.reference() == null) {
+                w.text(fonts.regular, 10, MARGIN, "Date d'échéance : " + DAY.format(p.due()));
+            } else {
+                w.text(fonts.regular, 10, MARGIN, p.reference());
             }
             w.gap(1);
-            w.row(fonts.bold, t(locale, "invoice.pdf.line"), t(locale, "invoice.pdf.category"), t(locale, "invoice.pdf.amount"));
-            for (InvoiceLine line : invoices.lines(invoiceId)) {
-                w.row(fonts.regular, line.description(), nz(line.priceCategory()), InvoiceService.euros(line.amountCents()));
+            w.text(fonts.bold, 10, MARGIN, "Client");
+            w.text(fonts.regular, 10, MARGIN, to.customerName());
+            if (to.customerAddressLine() != null) {
+                w.text(fonts.regular, 10, MARGIN, to.customerAddressLine());
+            }
+            String city = (nz(to.customerPostalCode()) + " " + nz(to.customerCity())).strip();
+            if (!city.isEmpty()) {
+                w.text(fonts.regular, 10, MARGIN, city + (to.customerCountry() == null || "FR".equals(to.customerCountry())
+                        ? "" : " (" + to.customerCountry() + ")"));
+            }
+            if (to.customerSiren() != null) {
+                w.text(fonts.regular, 10, MARGIN, "SIREN " + to.customerSiren());
+            }
+            if (to.customerSiret() != null) {
+                w.text(fonts.regular, 10, MARGIN, "SIRET " + to.customerSiret());
+            }
+            if (to.chorusServiceCode() != null) {
+                w.text(fonts.regular, 10, MARGIN, "Code service Chorus Pro : " + to.chorusServiceCode());
+            }
+            if (to.purchaseOrder() != null) {
+                w.text(fonts.regular, 10, MARGIN, "Bon de commande / n° d'engagement : " + to.purchaseOrder());
+            }
+            w.gap(1);
+            w.row(fonts.bold, "Désignation", "Catégorie", issuer.subjectToVat() ? "Montant HT" : "Montant");
+            for (String[] row : p.rows()) {
+                w.row(fonts.regular, row[0], row[1], row[2]);
             }
             w.gap(0.5f);
-            w.row(fonts.bold, t(locale, "invoice.pdf.total"), "", InvoiceService.euros(invoice.totalCents()));
-            w.row(fonts.regular, t(locale, "invoice.pdf.paid"), "", InvoiceService.euros(invoice.paidCents()));
-            w.row(fonts.bold, t(locale, "invoice.pdf.due"), "", InvoiceService.euros(invoice.dueCents()));
-            w.gap(1);
-            List<Payment> paid = invoices.payments(invoiceId);
-            if (!paid.isEmpty()) {
-                w.text(fonts.bold, 10, MARGIN, t(locale, "invoice.pdf.payments"));
-                for (Payment p : paid) {
-                    w.text(fonts.regular, 10, MARGIN, DAY.format(p.paidOn()) + " · " + t(locale, "invoice.method." + p.method()) + " · "
-                            + InvoiceService.euros(p.amountCents()) + (p.reference() == null ? "" : " · " + p.reference()));
-                }
-                w.gap(1);
+            if (issuer.subjectToVat()) {
+                w.row(fonts.regular, "Total HT", "", InvoiceService.euros(p.net()));
+                w.row(fonts.regular, "TVA " + BigDecimal.valueOf(issuer.vatRateBasisPoints(), 2).stripTrailingZeros().toPlainString()
+                        + " %", "", InvoiceService.euros(p.vat()));
+                w.row(fonts.bold, "Total TTC", "", InvoiceService.euros(p.total()));
+            } else {
+                w.row(fonts.bold, "Total", "", InvoiceService.euros(p.total()));
             }
-            w.text(fonts.regular, 10, MARGIN, t(locale, "invoice.pdf.vat"));
-            w.text(fonts.regular, 10, MARGIN, t(locale, "invoice.pdf.payment"));
-            w.text(fonts.regular, 9, MARGIN, event.title());
+            w.gap(1);
+            w.text(fonts.regular, 9, MARGIN, issuer.subjectToVat() ? "TVA acquittée sur les débits." : issuer.vatExemptionMention());
+            if (p.reference() == null) {
+                w.text(fonts.regular, 9, MARGIN, "À payer au plus tard le " + DAY.format(p.due()) + ". " + issuer.paymentTerms());
+                if (issuer.iban() != null) {
+                    w.text(fonts.regular, 9, MARGIN, "IBAN " + issuer.ibanPrinted() + " · BIC " + nz(issuer.bic()));
+                }
+                w.text(fonts.regular, 8, MARGIN, issuer.latePaymentMention());
+            }
+            w.gap(0.5f);
+            w.text(fonts.regular, 8, MARGIN, to.eventTitle());
             w.close();
+            document.getDocumentInformation().setTitle(p.kind() + " " + p.number());
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private String t(Locale locale, String key) {
-        return messages.get(locale, key);
     }
 
     private static String nz(String s) {

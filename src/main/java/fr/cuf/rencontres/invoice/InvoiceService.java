@@ -2,31 +2,33 @@ package fr.cuf.rencontres.invoice;
 
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventRepository;
-import fr.cuf.rencontres.registration.Registration;
-import fr.cuf.rencontres.registration.RegistrationDesk;
-import fr.cuf.rencontres.registration.RegistrationRepository;
-import fr.cuf.rencontres.registration.RegistrationStatus;
+import fr.cuf.rencontres.member.Organisation;
+import fr.cuf.rencontres.member.OrganisationRepository;
+import fr.cuf.rencontres.member.Siren;
+import fr.cuf.rencontres.member.Siret;
 import fr.cuf.rencontres.support.AuditLog;
 import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Problem;
 import fr.cuf.rencontres.support.Times;
 import fr.cuf.rencontres.support.Validator;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.math.BigDecimal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Invoices for the registrations an organisation pays for (French local authorities pay on invoice, by
  * transfer or "mandat administratif"). Issuing takes the year's number from a locked sequence row, in the
- * transaction that writes the invoice: numbers are consecutive, without gaps. When the payments cover the
- * total, the invoice is PAID and its registrations are confirmed as the desk's "mark paid" does.
+ * transaction that writes the invoice: numbers are consecutive, without gaps. The invoice copies at issue
+ * the customer block, the billing details and the issuer's legal block: what it prints never changes.
  */
 @Singleton
 public class InvoiceService {
@@ -35,30 +37,48 @@ public class InvoiceService {
 
     private final InvoiceRepository invoices;
     private final InvoiceLineRepository lines;
-    private final PaymentRepository payments;
+    private final BillingDetailsRepository billing;
     private final EventRepository events;
-    private final RegistrationRepository registrations;
-    private final RegistrationDesk desk;
+    private final OrganisationRepository organisations;
+    private final Issuers issuers;
+    private final ObjectMapper json;
     private final AuditLog audit;
     private final Clock clock;
 
-    InvoiceService(InvoiceRepository invoices, InvoiceLineRepository lines, PaymentRepository payments,
-                   EventRepository events, RegistrationRepository registrations, RegistrationDesk desk, AuditLog audit,
-                   Clock clock) {
+    InvoiceService(InvoiceRepository invoices, InvoiceLineRepository lines, BillingDetailsRepository billing,
+                   EventRepository events, OrganisationRepository organisations, Issuers issuers, ObjectMapper json,
+                   AuditLog audit, Clock clock) {
         this.invoices = invoices;
         this.lines = lines;
-        this.payments = payments;
+        this.billing = billing;
         this.events = events;
-        this.registrations = registrations;
-        this.desk = desk;
+        this.organisations = organisations;
+        this.issuers = issuers;
+        this.json = json;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Invoices the organisation's registrations of the event that wait for payment and are on no invoice yet. */
-    @Transactional
+    /** Invoices with the billing details stored for the organisation (see {@link #issue(long, long, BillingForm, String)}). */
     public Invoice issue(long eventId, long organisationId, String actor) {
+        return issue(eventId, organisationId, billingForm(organisationId), actor);
+    }
+
+    /**
+     * Invoices the organisation's registrations of the event that wait for payment and are on no open invoice
+     * line. The billing details typed are checked, remembered for the organisation and copied into the invoice.
+     */
+    @Transactional
+    public Invoice issue(long eventId, long organisationId, BillingForm form, String actor) {
         Event event = events.findById(eventId).orElseThrow(() -> DomainException.notFound("event_not_found"));
+        Organisation to = organisations.findById(organisationId)
+                .orElseThrow(() -> DomainException.invalid("organisationId", "organisation_not_found"));
+        BillingForm clean = saveBilling(organisationId, form, actor);
+        Issuer issuer = issuers.current();
+        List<String> missing = issuer.missingForIssue();
+        if (!missing.isEmpty()) {
+            throw DomainException.conflict("invoice_issuer_incomplete", String.join(", ", missing));
+        }
         Instant now = clock.instant();
         LocalDate today = Times.paris(now).toLocalDate();
         int year = today.getYear();
@@ -69,62 +89,73 @@ public class InvoiceService {
         if (due.isEmpty()) {
             throw DomainException.conflict("organisationId", "nothing_to_invoice");
         }
-        int total = due.stream().mapToInt(Uninvoiced::priceCents).sum();
+        int net = due.stream().mapToInt(Uninvoiced::priceCents).sum();
+        int vat = issuer.vatOn(net);
         invoices.setSequence(year, number);
-        Invoice invoice = invoices.save(new Invoice(null, number(year, number), event.id(), organisationId, today, total,
-                0, InvoiceStatus.ISSUED, actor, now, now));
+        Invoice invoice = invoices.save(new Invoice(null, number(year, number), event.id(), organisationId, today,
+                today.plusDays(issuer.paymentDays()), net, vat, issuer.vatRateBasisPoints(), net + vat, 0, 0,
+                InvoiceStatus.ISSUED, to.name(), trim(to.addressLine()), trim(to.postalCode()), trim(to.city()), to.country(), to.siren(), clean.siret(),
+                clean.chorusServiceCode(), clean.purchaseOrder(), event.title(), toJson(issuer), actor, now, now));
         lines.saveAll(due.stream().map(r -> new InvoiceLine(null, invoice.id(), r.id(),
                 event.title() + " — " + r.firstName() + " " + r.lastName(), r.priceCategory(), r.priceCents())).toList());
         audit.record(actor, "invoice.issued", "invoice", invoice.id(),
-                invoice.invoiceNumber() + " organisation " + organisationId + " " + total + " (" + due.size() + " registrations)");
+                invoice.invoiceNumber() + " organisation " + organisationId + " " + invoice.totalCents() + " (" + due.size() + " registrations)");
         return invoice;
+    }
+
+    /** The billing details stored for the organisation (empty when none yet). */
+    public BillingForm billingForm(long organisationId) {
+        return BillingForm.of(billing.findById(organisationId).orElse(null));
+    }
+
+    private BillingForm saveBilling(long organisationId, BillingForm form, String actor) {
+        String siret = trim(form.siret()) == null ? null : Siret.normalise(trim(form.siret()));
+        BillingForm clean = new BillingForm(siret, trim(form.chorusServiceCode()), trim(form.purchaseOrder()));
+        new Validator()
+                .check("siret", clean.siret(), s -> s == null || Siret.isValid(s), "invalid_siret")
+                .maxLength("chorusServiceCode", clean.chorusServiceCode(), 100)
+                .maxLength("purchaseOrder", clean.purchaseOrder(), 100)
+                .throwIfInvalid();
+        Organisation o = organisations.findById(organisationId).orElseThrow();
+        if (clean.siret() != null && o.siren() != null && Siren.isValid(o.siren()) && !clean.siret().startsWith(o.siren())) {
+            throw DomainException.invalid("siret", "siret_not_of_siren", o.siren());
+        }
+        if (!clean.equals(billingForm(organisationId))) {
+            BillingDetails details = new BillingDetails(organisationId, clean.siret(), clean.chorusServiceCode(),
+                    clean.purchaseOrder(), actor, clock.instant());
+            if (billing.existsById(organisationId)) {
+                billing.update(details);
+            } else {
+                billing.save(details);
+            }
+            audit.record(actor, "organisation.billing_changed", "organisation", organisationId,
+                    "siret " + clean.siret() + " service " + clean.chorusServiceCode() + " po " + clean.purchaseOrder());
+        }
+        return clean;
+    }
+
+    /** The issuer stored with the invoice; invoices issued before issuers were stored take the current one. */
+    public Issuer issuerOf(Invoice invoice) {
+        if (invoice.issuerJson() == null) {
+            return issuers.current();
+        }
+        try {
+            return json.readValue(invoice.issuerJson(), Issuer.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String toJson(Issuer issuer) {
+        try {
+            return json.writeValueAsString(issuer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String number(int year, int number) {
         return String.format(Locale.ROOT, "%s-%d-%04d", PREFIX, year, number);
-    }
-
-    /**
-     * Records money received. An amount above what is still due is refused. When the invoice is fully paid
-     * its registrations still waiting for payment are confirmed ({@link RegistrationDesk#markPaid}).
-     */
-    @Transactional
-    public Invoice recordPayment(long invoiceId, PaymentForm form, String actor) {
-        invoices.findById(invoiceId).orElseThrow(() -> DomainException.notFound("invoice_not_found"));
-        Invoice invoice = invoices.lock(invoiceId).orElseThrow();
-        Validator v = new Validator().required("paidOn", form.paidOn()).required("amountEuros", form.amountEuros())
-                .required("method", form.method()).maxLength("reference", form.reference(), 200);
-        LocalDate paidOn = date(form.paidOn(), v);
-        Integer cents = cents(form.amountEuros());
-        if (form.amountEuros() != null && !form.amountEuros().isBlank() && (cents == null || cents == 0)) {
-            v.add(Problem.field("amountEuros", "invalid_amount"));
-        }
-        PaymentMethod method = method(form.method(), v);
-        v.throwIfInvalid();
-        if (invoice.status() == InvoiceStatus.PAID) {
-            throw new DomainException(DomainException.Kind.CONFLICT,
-                    List.of(new Problem("invoice_already_paid", null, List.of(invoice.invoiceNumber()))));
-        }
-        if (cents > invoice.dueCents()) {
-            throw DomainException.invalid("amountEuros", "overpayment", euros(invoice.dueCents()));
-        }
-        Instant now = clock.instant();
-        String reference = form.reference() == null || form.reference().isBlank() ? null : form.reference().strip();
-        Payment payment = payments.save(new Payment(null, invoiceId, paidOn, cents, method, reference, actor, now));
-        Invoice updated = invoice.paid(cents, now);
-        invoices.update(updated);
-        audit.record(actor, "invoice.payment_recorded", "invoice", invoiceId,
-                payment.amountCents() + " " + method + (reference == null ? "" : " " + reference));
-        if (updated.status() == InvoiceStatus.PAID) {
-            for (InvoiceLine line : lines.findByInvoiceIdOrderById(invoiceId)) {
-                Registration r = registrations.findById(line.registrationId()).orElse(null);
-                if (r != null && r.status() == RegistrationStatus.PENDING_PAYMENT) {
-                    desk.markPaid(r.id(), actor);
-                }
-            }
-            audit.record(actor, "invoice.paid", "invoice", invoiceId, updated.invoiceNumber());
-        }
-        return updated;
     }
 
     public Invoice get(long id) {
@@ -139,61 +170,24 @@ public class InvoiceService {
         return lines.findByInvoiceIdOrderById(invoiceId);
     }
 
-    public List<Payment> payments(long invoiceId) {
-        return payments.findByInvoice(invoiceId);
-    }
-
-    public List<Payment> paymentsOfEvent(long eventId) {
-        return payments.findByEvent(eventId);
-    }
-
     /** Organisations with registrations of the event waiting for payment and on no invoice yet. */
     public List<ToInvoice> toInvoice(long eventId) {
         return lines.toInvoice(eventId);
     }
 
+    /** The registrations that an invoice for the organisation would take now. */
+    public List<Uninvoiced> uninvoiced(long eventId, long organisationId) {
+        return lines.uninvoiced(eventId, organisationId);
+    }
+
     /** "120,00 €": CUF invoices are in euros. */
     public static String euros(long cents) {
-        return String.format(Locale.FRANCE, "%d,%02d €", cents / 100, cents % 100);
+        String sign = cents < 0 ? "-" : "";
+        long abs = Math.abs(cents);
+        return String.format(Locale.ROOT, "%s%d,%02d €", sign, abs / 100, abs % 100);
     }
 
-    private static LocalDate date(String value, Validator v) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            v.add(Problem.field("paidOn", "invalid_date"));
-            return null;
-        }
-    }
-
-    private static PaymentMethod method(String value, Validator v) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return PaymentMethod.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.add(Problem.field("method", "invalid_payment_method"));
-            return null;
-        }
-    }
-
-    static Integer cents(String euros) {
-        if (euros == null || euros.isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal value = new BigDecimal(euros.strip().replace(" ", "").replace("\u00a0", "").replace(',', '.')
-                    .replace("€", "").strip());
-            if (value.signum() < 0 || value.scale() > 2) {
-                return null;
-            }
-            return value.movePointRight(2).intValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            return null;
-        }
+    private static String trim(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,4 +1,4 @@
 package fr.cuf.rencontres.invoice;
 
-/** ISSUED until the payments cover the total, then PAID. */
-public enum InvoiceStatus { ISSUED, PAID }
+/** ISSUED until payments cover what is owed after credit notes, then PAID; CANCELLED when credited in full. */
+public enum InvoiceStatus { ISSUED, PAID, CANCELLED }

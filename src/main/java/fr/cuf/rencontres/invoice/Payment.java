@@ -8,7 +8,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Money received for an invoice. */
+/** Money received for an invoice. A wrong one is cancelled (who, when, why), never deleted. */
 @MappedEntity("invoice_payment")
 public record Payment(
         @Id @GeneratedValue @Nullable Long id,
@@ -18,5 +18,16 @@ public record Payment(
         PaymentMethod method,
         @Nullable String reference,
         String recordedBy,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable Instant cancelledAt,
+        @Nullable String cancelledBy,
+        @Nullable String cancelReason) {
+
+    public boolean cancelled() {
+        return cancelledAt != null;
+    }
+
+    Payment cancel(String actor, String reason, Instant now) {
+        return new Payment(id, invoiceId, paidOn, amountCents, method, reference, recordedBy, createdAt, now, actor, reason);
+    }
 }

@@ -5,5 +5,5 @@ import io.micronaut.core.annotation.Nullable;
 
 /** A registration waiting for payment and on no invoice yet. */
 @Introspected
-record Uninvoiced(Long id, @Nullable String priceCategory, int priceCents, String firstName, String lastName) {
+public record Uninvoiced(Long id, @Nullable String priceCategory, int priceCents, String firstName, String lastName) {
 }

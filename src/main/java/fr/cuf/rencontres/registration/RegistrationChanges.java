@@ -6,6 +6,7 @@ import fr.cuf.rencontres.support.AuditLog;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Problem;
 import fr.cuf.rencontres.support.Validator;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -36,11 +37,13 @@ public class RegistrationChanges {
     private final Pricing pricing;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher<RegistrationCancelled> cancellations;
 
     RegistrationChanges(RegistrationRepository registrations, RegistrationStore store, RegistrationViews views,
                         EventRepository events, CapacityGuard guard, Seats seats, Registrants registrants,
                         PersonalLinks links, RegistrationMails mails, Pricing pricing, AuditLog audit,
-                        Clock clock) {
+                        Clock clock, ApplicationEventPublisher<RegistrationCancelled> cancellations) {
+        this.cancellations = cancellations;
         this.registrations = registrations;
         this.store = store;
         this.views = views;
@@ -73,6 +76,7 @@ public class RegistrationChanges {
         store.deactivate(registrationId);
         store.setAllChoices(registrationId, Seats.CANCELLED);
         audit.record(actor, "registration.cancelled", "registration", registrationId, current.status().name());
+        cancellations.publishEvent(new RegistrationCancelled(registrationId, actor));
         if (sendMail) {
             mails.queue(MailKind.CANCELLED, registrationId, null);
         }

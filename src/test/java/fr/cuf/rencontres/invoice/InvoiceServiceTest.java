@@ -47,6 +47,7 @@ class InvoiceServiceTest {
 
     @Inject InvoiceService invoices;
     @Inject InvoiceExports exports;
+    @Inject InvoicePayments payments;
     @Inject RegistrationService registrations;
     @Inject RegistrationRepository registrationRepository;
     @Inject RegistrationDesk desk;
@@ -130,27 +131,27 @@ class InvoiceServiceTest {
         long a = register("Awa", lyon);
         long b = register("Bruno", lyon);
         Invoice invoice = invoices.issue(conference.id(), lyon.id(), "desk");
-        Invoice partial = invoices.recordPayment(invoice.id(), new PaymentForm("2026-05-10", "100", "TRANSFER", "VIR 123"), "desk");
+        Invoice partial = payments.record(invoice.id(), new PaymentForm("2026-05-01", "100", "TRANSFER", "VIR 123"), "desk");
         assertEquals(InvoiceStatus.ISSUED, partial.status());
         assertEquals(14100, partial.dueCents());
         assertEquals(RegistrationStatus.PENDING_PAYMENT, registrationRepository.findById(a).orElseThrow().status());
-        DomainException over = assertThrows(DomainException.class, () -> invoices.recordPayment(invoice.id(),
-                new PaymentForm("2026-05-20", "200", "ADMINISTRATIVE_MANDATE", null), "desk"));
+        DomainException over = assertThrows(DomainException.class, () -> payments.record(invoice.id(),
+                new PaymentForm("2026-04-30", "200", "ADMINISTRATIVE_MANDATE", null), "desk"));
         assertEquals("overpayment", over.code());
-        DomainException bad = assertThrows(DomainException.class, () -> invoices.recordPayment(invoice.id(),
+        DomainException bad = assertThrows(DomainException.class, () -> payments.record(invoice.id(),
                 new PaymentForm("20/05/2026", "-3", "BITCOIN", null), "desk"));
         assertEquals(List.of("invalid_date", "invalid_amount", "invalid_payment_method"),
                 bad.problems().stream().map(fr.cuf.rencontres.support.Problem::code).toList());
 
-        Invoice paid = invoices.recordPayment(invoice.id(),
-                new PaymentForm("2026-05-20", "141,00", "ADMINISTRATIVE_MANDATE", "Mandat 2026-0042"), "desk");
+        Invoice paid = payments.record(invoice.id(),
+                new PaymentForm("2026-04-30", "141,00", "ADMINISTRATIVE_MANDATE", "Mandat 2026-0042"), "desk");
         assertEquals(InvoiceStatus.PAID, paid.status());
         assertEquals(0, paid.dueCents());
         assertEquals(RegistrationStatus.CONFIRMED, registrationRepository.findById(a).orElseThrow().status());
         assertEquals(RegistrationStatus.CONFIRMED, registrationRepository.findById(b).orElseThrow().status());
-        assertEquals(2, invoices.payments(invoice.id()).size());
-        assertEquals("invoice_already_paid", assertThrows(DomainException.class, () -> invoices.recordPayment(
-                invoice.id(), new PaymentForm("2026-05-21", "1", "CASH", null), "desk")).code());
+        assertEquals(2, payments.ofInvoice(invoice.id()).size());
+        assertEquals("invoice_already_paid", assertThrows(DomainException.class, () -> payments.record(
+                invoice.id(), new PaymentForm("2026-04-30", "1", "CASH", null), "desk")).code());
     }
 
     @Test
@@ -159,13 +160,13 @@ class InvoiceServiceTest {
         register("Léa", lille);
         Invoice lyonInvoice = invoices.issue(conference.id(), lyon.id(), "desk");
         invoices.issue(conference.id(), lille.id(), "desk");
-        invoices.recordPayment(lyonInvoice.id(), new PaymentForm("2026-05-10", "20,50", "CHEQUE", "-chq 991"), "desk");
+        payments.record(lyonInvoice.id(), new PaymentForm("2026-05-01", "20,50", "CHEQUE", "-chq 991"), "desk");
 
         CsvTable excel = CsvReader.read(exports.invoices(conference.slug(), CsvWriter.Dialect.EXCEL, Locale.FRENCH));
         assertEquals(';', excel.separator());
         assertEquals(List.of("Numéro", "Date", "Organisation", "SIREN", "Événement", "Inscriptions", "Total", "Payé",
                 "Reste dû", "Statut"), excel.headers());
-        assertEquals(List.of("CUF-2026-0001", "2026-05-01", "Ville de Lyon", "216901231", conference.title(), "1",
+        assertEquals(List.of("CUF-2026-0001", "01/05/2026", "Ville de Lyon", "216901231", conference.title(), "1",
                 "120,50", "20,50", "100,00", "Émise"), excel.rows().get(0).cells());
         assertEquals("'=Ville de Lille", excel.rows().get(1).cells().get(2), "a formula is neutralised");
 
@@ -173,7 +174,7 @@ class InvoiceServiceTest {
         assertEquals(',', comma.separator());
         assertEquals(List.of("Number", "Organisation", "Payment date", "Amount", "Payment method", "Reference",
                 "Recorded by"), comma.headers());
-        assertEquals(List.of(List.of("CUF-2026-0001", "Ville de Lyon", "2026-05-10", "20.50", "Cheque", "'-chq 991", "desk")),
+        assertEquals(List.of(List.of("CUF-2026-0001", "Ville de Lyon", "2026-05-01", "20.50", "Cheque", "'-chq 991", "desk")),
                 comma.rows().stream().map(CsvTable.Row::cells).toList());
     }
 }

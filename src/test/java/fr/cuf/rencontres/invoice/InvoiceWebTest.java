@@ -88,7 +88,8 @@ class InvoiceWebTest {
         String base = "/staff/invoices/" + conference.id();
         HttpResponse<String> page = client.toBlocking().exchange(HttpRequest.GET(base).basicAuth("desk", Fixtures.PASSWORD)
                 .accept(MediaType.TEXT_HTML), String.class);
-        assertTrue(page.body().contains("Ville de Dijon — 1 inscription(s), 80,00 €"), page.body());
+        assertTrue(page.body().contains("/prepare/" + dijon.id()), page.body());
+        assertTrue(get(base + "/prepare/" + dijon.id()).contains("80,00 €"));
         String csrf = csrf(page.body());
         Cookie cookie = Cookie.of("rencontres_csrf", page.getCookie("rencontres_csrf").orElseThrow().getValue());
 
@@ -98,19 +99,20 @@ class InvoiceWebTest {
         assertEquals(HttpStatus.SEE_OTHER, issued.getStatus());
         String list = get(base);
         assertTrue(list.contains("CUF-2026-0001"), list);
-        Matcher invoice = Pattern.compile("/staff/invoices/\\d+/(\\d+)/payments").matcher(list);
+        Matcher invoice = Pattern.compile("/staff/invoices/\\d+/invoice/(\\d+)").matcher(issued.header("Location"));
         assertTrue(invoice.find());
         String invoiceId = invoice.group(1);
+        assertTrue(get(base + "/invoice/" + invoiceId).contains("80,00 €"));
 
         HttpClientResponseException over = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST(base + "/" + invoiceId + "/payments", "csrfToken=" + csrf
-                                + "&paidOn=2026-05-10&amountEuros=90&method=TRANSFER").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .exchange(HttpRequest.POST(base + "/invoice/" + invoiceId + "/payments", "csrfToken=" + csrf
+                                + "&paidOn=2026-05-01&amountEuros=90&method=TRANSFER").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .basicAuth("desk", Fixtures.PASSWORD).cookie(cookie).accept(MediaType.TEXT_HTML), String.class));
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, over.getStatus());
         assertTrue(over.getResponse().getBody(String.class).orElse("").contains("overpayment"));
 
-        HttpResponse<String> paid = client.toBlocking().exchange(HttpRequest.POST(base + "/" + invoiceId + "/payments",
-                        "csrfToken=" + csrf + "&paidOn=2026-05-10&amountEuros=80&method=ADMINISTRATIVE_MANDATE&reference=M42")
+        HttpResponse<String> paid = client.toBlocking().exchange(HttpRequest.POST(base + "/invoice/" + invoiceId + "/payments",
+                        "csrfToken=" + csrf + "&paidOn=2026-05-01&amountEuros=80&method=ADMINISTRATIVE_MANDATE&reference=M42")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).basicAuth("desk", Fixtures.PASSWORD).cookie(cookie), String.class);
         assertEquals(HttpStatus.SEE_OTHER, paid.getStatus());
         assertEquals(RegistrationStatus.CONFIRMED, registrationRepository.findById(registrationId).orElseThrow().status());
@@ -121,12 +123,13 @@ class InvoiceWebTest {
         String text = pdfText(pdf).replaceAll("\\s+", " ");
         assertTrue(text.contains("Nathalie Koenders"), "each line names the registrant: " + text);
         assertTrue(text.contains("en rappelant le numéro de facture."), "long sentences wrap, never cut: " + text);
+        assertTrue(!text.contains("Paiements reçus") && !text.contains("Reste"), "payments are not on the invoice: " + text);
         assertTrue(text.matches("(?s).*Date : \\d{2}/\\d{2}/\\d{4}.*"), "a French date: " + text);
 
         byte[] csv = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/events/" + conference.slug() + "/payments.csv")
                 .basicAuth("desk", Fixtures.PASSWORD), byte[].class);
         CsvTable payments = CsvReader.read(csv);
-        assertEquals(List.of("CUF-2026-0001", "Ville de Dijon", "2026-05-10", "80,00", "Mandat administratif", "M42", "desk"),
+        assertEquals(List.of("CUF-2026-0001", "Ville de Dijon", "01/05/2026", "80,00", "Mandat administratif", "M42", "desk"),
                 payments.rows().get(0).cells());
         CsvTable invoices = CsvReader.read(client.toBlocking().retrieve(HttpRequest.GET("/api/v1/events/" + conference.slug()
                 + "/invoices.csv?format=comma").basicAuth("desk", Fixtures.PASSWORD), byte[].class));

@@ -3,24 +3,25 @@ package fr.cuf.rencontres.web.staff;
 import fr.cuf.rencontres.csvio.CsvWriter;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventService;
+import fr.cuf.rencontres.invoice.BillingForm;
+import fr.cuf.rencontres.invoice.CreditNote;
+import fr.cuf.rencontres.invoice.CreditNotes;
 import fr.cuf.rencontres.invoice.Invoice;
 import fr.cuf.rencontres.invoice.InvoiceExports;
+import fr.cuf.rencontres.invoice.InvoicePayments;
 import fr.cuf.rencontres.invoice.InvoicePdf;
 import fr.cuf.rencontres.invoice.InvoiceService;
 import fr.cuf.rencontres.invoice.PaymentForm;
-import fr.cuf.rencontres.invoice.PaymentMethod;
 import fr.cuf.rencontres.member.Organisation;
 import fr.cuf.rencontres.member.OrganisationRepository;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Messages;
-import fr.cuf.rencontres.support.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -35,83 +36,129 @@ import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
-/** Staff invoices of an event: list, issue for an organisation, record payments, PDF, CSV for the accountants. */
+/**
+ * Staff invoices of an event: the list, preparing and issuing an invoice for an organisation (billing details
+ * editable until issue), an invoice's statement (lines, credit notes, payments, what is owed), recording and
+ * cancelling payments, cancelling an invoice by a credit note, the PDFs and the CSV for the accountants.
+ */
 @Controller("/staff/invoices")
 @Secured({"ADMIN", "REGISTRATION_DESK"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InvoicePagesController {
 
     private final InvoiceService invoices;
+    private final InvoicePayments payments;
+    private final CreditNotes creditNotes;
     private final InvoiceExports exports;
     private final InvoicePdf pdf;
     private final EventService events;
     private final OrganisationRepository organisations;
+    private final InvoiceViews views;
     private final HttpLocaleResolver locales;
-    private final Messages messages;
-    private final java.time.Clock clock;
 
-    InvoicePagesController(InvoiceService invoices, InvoiceExports exports, InvoicePdf pdf, EventService events,
-                           OrganisationRepository organisations, HttpLocaleResolver locales, Messages messages,
-                           java.time.Clock clock) {
-        this.clock = clock;
+    InvoicePagesController(InvoiceService invoices, InvoicePayments payments, CreditNotes creditNotes,
+                           InvoiceExports exports, InvoicePdf pdf, EventService events,
+                           OrganisationRepository organisations, InvoiceViews views, HttpLocaleResolver locales) {
         this.invoices = invoices;
+        this.payments = payments;
+        this.creditNotes = creditNotes;
         this.exports = exports;
         this.pdf = pdf;
         this.events = events;
         this.organisations = organisations;
+        this.views = views;
         this.locales = locales;
-        this.messages = messages;
     }
 
     @Get("/{eventId}")
     @Produces(MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> page(@PathVariable long eventId, HttpRequest<?> request) {
-        return new ModelAndView<>("staff/invoices", model(events.get(eventId), request, null));
+        return new ModelAndView<>("staff/invoices", views.list(events.get(eventId), locale(request)));
+    }
+
+    @Get("/{eventId}/prepare/{organisationId}")
+    @Produces(MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> prepare(@PathVariable long eventId, @PathVariable long organisationId,
+                                              HttpRequest<?> request) {
+        return new ModelAndView<>("staff/invoice-prepare", views.prepare(events.get(eventId), organisation(organisationId),
+                invoices.billingForm(organisationId), null, locale(request)));
     }
 
     @Post(value = "/{eventId}/issue", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> issue(@PathVariable long eventId, @Body Map<String, Object> form, Principal staff,
                           HttpRequest<?> request) {
-        String organisation = value(form, "organisationId");
-        return act(events.get(eventId), request, () -> {
-            if (organisation == null || !organisation.matches("\\d+")) {
-                throw DomainException.invalid("organisationId", "required");
-            }
-            return invoices.issue(eventId, Long.parseLong(organisation), staff.getName());
-        });
+        Event event = events.get(eventId);
+        String id = value(form, "organisationId");
+        if (id == null || !id.matches("\\d{1,18}")) {
+            throw DomainException.notFound("organisation_not_found");
+        }
+        Organisation organisation = organisation(Long.parseLong(id));
+        BillingForm billing = new BillingForm(value(form, "siret"), value(form, "chorusServiceCode"),
+                value(form, "purchaseOrder"));
+        try {
+            Invoice invoice = invoices.issue(eventId, organisation.id(), billing, staff.getName());
+            return HttpResponse.seeOther(URI.create("/staff/invoices/" + eventId + "/invoice/" + invoice.id()));
+        } catch (DomainException refusal) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("staff/invoice-prepare",
+                    views.prepare(event, organisation, billing, refusal, locale(request))));
+        }
     }
 
-    @Post(value = "/{eventId}/{invoiceId}/payments", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Get("/{eventId}/invoice/{invoiceId}")
+    @Produces(MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> invoice(@PathVariable long eventId, @PathVariable long invoiceId,
+                                              HttpRequest<?> request) {
+        return new ModelAndView<>("staff/invoice", views.statement(events.get(eventId), invoiceOf(eventId, invoiceId),
+                null, null, locale(request)));
+    }
+
+    @Post(value = "/{eventId}/invoice/{invoiceId}/payments", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> pay(@PathVariable long eventId, @PathVariable long invoiceId, @Body Map<String, Object> form,
                         Principal staff, HttpRequest<?> request) {
-        Event event = events.get(eventId);
-        return act(event, request, () -> {
-            if (invoices.get(invoiceId).eventId() != eventId) {
-                throw DomainException.notFound("invoice_not_found");
-            }
-            return invoices.recordPayment(invoiceId, new PaymentForm(value(form, "paidOn"), value(form, "amountEuros"),
-                    value(form, "method"), value(form, "reference")), staff.getName());
-        });
+        Invoice invoice = invoiceOf(eventId, invoiceId);
+        PaymentForm typed = new PaymentForm(value(form, "paidOn"), value(form, "amountEuros"), value(form, "method"),
+                value(form, "reference"));
+        return act(eventId, invoice, typed, request, () -> payments.record(invoiceId, typed, staff.getName()));
+    }
+
+    @Post(value = "/{eventId}/invoice/{invoiceId}/payments/{paymentId}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> cancelPayment(@PathVariable long eventId, @PathVariable long invoiceId, @PathVariable long paymentId,
+                                  @Body Map<String, Object> form, Principal staff, HttpRequest<?> request) {
+        Invoice invoice = invoiceOf(eventId, invoiceId);
+        return act(eventId, invoice, null, request,
+                () -> payments.cancel(invoiceId, paymentId, value(form, "reason"), staff.getName()));
+    }
+
+    @Post(value = "/{eventId}/invoice/{invoiceId}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> cancelInvoice(@PathVariable long eventId, @PathVariable long invoiceId,
+                                  @Body Map<String, Object> form, Principal staff, HttpRequest<?> request) {
+        Invoice invoice = invoiceOf(eventId, invoiceId);
+        return act(eventId, invoice, null, request,
+                () -> creditNotes.cancelInvoice(invoiceId, value(form, "reason"), staff.getName()));
     }
 
     @Get("/{eventId}/{invoiceId}.pdf")
     @Produces("application/pdf")
-    HttpResponse<byte[]> pdf(@PathVariable long eventId, @PathVariable long invoiceId, HttpRequest<?> request) {
-        Invoice invoice = invoices.get(invoiceId);
-        if (invoice.eventId() != eventId) {
-            throw DomainException.notFound("invoice_not_found");
-        }
-        return HttpResponse.ok(pdf.render(invoiceId, locale(request))).contentType("application/pdf")
+    HttpResponse<byte[]> pdf(@PathVariable long eventId, @PathVariable long invoiceId) {
+        Invoice invoice = invoiceOf(eventId, invoiceId);
+        return HttpResponse.ok(pdf.invoice(invoiceId)).contentType("application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + invoice.invoiceNumber() + ".pdf\"");
+    }
+
+    @Get("/{eventId}/credit-notes/{creditNoteId}.pdf")
+    @Produces("application/pdf")
+    HttpResponse<byte[]> creditNotePdf(@PathVariable long eventId, @PathVariable long creditNoteId) {
+        CreditNote note = creditNotes.get(creditNoteId);
+        invoiceOf(eventId, note.invoiceId());
+        return HttpResponse.ok(pdf.creditNote(creditNoteId)).contentType("application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + note.creditNoteNumber() + ".pdf\"");
     }
 
     @Get("/{eventId}/invoices.csv")
@@ -133,54 +180,27 @@ class InvoicePagesController {
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }
 
-    private HttpResponse<?> act(Event event, HttpRequest<?> request, Supplier<Object> action) {
+    private HttpResponse<?> act(long eventId, Invoice invoice, @Nullable PaymentForm typed, HttpRequest<?> request,
+                                Runnable action) {
         try {
-            action.get();
-            return HttpResponse.seeOther(URI.create("/staff/invoices/" + event.id()));
+            action.run();
+            return HttpResponse.seeOther(URI.create("/staff/invoices/" + eventId + "/invoice/" + invoice.id()));
         } catch (DomainException refusal) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(new ModelAndView<>("staff/invoices", model(event, request, refusal)));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("staff/invoice",
+                    views.statement(events.get(eventId), invoices.get(invoice.id()), typed, refusal, locale(request))));
         }
     }
 
-    private Map<String, Object> model(Event event, HttpRequest<?> request, @Nullable DomainException refusal) {
-        Locale locale = locale(request);
-        List<Invoice> all = invoices.ofEvent(event.id());
-        Map<Long, String> names = new HashMap<>();
-        List<Long> ids = all.stream().map(Invoice::organisationId).distinct().toList();
-        if (!ids.isEmpty()) {
-            organisations.findByIdIn(ids).forEach((Organisation o) -> names.put(o.id(), o.name()));
+    private Invoice invoiceOf(long eventId, long invoiceId) {
+        Invoice invoice = invoices.get(invoiceId);
+        if (invoice.eventId() != eventId) {
+            throw DomainException.notFound("invoice_not_found");
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("event", event);
-        model.put("invoices", all.stream().map(i -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", i.id());
-            row.put("number", i.invoiceNumber());
-            row.put("issuedOn", i.issuedOn().toString());
-            row.put("organisation", names.getOrDefault(i.organisationId(), ""));
-            row.put("total", InvoiceService.euros(i.totalCents()));
-            row.put("paid", InvoiceService.euros(i.paidCents()));
-            row.put("due", InvoiceService.euros(i.dueCents()));
-            row.put("status", messages.get(locale, "invoice.status." + i.status()));
-            row.put("open", i.dueCents() > 0);
-            return row;
-        }).toList());
-        model.put("toInvoice", invoices.toInvoice(event.id()).stream().map(t -> Map.of("id", t.organisationId(),
-                "name", t.name(), "registrations", t.registrations(), "total", InvoiceService.euros(t.totalCents()))).toList());
-        model.put("methods", Arrays.stream(PaymentMethod.values()).map(m -> Map.of("value", m.name(),
-                "label", messages.get(locale, "invoice.method." + m))).toList());
-        model.put("today", fr.cuf.rencontres.support.Times.paris(clock.instant()).toLocalDate().toString());
-        if (refusal != null) {
-            model.put("errorList", refusal.problems().stream().map((Problem p) -> {
-                Map<String, Object> error = new HashMap<>();
-                error.put("code", p.code());
-                error.put("field", p.field());
-                error.put("message", messages.problem(locale, p));
-                return error;
-            }).toList());
-        }
-        return model;
+        return invoice;
+    }
+
+    private Organisation organisation(long id) {
+        return organisations.findById(id).orElseThrow(() -> DomainException.notFound("organisation_not_found"));
     }
 
     private static String value(Map<String, Object> form, String key) {
