@@ -713,3 +713,7 @@ loadEvent().then(() => {
   document.body.dataset.scanReady = 'true';   // for people: nothing; for the browser tests: the lists are loaded
   flush();
 });
+
+// The setup form (event, list, entry or exit) is never sent: its choices apply at once. A handler here rather than
+// an inline onsubmit, which the Content-Security-Policy refuses.
+document.getElementById('scan-setup')?.addEventListener('submit', event => event.preventDefault());

@@ -7,6 +7,7 @@ import fr.cuf.rencontres.checkin.ScanRequest;
 import fr.cuf.rencontres.config.ReplayClock;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.invoice.Invoice;
+import fr.cuf.rencontres.invoice.InvoicePayments;
 import fr.cuf.rencontres.invoice.InvoiceService;
 import fr.cuf.rencontres.invoice.PaymentForm;
 import fr.cuf.rencontres.invoice.ToInvoice;
@@ -56,16 +57,18 @@ class DemoHistory {
     private final DemoRegistrations registrations;
     private final RegistrationRepository registrationRows;
     private final InvoiceService invoices;
+    private final InvoicePayments payments;
     private final BadgeService badges;
     private final CheckinService checkin;
     private final SessionRepository sessions;
     private final ReplayClock clock;
 
-    DemoHistory(DemoRegistrations registrations, RegistrationRepository registrationRows, InvoiceService invoices,
+    DemoHistory(DemoRegistrations registrations, RegistrationRepository registrationRows, InvoiceService invoices, InvoicePayments payments,
                 BadgeService badges, CheckinService checkin, SessionRepository sessions, ReplayClock clock) {
         this.registrations = registrations;
         this.registrationRows = registrationRows;
         this.invoices = invoices;
+        this.payments = payments;
         this.badges = badges;
         this.checkin = checkin;
         this.sessions = sessions;
@@ -130,7 +133,7 @@ class DemoHistory {
 
     private void pay(Invoice invoice, Instant at) {
         String paidOn = Times.paris(at).toLocalDate().toString();
-        clock.run(at, () -> invoices.recordPayment(invoice.id(), new PaymentForm(paidOn,
+        clock.run(at, () -> payments.record(invoice.id(), new PaymentForm(paidOn,
                 InvoiceService.euros(invoice.totalCents()), "TRANSFER", "VIR " + invoice.invoiceNumber()), ACTOR));
     }
 

@@ -1,5 +1,9 @@
 package fr.cuf.rencontres.invoice;
 
+import io.micronaut.context.annotation.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import fr.cuf.rencontres.member.Siret;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -21,9 +25,30 @@ public class Issuers {
 
     private final Issuer current;
 
-    Issuers(InvoiceSettings settings) {
+    /**
+     * Fictitious bank and registration details (valid checksums, the French banks' example IBAN) used only on the
+     * embedded development database, where the demo data issues invoices; never on PostgreSQL.
+     */
+    private static final String DEMO_SIRET = "77550090200009";
+    private static final String DEMO_IBAN = "FR7630006000011234567890189";
+    private static final String DEMO_BIC = "AGRIFRPPXXX";
+    private static final Logger LOG = LoggerFactory.getLogger(Issuers.class);
+
+    @jakarta.inject.Inject
+    Issuers(InvoiceSettings settings, @Value("${datasources.default.url}") String jdbcUrl) {
+        this(settings, jdbcUrl.startsWith("jdbc:h2:file:"));
+    }
+
+    Issuers(InvoiceSettings settings, boolean developmentDatabase) {
         List<String> problems = new ArrayList<>();
         String siret = blankToNull(settings.getIssuerSiret());
+        boolean demo = developmentDatabase && siret == null && blankToNull(settings.getIban()) == null
+                && blankToNull(settings.getBic()) == null;
+        if (demo) {
+            LOG.warn("Invoices of this development copy carry fictitious issuer SIRET and bank details: set "
+                    + "rencontres.invoice.issuer-siret, iban and bic before issuing real invoices");
+            siret = DEMO_SIRET;
+        }
         if (siret != null) {
             siret = Siret.normalise(siret);
             if (!Siret.isValid(siret)) {
@@ -34,14 +59,14 @@ public class Issuers {
         if (rna != null && !rna.matches("W\\d{9}")) {
             problems.add("rencontres.invoice.issuer-rna: W followed by 9 digits expected, got '" + rna + "'");
         }
-        String iban = blankToNull(settings.getIban());
+        String iban = demo ? DEMO_IBAN : blankToNull(settings.getIban());
         if (iban != null) {
             iban = iban.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
             if (!ibanValid(iban)) {
                 problems.add("rencontres.invoice.iban: not a valid IBAN (country, check digits, mod 97)");
             }
         }
-        String bic = blankToNull(settings.getBic());
+        String bic = demo ? DEMO_BIC : blankToNull(settings.getBic());
         if (bic != null) {
             bic = bic.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
             if (!bic.matches("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?")) {

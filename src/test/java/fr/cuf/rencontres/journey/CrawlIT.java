@@ -153,10 +153,22 @@ class CrawlIT {
         return problems;
     }
 
+    /**
+     * Pages of things the demo data does not make (an import upload, a badge print run, a solver run): staff create
+     * them by working, and the page that lists them links each one (ImportWebTest, BadgeServiceTest and the programme
+     * journey open them). Anything else unlinked fails the crawl.
+     */
+    private static final Set<String> MADE_BY_STAFF_WORK = Set.of("ImportPagesController.preview",
+            "ImportPagesController.report", "ImportPagesController.rejected", "BadgePagesController.copy",
+            "SolverRunsController.run");
+
     /** Back-office pages (GET routes of web.staff) that no link led to for any identity allowed to open them. */
     private List<Crawler.Problem> unlinkedStaffPages(List<Crawler> crawls) {
         List<Crawler.Problem> problems = new ArrayList<>();
         for (StaffRoutes.Route route : StaffRoutes.all()) {
+            if (MADE_BY_STAFF_WORK.contains(route.handler())) {
+                continue;
+            }
             boolean reached = crawls.stream()
                     .filter(c -> route.allows(IDENTITIES.get(c.identity())) && !c.identity().equals("anonymous"))
                     .anyMatch(c -> c.pages().values().stream()

@@ -96,7 +96,8 @@ final class StaffRoutes {
         if (produced.isEmpty() && onType != null) {
             produced.addAll(List.of(onType.value()));
         }
+        // JSON, event streams and scripts (a service worker) are fetched by pages, not opened by people
         return !produced.isEmpty() && produced.stream().allMatch(p -> p.startsWith(MediaType.APPLICATION_JSON)
-                || p.contains("event-stream"));
+                || p.contains("event-stream") || p.contains("javascript") || p.contains("manifest"));
     }
 }
