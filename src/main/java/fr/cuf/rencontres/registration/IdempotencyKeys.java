@@ -47,7 +47,8 @@ class IdempotencyKeys {
      * components are strings, numbers, enums, lists and records, so its text is stable and complete).
      */
     static String fingerprint(long eventId, RegistrationRequest request) {
-        return hex(PersonalLinks.sha256(eventId + "\n" + request));
+        // case-blind: a retry that only writes the e-mail (or a name) in other capitals is the same request
+        return hex(PersonalLinks.sha256(eventId + "\n" + request.toString().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** The personal secret sealed in a remembered row, if {@code fingerprint} is the request that sealed it. */

@@ -144,9 +144,9 @@ public class ProgrammePublisher {
      */
     static boolean same(List<VersionedSession> before, List<VersionedSession> after) {
         Map<Long, VersionedSession> a = before.stream().filter(VersionedSession::isScheduled)
-                .collect(Collectors.toMap(VersionedSession::sessionId, v -> v.inVersion(null)));
+                .collect(Collectors.toMap(VersionedSession::sessionId, VersionedSession::published));
         Map<Long, VersionedSession> b = after.stream().filter(VersionedSession::isScheduled)
-                .collect(Collectors.toMap(VersionedSession::sessionId, v -> v.inVersion(null)));
+                .collect(Collectors.toMap(VersionedSession::sessionId, VersionedSession::published));
         return a.equals(b);
     }
 

@@ -25,9 +25,13 @@ public record VersionedSession(@Nullable Long versionId, Long sessionId, String 
                 membersOnly, capacity, expectedAudience, languages, createdAt, updatedAt, null, false, false, null, status);
     }
 
-    VersionedSession inVersion(@Nullable Long version) {
-        return new VersionedSession(version, sessionId, title, description, kind, startsAt, endsAt, roomId, roomName,
-                chairPersonId, membersOnly, capacity, expectedAudience, languages, status, createdAt, updatedAt);
+    /**
+     * What the public sees of it, to compare two versions: the version it belongs to and when its row was written
+     * are left out (a session edited and put back as it was is not a change to publish).
+     */
+    VersionedSession published() {
+        return new VersionedSession(null, sessionId, title, description, kind, startsAt, endsAt, roomId, roomName,
+                chairPersonId, membersOnly, capacity, expectedAudience, languages, status, Instant.EPOCH, Instant.EPOCH);
     }
 
     boolean isScheduled() {

@@ -158,7 +158,8 @@ class MeetingSchedulingTest {
         List<Conflict> conflicts = timetable.conflicts(s.event());
         assertTrue(conflicts.stream().anyMatch(c -> c.kind() == ConflictCode.ROOM_UNAVAILABLE && c.concerns(inRoom.id())),
                 conflicts.toString());
-        assertTrue(conflicts.stream().anyMatch(c -> c.kind() == ConflictCode.PERSON_UNAVAILABLE
+        // a warning, not a blocking conflict: staff may have agreed that the chair leaves the meeting early (issue 15)
+        assertTrue(conflicts.stream().anyMatch(c -> c.kind() == ConflictCode.PERSON_IN_MEETING
                 && c.concerns(chaired.id())), "the chair of Japon chairs its meeting then: " + conflicts);
         assertTrue(conflicts.stream().noneMatch(c -> c.concerns(elsewhere.id())), conflicts.toString());
 

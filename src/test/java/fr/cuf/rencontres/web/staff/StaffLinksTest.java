@@ -304,5 +304,10 @@ class StaffLinksTest {
     }
 
     /** GET pages with no link, on purpose (see each reason); the walk must reach every other one. */
-    private static final Set<String> NOT_LINKED = Set.of();
+    private static final Set<String> NOT_LINKED = Set.of(
+            // the scanning page's service worker: a script the page registers, not a page
+            "/staff/scan-sw.js",
+            // a credit note exists only after a cancellation on an issued invoice (this data has none); the invoice
+            // page links each one
+            "/staff/invoices/{eventId}/credit-notes/{creditNoteId}.pdf");
 }
