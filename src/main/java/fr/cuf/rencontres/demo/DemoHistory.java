@@ -8,6 +8,7 @@ import fr.cuf.rencontres.config.ReplayClock;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.invoice.Invoice;
 import fr.cuf.rencontres.invoice.InvoicePayments;
+import fr.cuf.rencontres.registration.RegistrationChanges;
 import fr.cuf.rencontres.invoice.InvoiceService;
 import fr.cuf.rencontres.invoice.PaymentForm;
 import fr.cuf.rencontres.invoice.ToInvoice;
@@ -58,17 +59,20 @@ class DemoHistory {
     private final RegistrationRepository registrationRows;
     private final InvoiceService invoices;
     private final InvoicePayments payments;
+    private final RegistrationChanges changes;
     private final BadgeService badges;
     private final CheckinService checkin;
     private final SessionRepository sessions;
     private final ReplayClock clock;
 
     DemoHistory(DemoRegistrations registrations, RegistrationRepository registrationRows, InvoiceService invoices, InvoicePayments payments,
+                RegistrationChanges changes,
                 BadgeService badges, CheckinService checkin, SessionRepository sessions, ReplayClock clock) {
         this.registrations = registrations;
         this.registrationRows = registrationRows;
         this.invoices = invoices;
         this.payments = payments;
+        this.changes = changes;
         this.badges = badges;
         this.checkin = checkin;
         this.sessions = sessions;
@@ -99,6 +103,12 @@ class DemoHistory {
             Invoice invoice = firstWave.get(i);
             Instant paid = halfWay.plus(sinceHalfWay.multipliedBy(1 + random.nextInt(8)).dividedBy(10));
             pay(invoice, paid);
+        }
+        // someone on an unpaid invoice of the first wave withdrew since: the invoice got its credit note
+        if (firstWave.size() > 1) {
+            Invoice invoice = firstWave.get(1);
+            Long withdrawn = invoices.lines(invoice.id()).get(0).registrationId();
+            clock.run(halfWay.plus(sinceHalfWay.dividedBy(3)), () -> changes.cancel(withdrawn, ACTOR, false));
         }
         invoice(next, 3, lastHour.plus(Duration.ofMinutes(20)));
     }

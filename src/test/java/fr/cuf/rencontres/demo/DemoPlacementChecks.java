@@ -104,6 +104,8 @@ final class DemoPlacementChecks {
         assertTrue(count(db, "SELECT COUNT(*) FROM invoice WHERE event_id = " + next.id()) >= 3, "invoices issued");
         assertTrue(count(db, "SELECT COUNT(*) FROM invoice WHERE status = 'PAID' AND event_id = " + next.id()) >= 1,
                 "some paid");
+        assertTrue(count(db, "SELECT COUNT(*) FROM credit_note c JOIN invoice i ON i.id = c.invoice_id WHERE i.event_id = "
+                + next.id()) >= 1, "a withdrawal after an invoice gave a credit note");
         assertEquals(0, count(db, "SELECT COUNT(*) FROM mail_outbox"), "the demo mails no one");
     }
 
