@@ -15,9 +15,14 @@ public final class Siren {
         if (siren == null || !siren.matches("\\d{9}")) {
             return false;
         }
+        return luhn(siren);
+    }
+
+    /** The Luhn checksum of SIREN and SIRET numbers: digits from the right, every second doubled. */
+    static boolean luhn(String digits) {
         int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            int digit = siren.charAt(8 - i) - '0';
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = digits.charAt(digits.length() - 1 - i) - '0';
             if (i % 2 == 1) {
                 digit *= 2;
                 if (digit > 9) {

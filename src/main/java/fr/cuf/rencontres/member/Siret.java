@@ -21,17 +21,6 @@ public final class Siret {
         if (siret.startsWith("356000000")) {
             return siret.chars().map(c -> c - '0').sum() % 5 == 0;
         }
-        int sum = 0;
-        for (int i = 0; i < 14; i++) {
-            int digit = siret.charAt(13 - i) - '0';
-            if (i % 2 == 1) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
+        return Siren.luhn(siret);
     }
 }
