@@ -84,6 +84,7 @@ public class DemoDataLoader {
     private final StaffRepository staffAccounts;
     private final Clock clock;
     private final DemoHistory history;
+    private final DemoProposal proposal;
     private final ScheduleBlockRepository blocks;
     private final ProgrammePublisher publisher;
 
@@ -92,8 +93,9 @@ public class DemoDataLoader {
                    PersonRepository persons, GroupService groups, VenueService venues, EventService eventService,
                    EventRepository events, SessionRepository sessions, StaffDirectory staff,
                    StaffRepository staffAccounts, Clock clock, DemoHistory history,
-                   ScheduleBlockRepository blocks, ProgrammePublisher publisher) {
+                   DemoProposal proposal, ScheduleBlockRepository blocks, ProgrammePublisher publisher) {
         this.history = history;
+        this.proposal = proposal;
         this.blocks = blocks;
         this.publisher = publisher;
         this.configuration = configuration;
@@ -116,7 +118,8 @@ public class DemoDataLoader {
     void onStartup(StartupEvent event) {
         if (shouldLoad()) {
             long started = System.nanoTime();
-            load();
+            Event next = load();
+            proposal.proposeWorkshops(next);
             LOG.info("Loaded the demo data in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
     }
@@ -133,7 +136,7 @@ public class DemoDataLoader {
      * attendance ({@link DemoHistory}).
      */
     @Transactional
-    public void load() {
+    public Event load() {
         DemoCalendar calendar = DemoCalendar.place(Times.paris(clock.instant()).toLocalDate(), datedEvents());
         // memberships follow the editions: a member of the files' 2026 edition is a member of the next one
         Map<String, Long> organisationIds = loadOrganisations(calendar.move(calendar.nextEdition()).years());
@@ -144,7 +147,9 @@ public class DemoDataLoader {
         loadSessions(calendar, eventsBySlug, places, personIds, groupIds);
         loadScheduleBlocks(calendar, eventsBySlug);
         loadStaff();
-        history.load(eventsBySlug.get(calendar.nextEdition()), eventsBySlug.get(calendar.previousEdition()));
+        Event next = eventsBySlug.get(calendar.nextEdition());
+        history.load(next, eventsBySlug.get(calendar.previousEdition()));
+        return next;
     }
 
     /** The events of the files as written, for {@link DemoCalendar#place}. */

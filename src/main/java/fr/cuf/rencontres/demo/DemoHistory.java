@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.demo;
 
+import fr.cuf.rencontres.badge.BadgeSelection;
 import fr.cuf.rencontres.badge.BadgeService;
 import fr.cuf.rencontres.checkin.CheckinList;
 import fr.cuf.rencontres.checkin.CheckinService;
@@ -42,7 +43,7 @@ import java.util.Random;
  *       to an hour ago, until it is full and a waiting list forms; a few cancelled, some marked paid; a first
  *       wave of invoices half-way, some of them paid since, and a few more issued this morning;</li>
  *   <li>the previous edition, in the past: its registrations over its registration period, its invoices paid
- *       after it, and its attendance, scanned at the doors (the entrance each day, the rooms of the sessions
+ *       after it, its badges printed the week before, and its attendance, scanned at the doors (the entrance each day, the rooms of the sessions
  *       with sign-ups) by the check-in service as a scanner would have sent it.</li>
  * </ul>
  */
@@ -126,6 +127,8 @@ class DemoHistory {
                 pay(issued.get(i), after.plus(Duration.ofDays(i % 20)));
             }
         }
+        clock.run(previous.startsAt().minus(Duration.ofDays(7)),
+                () -> badges.printBatch(previous.id(), BadgeSelection.all(), ACTOR));
         attend(previous, ids);
     }
 

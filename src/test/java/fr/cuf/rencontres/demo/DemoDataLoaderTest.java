@@ -1,5 +1,7 @@
 package fr.cuf.rencontres.demo;
 
+import fr.cuf.rencontres.badge.BadgePrintRun;
+import fr.cuf.rencontres.badge.BadgeService;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.group.GroupKind;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -45,6 +48,7 @@ class DemoDataLoaderTest {
     @Inject ProgrammeService programmes;
     @Inject StaffDirectory staff;
     @Inject Clock clock;
+    @Inject BadgeService badges;
 
     @BeforeAll
     void load() {
@@ -119,6 +123,15 @@ class DemoDataLoaderTest {
     @Test
     void at_today_group_meetings_lie_between_three_months_ago_and_nine_months_ahead() {
         DemoPlacementChecks.groupMeetingsSpreadOverTheYearAround(events, clock.instant());
+    }
+
+    @Test
+    void the_previous_editions_badges_were_printed_once_the_week_before_it() {
+        Event previous = DemoPlacementChecks.previousEdition(events, clock.instant());
+        List<BadgePrintRun> runs = badges.printRuns(previous.id());
+        assertEquals(1, runs.size());
+        assertTrue(runs.get(0).badgeCount() > 200, "badges: " + runs.get(0).badgeCount());
+        assertEquals(previous.startsAt().minus(Duration.ofDays(7)), runs.get(0).printedAt());
     }
 
     @Test

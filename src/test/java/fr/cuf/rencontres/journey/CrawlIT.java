@@ -159,8 +159,7 @@ class CrawlIT {
      * journey open them). Anything else unlinked fails the crawl.
      */
     private static final Set<String> MADE_BY_STAFF_WORK = Set.of("ImportPagesController.preview",
-            "ImportPagesController.report", "ImportPagesController.rejected", "BadgePagesController.copy",
-            "SolverRunsController.run");
+            "ImportPagesController.report", "ImportPagesController.rejected");
 
     /** Back-office pages (GET routes of web.staff) that no link led to for any identity allowed to open them. */
     private List<Crawler.Problem> unlinkedStaffPages(List<Crawler> crawls) {
