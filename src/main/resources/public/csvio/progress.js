@@ -14,6 +14,8 @@
       form.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
       var xhr = new XMLHttpRequest();
       xhr.open(form.method.toUpperCase(), form.action);
+      // the page, never the JSON answer of an API client (a refused file comes back as the form with its reason)
+      xhr.setRequestHeader('Accept', 'text/html');
       xhr.upload.addEventListener('progress', function (e) {
         if (e.lengthComputable) {
           bar.max = e.total;
