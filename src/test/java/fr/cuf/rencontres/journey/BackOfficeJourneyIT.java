@@ -298,7 +298,8 @@ class BackOfficeJourneyIT {
                     files.addAll(tree.getNames().keySet());
                 }
                 if (tree.getKids() != null) {
-                    for (PDEmbeddedFilesNameTreeNode kid : tree.getKids()) {
+                    for (org.apache.pdfbox.pdmodel.common.PDNameTreeNode<
+                            org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification> kid : tree.getKids()) {
                         Map<String, ?> kidNames = kid.getNames();
                         if (kidNames != null) {
                             files.addAll(kidNames.keySet());

@@ -70,7 +70,15 @@ class ImportPagesController {
 
     @Get
     @View("staff/imports")
-    Map<String, Object> form(HttpRequest<?> request) {
+    Object page(HttpRequest<?> request, @Nullable @QueryValue String refused) {
+        if ("file_too_large".equals(refused)) {
+            return refusedUpload(request, HttpStatus.OK, List.of(Problem.field("file", "file_too_large", MAX_MB)),
+                    null, null).body();
+        }
+        return form(request);
+    }
+
+    private Map<String, Object> form(HttpRequest<?> request) {
         Locale locale = locale(request);
         return new HashMap<>(Map.of("kinds", List.of(ImportKind.values()).stream().map(k -> Map.of("value", k.path(),
                         "label", messages.get(locale, "csvio.kind." + k.path()),
