@@ -3,6 +3,13 @@
 (function () {
   document.querySelectorAll('form[data-progress]').forEach(function (form) {
     form.addEventListener('submit', function (event) {
+      // a file over the limit is not sent at all: the form says so beside the field (the server would refuse it)
+      var input = form.querySelector('input[type=file][data-max-bytes]');
+      if (input && input.files && input.files[0] && input.files[0].size > Number(input.getAttribute('data-max-bytes'))) {
+        event.preventDefault();
+        window.location.assign(input.getAttribute('data-too-large'));
+        return;
+      }
       var box = document.getElementById(form.getAttribute('data-progress'));
       if (!box || !window.FormData) {
         return;

@@ -110,8 +110,10 @@ class ImportPagesController {
     }
 
     /**
-     * A file over the largest import ({@code micronaut.server.multipart.max-file-size} or the request limit): the
-     * form again, saying so in the reader's language, instead of the framework's error.
+     * A file over the largest import that reaches the route ({@code micronaut.server.multipart.max-file-size}): the
+     * form again, saying so in the reader's language. A request over {@code max-request-size} is refused before any
+     * route (its page: web.FrameworkErrorMessages); the page's script checks the size before sending and opens
+     * {@code ?refused=file_too_large} instead.
      */
     @io.micronaut.http.annotation.Error(exception = ContentLengthExceededException.class)
     HttpResponse<?> tooLarge(HttpRequest<?> request) {
