@@ -132,6 +132,8 @@ class BackOfficeJourneyIT {
         assertTrue(desk.text().contains("autorité locale étrangère"), desk.text());
         assertEquals(2, count(desk.text(), "Refusées"), "refused until staff say what the label means");
         desk.screenshot("03-new-label-preview");
+        desk.js("document.getElementById('values').scrollIntoView()");
+        desk.screenshot("03-new-label-unknown-values");
         new Select(desk.find("#value-0")).selectByVisibleText("Collectivité étrangère");
         desk.find("form[method=get][action^='/staff/imports/'] button[type=submit]").click();
         desk.waitFor(() -> desk.text().contains("Aucun problème"));
@@ -178,6 +180,8 @@ class BackOfficeJourneyIT {
         invoicePath = desk.path();
         desk.screenshot("09-invoice-issued");
         assertTrue(desk.text().contains("SERV-FIN-42") && desk.text().contains("EJ-2027-0815"), desk.text());
+        assertTrue(desk.text().contains("Non-adhérent") || desk.text().contains("Non adhérent"),
+                "the category's label, not its code: " + desk.text());
 
         String pdfLink = desk.find("a[href$='.pdf']").getAttribute("href");
         firstPdf = desk.download(pdfLink);
@@ -217,6 +221,7 @@ class BackOfficeJourneyIT {
         desk.screenshot("12-personal-page-credit-note");
 
         desk.open(invoicePath);
+        desk.js("document.getElementById('due').scrollIntoView()");
         desk.screenshot("13-invoice-credited");
         String dueAfter = desk.find("#due").getText();
         assertFalse(desk.findAll("a[href*='/credit-notes/']").isEmpty(), "a credit note appears: " + desk.text());
@@ -229,6 +234,7 @@ class BackOfficeJourneyIT {
         desk.screenshot("14-transfer");
         desk.find("form[action$='/payments'] button[type=submit]").click();
         desk.waitForText("VIR SAINT-ESSAI 0815");
+        desk.js("document.getElementById('due').scrollIntoView()");
         desk.screenshot("15-invoice-paid");
         assertTrue(desk.text().contains("Payée"), desk.text());
         assertEquals(0, euros(desk.find("#due").getText()));
