@@ -3,6 +3,13 @@
 (function () {
   document.querySelectorAll('form[data-progress]').forEach(function (form) {
     form.addEventListener('submit', function (event) {
+      // a file over the limit is not sent at all: the form says so beside the field (the server would refuse it)
+      var input = form.querySelector('input[type=file][data-max-bytes]');
+      if (input && input.files && input.files[0] && input.files[0].size > Number(input.getAttribute('data-max-bytes'))) {
+        event.preventDefault();
+        window.location.assign(input.getAttribute('data-too-large'));
+        return;
+      }
       var box = document.getElementById(form.getAttribute('data-progress'));
       if (!box || !window.FormData) {
         return;
@@ -14,6 +21,8 @@
       form.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
       var xhr = new XMLHttpRequest();
       xhr.open(form.method.toUpperCase(), form.action);
+      // the page, never the JSON answer of an API client (a refused file comes back as the form with its reason)
+      xhr.setRequestHeader('Accept', 'text/html');
       xhr.upload.addEventListener('progress', function (e) {
         if (e.lengthComputable) {
           bar.max = e.total;

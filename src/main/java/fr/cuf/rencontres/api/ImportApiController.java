@@ -6,6 +6,7 @@ import fr.cuf.rencontres.csvio.ImportRequest;
 import fr.cuf.rencontres.csvio.ImportResult;
 import fr.cuf.rencontres.csvio.ImportService;
 import fr.cuf.rencontres.csvio.ImportUploads;
+import fr.cuf.rencontres.csvio.ValueChoices;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Nullable;
@@ -31,7 +32,8 @@ import java.util.List;
 /**
  * CSV imports on the API: {@code POST /api/v1/imports/{kind}} with a {@code text/csv} body. A dry run
  * (the default) validates and answers the report; {@code dryRun=false} commits, or answers 422 with the
- * same report and writes nothing when a row has a problem (unless {@code validOnly=true}).
+ * same report and writes nothing when a row has a problem (unless {@code validOnly=true}). {@code value=<as
+ * written>=<KNOWN>} (repeatable) says what an unknown organisation type means, as on the preview page.
  */
 @Controller("/api/v1/imports")
 @Secured({"ADMIN", "REGISTRATION_DESK"})
@@ -58,11 +60,12 @@ class ImportApiController {
                                           @QueryValue(defaultValue = "true") boolean sendMail,
                                           @Nullable @QueryValue String event,
                                           @Nullable @QueryValue List<String> map,
+                                          @Nullable @QueryValue List<String> value,
                                           Principal user, HttpRequest<?> request) {
         ImportKind importKind = ImportKind.fromPath(kind)
                 .orElseThrow(() -> DomainException.notFound("unknown_import_kind"));
         ImportRequest file = new ImportRequest(importKind, body == null ? new byte[0] : body, map, event,
-                waitingList, sendMail);
+                waitingList, sendMail, ValueChoices.parse(value));
         ImportReport report = dryRun ? imports.preview(file) : imports.commit(file, validOnly, user.getName());
         ImportResult result = reports.localise(report, Messages.supported(locales.resolveOrDefault(request)));
         return HttpResponse.status(!dryRun && !report.committed() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)

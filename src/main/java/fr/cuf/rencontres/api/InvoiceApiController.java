@@ -16,7 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
-/** An event's invoices and payments as CSV for the accountants ({@code format=excel|comma}); staff only. */
+/** An event's invoices and payments as CSV for the accountants ({@code format=excel|comma}), or .xlsx ({@code format=xlsx}); staff only. */
 @Controller("/api/v1/events/{slug}")
 @Secured({"ADMIN", "REGISTRATION_DESK"})
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -33,19 +33,21 @@ class InvoiceApiController {
     @Get("/invoices.csv")
     @Produces("text/csv")
     HttpResponse<byte[]> invoices(@PathVariable String slug, @Nullable @QueryValue String format, HttpRequest<?> request) {
-        return csv("factures-" + slug + ".csv", exports.invoices(slug, CsvWriter.Dialect.of(format),
+        CsvWriter.Dialect dialect = CsvWriter.Dialect.of(format);
+        return file("factures-" + slug, dialect, exports.invoices(slug, dialect,
                 Messages.supported(locales.resolveOrDefault(request))));
     }
 
     @Get("/payments.csv")
     @Produces("text/csv")
     HttpResponse<byte[]> payments(@PathVariable String slug, @Nullable @QueryValue String format, HttpRequest<?> request) {
-        return csv("paiements-" + slug + ".csv", exports.payments(slug, CsvWriter.Dialect.of(format),
+        CsvWriter.Dialect dialect = CsvWriter.Dialect.of(format);
+        return file("paiements-" + slug, dialect, exports.payments(slug, dialect,
                 Messages.supported(locales.resolveOrDefault(request))));
     }
 
-    private static HttpResponse<byte[]> csv(String name, byte[] body) {
-        return HttpResponse.ok(body).contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    private static HttpResponse<byte[]> file(String base, CsvWriter.Dialect dialect, byte[] body) {
+        return HttpResponse.ok(body).contentType(dialect.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + dialect.fileName(base) + "\"");
     }
 }

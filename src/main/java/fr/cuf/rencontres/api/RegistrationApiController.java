@@ -42,10 +42,13 @@ class RegistrationApiController {
     private final RegistrationRateLimit rateLimit;
 
     private final io.micronaut.http.server.util.locale.HttpLocaleResolver locales;
+    private final fr.cuf.rencontres.invoice.RegistrantInvoices invoices;
 
     RegistrationApiController(RegistrationService registrations, RegistrationViews views, RegistrationChanges changes,
                               PersonalLinks links, RegistrationRateLimit rateLimit,
-                              io.micronaut.http.server.util.locale.HttpLocaleResolver locales) {
+                              io.micronaut.http.server.util.locale.HttpLocaleResolver locales,
+                              fr.cuf.rencontres.invoice.RegistrantInvoices invoices) {
+        this.invoices = invoices;
         this.locales = locales;
         this.rateLimit = rateLimit;
         this.registrations = registrations;
@@ -74,7 +77,7 @@ class RegistrationApiController {
     @Get("/registrations/{id}")
     @Secured({"REGISTRATION_DESK", "ADMIN"})
     RegistrationJson get(@PathVariable long id) {
-        return RegistrationJson.of(views.get(id));
+        return RegistrationJson.of(views.get(id), r -> invoices.currentInvoiceNumber(r).orElse(null));
     }
 
     @Delete("/registrations/{id}")

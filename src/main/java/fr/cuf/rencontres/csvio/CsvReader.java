@@ -29,6 +29,15 @@ public final class CsvReader {
     private CsvReader() {
     }
 
+    /** As {@link #read}, refusing a file with a header and no data row ({@code header_only_csv}): nothing to import. */
+    public static CsvTable readRows(byte[] bytes) {
+        CsvTable table = read(bytes);
+        if (table.rows().isEmpty()) {
+            throw DomainException.invalid("file", "header_only_csv");
+        }
+        return table;
+    }
+
     public static CsvTable read(byte[] bytes) {
         Decoded decoded = decode(bytes);
         String text = decoded.text();

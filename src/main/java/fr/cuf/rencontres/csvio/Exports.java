@@ -43,10 +43,12 @@ public class Exports {
     private static final String REGISTRATIONS = """
             SELECT r.id, r.status, r.participant_type, r.price_category, r.price_cents, r.created_at,
                    p.first_name, p.last_name, p.function_title, p.email, p.phone, p.elected_official,
-                   o.name AS organisation_name, o.country AS organisation_country, o.siren AS organisation_siren
+                   o.name AS organisation_name, o.country AS organisation_country, o.siren AS organisation_siren,
+                   pc.label_fr AS category_fr, pc.label_en AS category_en
               FROM registration r
               JOIN person p ON p.id = r.person_id
               LEFT JOIN organisation o ON o.id = COALESCE(r.organisation_id, p.organisation_id)
+              LEFT JOIN price_category pc ON pc.event_id = r.event_id AND pc.code = r.price_category
              WHERE r.event_id = ?
                AND (CAST(? AS VARCHAR(30)) IS NULL OR r.status = CAST(? AS VARCHAR(30)))
                AND (CAST(? AS VARCHAR(30)) IS NULL OR r.participant_type = CAST(? AS VARCHAR(30)))
@@ -111,7 +113,7 @@ public class Exports {
         List<Organisation> all = new ArrayList<>();
         organisations.findAll().forEach(all::add);
         all.sort(Comparator.comparing((Organisation o) -> HeaderNames.words(o.name())).thenComparing(Organisation::id));
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         for (Organisation o : all) {
             rows.add(List.of(o.name(), messages.get(locale, "enum.OrganisationKind." + o.kind().name()), o.country(),
                     nz(o.siren()), nz(o.inseeCode()), nz(o.addressLine()), nz(o.postalCode()), nz(o.city()),
@@ -131,12 +133,12 @@ public class Exports {
             throw DomainException.invalid("columns", "no_columns");
         }
         Map<Long, List<String>> sessions = columns.contains("sessions") ? sessionChoices(event.id()) : Map.of();
-        List<List<String>> rows = new ArrayList<>();
-        for (Map<String, String> line : lines(event.id(), filter, locale)) {
-            List<String> row = new ArrayList<>(columns.size());
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> line : lines(event.id(), filter, locale)) {
+            List<Object> row = new ArrayList<>(columns.size());
             for (String column : columns) {
                 row.add(column.equals("sessions")
-                        ? String.join(" | ", sessions.getOrDefault(Long.valueOf(line.get("id")), List.of()))
+                        ? String.join(" | ", sessions.getOrDefault(Long.valueOf((String) line.get("id")), List.of()))
                         : line.get(column));
             }
             rows.add(row);
@@ -149,15 +151,15 @@ public class Exports {
     public byte[] badges(String eventSlug, CsvWriter.Dialect dialect, Locale locale) {
         Event event = event(eventSlug);
         List<String> columns = List.of("first_name", "last_name", "function", "organisation", "country", "participant_type");
-        List<List<String>> rows = new ArrayList<>();
-        for (Map<String, String> line : lines(event.id(),
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> line : lines(event.id(),
                 new ExportFilter(RegistrationStatus.CONFIRMED, null, null, null, List.of()), locale)) {
             rows.add(columns.stream().map(line::get).toList());
         }
         return CsvWriter.write(dialect, headers(locale, columns), rows);
     }
 
-    private List<Map<String, String>> lines(long eventId, ExportFilter filter, Locale locale) {
+    private List<Map<String, Object>> lines(long eventId, ExportFilter filter, Locale locale) {
         String status = filter.status() == null ? null : filter.status().name();
         String type = filter.participantType() == null ? null : filter.participantType().name();
         return jdbc.prepareStatement(REGISTRATIONS, statement -> {
@@ -170,7 +172,7 @@ public class Exports {
             setId(statement, 7, filter.organisationId());
             setId(statement, 8, filter.sessionId());
             setId(statement, 9, filter.sessionId());
-            List<Map<String, String>> lines = new ArrayList<>();
+            List<Map<String, Object>> lines = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     lines.add(line(rs, locale));
@@ -180,8 +182,8 @@ public class Exports {
         });
     }
 
-    private Map<String, String> line(ResultSet rs, Locale locale) throws SQLException {
-        Map<String, String> line = new LinkedHashMap<>();
+    private Map<String, Object> line(ResultSet rs, Locale locale) throws SQLException {
+        Map<String, Object> line = new LinkedHashMap<>();
         line.put("id", String.valueOf(rs.getLong("id")));
         line.put("first_name", rs.getString("first_name"));
         line.put("last_name", rs.getString("last_name"));
@@ -194,10 +196,11 @@ public class Exports {
         line.put("elected", messages.get(locale, rs.getBoolean("elected_official") ? "csvio.yes" : "csvio.no"));
         line.put("participant_type", messages.get(locale, "csvio.participantType." + rs.getString("participant_type")));
         line.put("status", messages.get(locale, "csvio.status." + rs.getString("status")));
-        line.put("price_category", nz(rs.getString("price_category")));
-        line.put("price", String.format(Locale.FRANCE, "%.2f", rs.getInt("price_cents") / 100.0));
+        String label = rs.getString(Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "category_en" : "category_fr");
+        line.put("price_category", label != null ? label : nz(rs.getString("price_category")));
+        line.put("price", java.math.BigDecimal.valueOf(rs.getInt("price_cents"), 2));
         line.put("registered_at", Times.paris(rs.getTimestamp("created_at").toInstant()).toLocalDateTime()
-                .withNano(0).toString().replace('T', ' '));
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
         return line;
     }
 

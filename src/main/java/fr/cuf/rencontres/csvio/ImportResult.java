@@ -18,7 +18,8 @@ public record ImportResult(
         List<ColumnMapping.Column> columns,
         ImportReport.Counts counts,
         List<Problem> problems,
-        List<RowResult> rows) {
+        List<RowResult> rows,
+        List<UnknownValue> unknownValues) {
 
     /** One problem: line (header = 1), column header, stable code, message. */
     @Serdeable

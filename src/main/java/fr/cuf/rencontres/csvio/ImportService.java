@@ -26,12 +26,14 @@ public class ImportService {
     private final RegistrationImporter registrations;
     private final EventRepository events;
     private final TransactionOperations<Connection> tx;
+    private final ValueMappings valueMappings;
 
     /** A savepoint inside the caller's transaction, or a transaction of its own. */
     static final TransactionDefinition SAVEPOINT = TransactionDefinition.of(TransactionDefinition.Propagation.NESTED);
 
     ImportService(OrganisationImporter organisations, PersonImporter persons, RegistrationImporter registrations,
-                  EventRepository events, TransactionOperations<Connection> tx) {
+                  EventRepository events, TransactionOperations<Connection> tx, ValueMappings valueMappings) {
+        this.valueMappings = valueMappings;
         this.organisations = organisations;
         this.persons = persons;
         this.registrations = registrations;
@@ -105,7 +107,7 @@ public class ImportService {
     private <T> ImportReport run(RowImporter<T> importer, ImportRequest request, boolean write, boolean validRowsOnly,
                                  String actor) {
         Event event = event(request);
-        CsvTable table = CsvReader.read(request.content());
+        CsvTable table = CsvReader.readRows(request.content());
         ColumnMapping mapping = ColumnMapping.of(request.kind(), table.headers(), request.mapping());
         for (ImportField required : importer.requiredColumns()) {
             if (!mapping.maps(required)) {
@@ -124,7 +126,10 @@ public class ImportService {
                 }
             }
         }
-        List<Planned<T>> plans = new ArrayList<>(importer.plan(rows, event));
+        ImportField valuesField = importer.valuesField();
+        ValueChoices values = valuesField == null ? ValueChoices.NONE
+                : request.values().over(valueMappings.stored(request.kind(), valuesField));
+        List<Planned<T>> plans = new ArrayList<>(importer.plan(rows, event, values));
         java.util.Set<Integer> raggedLines = new java.util.HashSet<>();
         ragged.forEach(p -> raggedLines.add(p.line()));
         for (int i = 0; i < plans.size(); i++) {
@@ -146,13 +151,17 @@ public class ImportService {
         if (commit && !importer.settlesByWriting()) {
             importer.write(accepted, event, request, actor);
         }
+        if (commit && valuesField != null) {
+            valueMappings.remember(request.kind(), valuesField, request.values(), actor);
+        }
         int rejected = plans.size() - accepted.size();
         ImportReport.Counts counts = new ImportReport.Counts(plans.size(), accepted.size(), rejected,
                 count(accepted, Planned.Outcome.CREATE), count(accepted, Planned.Outcome.UPDATE),
                 count(accepted, Planned.Outcome.UNCHANGED), commit ? rejected : 0);
         return new ImportReport(request.kind().path(), event == null ? null : event.slug(), table.encoding(),
                 table.separatorName(), commit, mapping.columns(), counts, problems,
-                plans.stream().map(Planned::result).filter(java.util.Objects::nonNull).toList());
+                plans.stream().map(Planned::result).filter(java.util.Objects::nonNull).toList(),
+                importer.unknownValues(rows, values));
     }
 
     private static <T> List<Planned<T>> replaceAccepted(List<Planned<T>> plans, List<Planned<T>> written) {

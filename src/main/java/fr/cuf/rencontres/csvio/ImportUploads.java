@@ -53,7 +53,7 @@ public class ImportUploads {
         if (content == null || content.length == 0) {
             throw DomainException.invalid("file", "empty_csv");
         }
-        CsvReader.read(content);
+        CsvReader.readRows(content);
         Instant now = clock.instant();
         uploads.deleteCreatedBefore(now.minus(KEPT));
         String id = UUID.randomUUID().toString();
@@ -71,12 +71,12 @@ public class ImportUploads {
     }
 
     /** The preview of a kept file with the given column choices (a stored report once it is committed). */
-    public ImportReport preview(String id, List<String> mapping, boolean waitingList) {
+    public ImportReport preview(String id, List<String> mapping, boolean waitingList, ValueChoices values) {
         ImportUpload upload = get(id);
         if (upload.report() != null) {
             return stored(upload);
         }
-        return imports.preview(request(upload, mapping, waitingList, false));
+        return imports.preview(request(upload, mapping, waitingList, false, values));
     }
 
     /**
@@ -84,7 +84,7 @@ public class ImportUploads {
      * import writes nothing, so that the import's own savepoint rollback does not doom it.
      */
     public ImportReport commit(String id, List<String> mapping, boolean validRowsOnly, boolean waitingList,
-                               boolean sendMail, String actor) {
+                               boolean sendMail, ValueChoices values, String actor) {
         try {
             return tx.executeWrite(status -> {
                 ImportUpload upload = get(id);
@@ -92,7 +92,8 @@ public class ImportUploads {
                 if (uploads.isCommitted(id)) {
                     throw DomainException.conflict("import_already_committed");
                 }
-                ImportReport report = imports.commit(request(upload, mapping, waitingList, sendMail), validRowsOnly, actor);
+                ImportReport report = imports.commit(request(upload, mapping, waitingList, sendMail, values), validRowsOnly,
+                        actor);
                 if (!report.committed()) {
                     throw new ImportService.Undo(report);
                 }
@@ -118,11 +119,11 @@ public class ImportUploads {
     }
 
     /** The rejected rows with their original cells, their line and the reasons, as CSV. */
-    public byte[] rejectedCsv(String id, List<String> mapping, boolean waitingList, Locale locale,
+    public byte[] rejectedCsv(String id, List<String> mapping, boolean waitingList, ValueChoices values, Locale locale,
                               CsvWriter.Dialect dialect) {
         ImportUpload upload = get(id);
         ImportReport report = upload.report() != null ? stored(upload)
-                : imports.preview(request(upload, mapping, waitingList, false));
+                : imports.preview(request(upload, mapping, waitingList, false, values));
         CsvTable table = CsvReader.read(upload.content());
         Map<Integer, List<String>> reasons = new LinkedHashMap<>();
         for (RowProblem p : report.problems()) {
@@ -150,7 +151,7 @@ public class ImportUploads {
         return new ImportResult(report.kind(), report.event(), report.encoding(), report.separator(), report.committed(),
                 report.columns(), report.counts(), report.problems().stream()
                 .map(p -> new ImportResult.Problem(p.line(), p.column(), p.code(), message(locale, p))).toList(),
-                report.rows());
+                report.rows(), report.unknownValues());
     }
 
     private String message(Locale locale, RowProblem p) {
@@ -166,8 +167,8 @@ public class ImportUploads {
     }
 
     private static ImportRequest request(ImportUpload upload, List<String> mapping, boolean waitingList,
-                                         boolean sendMail) {
+                                         boolean sendMail, ValueChoices values) {
         return new ImportRequest(ImportKind.fromPath(upload.kind()).orElseThrow(), upload.content(), mapping,
-                upload.eventSlug(), waitingList, sendMail);
+                upload.eventSlug(), waitingList, sendMail, values);
     }
 }

@@ -29,7 +29,9 @@ import static fr.cuf.rencontres.csvio.ImportField.*;
 
 /**
  * Organisations with their membership years. A row updates the organisation with the same SIREN, else
- * the one with the same name (see {@link OrganisationNames}) in the same country, else creates one.
+ * the one with the same name (see {@link OrganisationNames}) in the same country whatever its stored SIREN,
+ * else creates one. A name match whose stored SIREN differs from the file's is a problem of the row
+ * ({@code organisation_siren_conflict}), never a second organisation of the same name.
  * An empty cell never erases a stored value; membership years are only ever added.
  */
 @Singleton
@@ -64,18 +66,46 @@ class OrganisationImporter implements RowImporter<OrganisationImporter.Change> {
     }
 
     @Override
-    public List<Planned<Change>> plan(List<ImportRow> rows, Event event) {
+    public List<Planned<Change>> plan(List<ImportRow> rows, Event event, ValueChoices values) {
         Known known = new Known(organisations.findAll(), memberships.findAll());
         Map<String, Integer> seen = new HashMap<>();
         Map<Long, Integer> targeted = new HashMap<>();
         List<Planned<Change>> plans = new ArrayList<>(rows.size());
         for (ImportRow row : rows) {
-            plans.add(planRow(row, known, seen, targeted));
+            plans.add(planRow(row, known, seen, targeted, values));
         }
         return plans;
     }
 
-    private Planned<Change> planRow(ImportRow row, Known known, Map<String, Integer> seen, Map<Long, Integer> targeted) {
+    @Override
+    public ImportField valuesField() {
+        return KIND;
+    }
+
+    /** The organisation types the file spells in a way no label or synonym knows, each once. */
+    @Override
+    public List<UnknownValue> unknownValues(List<ImportRow> rows, ValueChoices values) {
+        Map<String, UnknownValue> unknown = new java.util.LinkedHashMap<>();
+        for (ImportRow row : rows) {
+            String raw = row.get(KIND);
+            if (raw == null || kinds.parse(raw).isPresent()) {
+                continue;
+            }
+            String chosen = chosenKind(raw, values).map(Enum::name).orElse(null);
+            unknown.merge(HeaderNames.key(raw), new UnknownValue(KIND.key(), row.column(KIND), raw, 1, chosen,
+                            kinds.suggest(raw).map(Enum::name).orElse(null)),
+                    (a, b) -> new UnknownValue(a.field(), a.column(), a.value(), a.rows() + 1, a.chosen(), a.suggestion()));
+        }
+        return List.copyOf(unknown.values());
+    }
+
+    private static Optional<OrganisationKind> chosenKind(String raw, ValueChoices values) {
+        return values.target(raw).flatMap(t -> java.util.Arrays.stream(OrganisationKind.values())
+                .filter(k -> k.name().equals(t)).findFirst());
+    }
+
+    private Planned<Change> planRow(ImportRow row, Known known, Map<String, Integer> seen, Map<Long, Integer> targeted,
+                                    ValueChoices values) {
         List<RowProblem> problems = new ArrayList<>();
         String country = "FR";
         if (row.has(COUNTRY)) {
@@ -87,7 +117,7 @@ class OrganisationImporter implements RowImporter<OrganisationImporter.Change> {
         }
         OrganisationKind kind = null;
         if (row.has(KIND)) {
-            kind = kinds.parse(row.get(KIND)).orElse(null);
+            kind = kinds.parse(row.get(KIND)).or(() -> chosenKind(row.get(KIND), values)).orElse(null);
             if (kind == null) {
                 problems.add(row.problem(KIND, "unknown_organisation_kind", row.get(KIND)));
             }
@@ -112,9 +142,15 @@ class OrganisationImporter implements RowImporter<OrganisationImporter.Change> {
             List<Organisation> byName = known.byName.getOrDefault(nameKey, List.of());
             if (given.siren() != null) {
                 existing = known.bySiren.get(given.siren());
-                if (existing == null) {
-                    List<Organisation> withoutSiren = byName.stream().filter(o -> o.siren() == null).toList();
-                    existing = withoutSiren.size() == 1 ? withoutSiren.get(0) : null;
+                if (existing == null && byName.size() > 1) {
+                    problems.add(row.problem(NAME, "ambiguous_organisation", byName.size()));
+                } else if (existing == null && byName.size() == 1) {
+                    existing = byName.get(0);
+                    if (existing.siren() != null) {
+                        problems.add(row.problem(SIREN, "organisation_siren_conflict", existing.name(),
+                                existing.siren(), given.siren()));
+                        existing = null;
+                    }
                 }
             } else if (byName.size() > 1) {
                 problems.add(row.problem(NAME, "ambiguous_organisation", byName.size()));

@@ -4,6 +4,7 @@ import fr.cuf.rencontres.member.OrganisationKind;
 import fr.cuf.rencontres.support.Messages;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +22,15 @@ final class OrganisationKinds {
     private static final Pattern STATE_NAME = Pattern.compile("^(ministere|agence francaise) .*");
 
     private final Map<String, OrganisationKind> names = new HashMap<>();
+    private final Map<String, OrganisationKind> phrases = new HashMap<>();
 
     OrganisationKinds(Messages messages) {
         for (OrganisationKind kind : OrganisationKind.values()) {
             names.put(HeaderNames.key(kind.name()), kind);
             for (Locale locale : Messages.SUPPORTED) {
-                names.put(HeaderNames.key(messages.get(locale, "enum.OrganisationKind." + kind.name())), kind);
+                String label = messages.get(locale, "enum.OrganisationKind." + kind.name());
+                names.put(HeaderNames.key(label), kind);
+                phrases.put(HeaderNames.words(label), kind);
             }
         }
         synonyms(COMMUNE, "Ville", "Mairie", "Municipalité");
@@ -44,11 +48,41 @@ final class OrganisationKinds {
     private void synonyms(OrganisationKind kind, String... words) {
         for (String word : words) {
             names.put(HeaderNames.key(word), kind);
+            phrases.put(HeaderNames.words(word), kind);
         }
     }
 
     Optional<OrganisationKind> parse(String text) {
         return Optional.ofNullable(names.get(HeaderNames.key(text)));
+    }
+
+    /**
+     * A guess for a value no label or synonym knows, for staff to confirm: the kind of the label or synonym
+     * sharing the most words of four letters or more with it (« autorité locale étrangère » and
+     * « collectivité locale étrangère »); none on a tie or without a shared word.
+     */
+    Optional<OrganisationKind> suggest(String text) {
+        java.util.Set<String> words = significant(HeaderNames.words(text));
+        Map<OrganisationKind, Integer> best = new java.util.EnumMap<>(OrganisationKind.class);
+        for (Map.Entry<String, OrganisationKind> phrase : phrases.entrySet()) {
+            java.util.Set<String> shared = significant(phrase.getKey());
+            shared.retainAll(words);
+            best.merge(phrase.getValue(), shared.size(), Math::max);
+        }
+        int top = best.values().stream().max(Integer::compare).orElse(0);
+        List<OrganisationKind> winners = best.entrySet().stream().filter(e -> e.getValue() == top)
+                .map(Map.Entry::getKey).toList();
+        return top > 0 && winners.size() == 1 ? Optional.of(winners.get(0)) : Optional.empty();
+    }
+
+    private static java.util.Set<String> significant(String words) {
+        java.util.Set<String> set = new java.util.HashSet<>();
+        for (String w : words.split(" ")) {
+            if (w.length() >= 4) {
+                set.add(w);
+            }
+        }
+        return set;
     }
 
     /**

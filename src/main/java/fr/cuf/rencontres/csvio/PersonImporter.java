@@ -27,7 +27,7 @@ class PersonImporter implements RowImporter<PersonMatcher.Match> {
     }
 
     @Override
-    public List<Planned<PersonMatcher.Match>> plan(List<ImportRow> rows, Event event) {
+    public List<Planned<PersonMatcher.Match>> plan(List<ImportRow> rows, Event event, ValueChoices values) {
         PersonMatcher.Known known = matcher.load();
         List<Planned<PersonMatcher.Match>> plans = new ArrayList<>(rows.size());
         for (ImportRow row : rows) {

@@ -70,7 +70,7 @@ class RegistrationImporter implements RowImporter<RegistrationImporter.Change> {
     }
 
     @Override
-    public List<Planned<Change>> plan(List<ImportRow> rows, Event event) {
+    public List<Planned<Change>> plan(List<ImportRow> rows, Event event, ValueChoices values) {
         if (event == null) {
             throw DomainException.invalid("event", "event_required");
         }

@@ -17,7 +17,20 @@ interface RowImporter<T> {
     /** Fields a file must have a column for; without one, no row can be imported. */
     List<ImportField> requiredColumns();
 
-    List<Planned<T>> plan(List<ImportRow> rows, @Nullable Event event);
+    List<Planned<T>> plan(List<ImportRow> rows, @Nullable Event event, ValueChoices values);
+
+    /**
+     * The values of the file this importer does not know by itself (each once, as first spelled), with the
+     * choice that applies to each, if any: the preview asks staff what they mean.
+     */
+    default List<UnknownValue> unknownValues(List<ImportRow> rows, ValueChoices values) {
+        return List.of();
+    }
+
+    /** The field whose values {@link #unknownValues} lists (remembered per kind and field). */
+    default ImportField valuesField() {
+        return null;
+    }
 
     /**
      * Writes the accepted rows and returns them as written. An importer that {@link #settlesByWriting()} may

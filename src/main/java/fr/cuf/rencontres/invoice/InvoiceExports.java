@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Invoices and payments of an event as CSV for the accountants, with {@link CsvWriter} (French Excel or
- * comma dialect, formula neutralisation). Amounts are in euros with two decimals, with a decimal comma in the
- * Excel dialect (French Excel reads it as a number) and a decimal point in the comma dialect.
+ * comma dialect, formula neutralisation) or .xlsx. As French accountants read them in every format: dates
+ * JJ/MM/AAAA, amounts in euros with a decimal comma (numbers and dates typed in the .xlsx), labels not codes.
  */
 @Singleton
 public class InvoiceExports {
@@ -38,12 +38,12 @@ public class InvoiceExports {
         List<Invoice> all = invoices.ofEvent(event.id());
         List<String> header = headers(locale, "number", "issuedOn", "organisation", "siren", "event", "registrations",
                 "total", "paid", "due", "status");
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         for (Invoice i : all) {
-            rows.add(List.of(i.invoiceNumber(), date(i.issuedOn(), dialect), i.customerName(),
+            rows.add(List.of(i.invoiceNumber(), i.issuedOn(), i.customerName(),
                     i.customerSiren() == null ? "" : i.customerSiren(), i.eventTitle(),
-                    String.valueOf(invoices.lines(i.id()).size()), amount(i.totalCents(), dialect),
-                    amount(i.paidCents(), dialect), amount(i.dueCents(), dialect),
+                    String.valueOf(invoices.lines(i.id()).size()), amount(i.totalCents()),
+                    amount(i.paidCents()), amount(i.dueCents()),
                     messages.get(locale, "invoice.status." + i.status())));
         }
         return CsvWriter.write(dialect, header, rows);
@@ -55,28 +55,22 @@ public class InvoiceExports {
         invoices.ofEvent(event.id()).forEach(i -> byId.put(i.id(), i));
         List<String> header = headers(locale, "number", "organisation", "paidOn", "amount", "method", "reference",
                 "recordedBy");
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         for (Payment p : payments.ofEvent(event.id())) {
             if (p.cancelled()) {
                 continue;
             }
             Invoice i = byId.get(p.invoiceId());
-            rows.add(List.of(i.invoiceNumber(), i.customerName(), date(p.paidOn(), dialect),
-                    amount(p.amountCents(), dialect), messages.get(locale, "invoice.method." + p.method()),
+            rows.add(List.of(i.invoiceNumber(), i.customerName(), p.paidOn(),
+                    amount(p.amountCents()), messages.get(locale, "invoice.method." + p.method()),
                     p.reference() == null ? "" : p.reference(), p.recordedBy()));
         }
         return CsvWriter.write(dialect, header, rows);
     }
 
-    /** JJ/MM/AAAA in the French Excel dialect, as French accountants type dates; ISO 8601 in the comma dialect. */
-    static String date(java.time.LocalDate day, CsvWriter.Dialect dialect) {
-        return dialect == CsvWriter.Dialect.EXCEL ? java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(day)
-                : day.toString();
-    }
-
-    static String amount(long cents, CsvWriter.Dialect dialect) {
-        String text = String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
-        return dialect == CsvWriter.Dialect.EXCEL ? text.replace('.', ',') : text;
+    /** Euros: {@link CsvWriter} writes them with a decimal comma, the .xlsx as numbers. */
+    static java.math.BigDecimal amount(long cents) {
+        return java.math.BigDecimal.valueOf(cents, 2);
     }
 
     private List<String> headers(Locale locale, String... keys) {

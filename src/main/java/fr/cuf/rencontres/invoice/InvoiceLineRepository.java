@@ -12,10 +12,15 @@ interface InvoiceLineRepository extends CrudRepository<InvoiceLine, Long> {
 
     List<InvoiceLine> findByInvoiceIdOrderById(Long invoiceId);
 
-    /** Registrations waiting for payment that are on no invoice yet (or only on credited lines), with who they are, in name order. */
+    /**
+     * Registrations waiting for payment that are on no invoice yet (or only on credited lines), with who they are, in
+     * name order; the price category by its French label, as the invoice prints it (its code when it has none).
+     */
     @Query("""
-            SELECT r.id, r.price_category, r.price_cents, p.first_name, p.last_name
+            SELECT r.id, COALESCE(SUBSTRING(pc.label_fr, 1, 120), r.price_category) AS price_category, r.price_cents,
+                   p.first_name, p.last_name
               FROM registration r JOIN person p ON p.id = r.person_id
+              LEFT JOIN price_category pc ON pc.event_id = r.event_id AND pc.code = r.price_category
              WHERE r.event_id = :eventId AND r.organisation_id = :organisationId AND r.status = 'PENDING_PAYMENT'
                AND NOT EXISTS (SELECT 1 FROM invoice_line l WHERE l.registration_id = r.id
                                 AND NOT EXISTS (SELECT 1 FROM credit_note_line c WHERE c.invoice_line_id = l.id))

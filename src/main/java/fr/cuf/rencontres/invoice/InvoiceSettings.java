@@ -73,4 +73,11 @@ public interface InvoiceSettings {
 
     @Nullable
     String getBic();
+
+    /**
+     * How long after its due date an invoice still unpaid gets its reminder mail (once), e.g. {@code 15d}.
+     * Environment: {@code RENCONTRES_INVOICE_REMINDER_AFTER}.
+     */
+    @Bindable(defaultValue = "15d")
+    java.time.Duration getReminderAfter();
 }

@@ -54,7 +54,8 @@ public class RegistrationMails {
                 "PENDING", 0, now, null, now, null));
     }
 
-    void queue(MailKind kind, long registrationId, @Nullable String secret, @Nullable String note) {
+    /** {@code note}: the text the mail's body shows in its third place (what changed, which invoice…). */
+    public void queue(MailKind kind, long registrationId, @Nullable String secret, @Nullable String note) {
         Recipient to = recipients.of(registrationId);
         Instant now = clock.instant();
         outbox.save(new OutboxMail(null, registrationId, kind, to.email(), to.locale(), secret, note, null,

@@ -138,6 +138,8 @@ class ImportWebTest {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).basicAuth("desk", Fixtures.PASSWORD).cookie(cookie)
                 .accept(MediaType.TEXT_HTML));
         assertTrue(refused.contains("Rien n'a été importé") || refused.contains("Rien n&#x27;a été importé"), refused);
+        assertFalse(refused.contains("Créées"), "nothing was created: the counts say what the import would do");
+        assertTrue(refused.contains("À créer"), refused);
         assertEquals(0, organisations.count());
 
         HttpResponse<String> committed = client.toBlocking().exchange(HttpRequest.POST(location + "/commit",
@@ -162,6 +164,64 @@ class ImportWebTest {
                 .exchange(HttpRequest.POST(location + "/commit", "csrfToken=" + csrf + "&validOnly=on")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).basicAuth("desk", Fixtures.PASSWORD).cookie(cookie)));
         assertEquals(HttpStatus.CONFLICT, twice.getStatus());
+    }
+
+    private HttpResponse<String> upload(byte[] file) {
+        return upload(file, "fr");
+    }
+
+    private HttpResponse<String> upload(byte[] file, String language) {
+        HttpResponse<String> form = client.toBlocking().exchange(HttpRequest.GET("/staff/imports")
+                .basicAuth("desk", Fixtures.PASSWORD).accept(MediaType.TEXT_HTML), String.class);
+        String csrf = csrf(form.body());
+        Cookie cookie = Cookie.of("rencontres_csrf", form.getCookie("rencontres_csrf").orElseThrow().getValue());
+        MultipartBody body = MultipartBody.builder().addPart("csrfToken", csrf).addPart("kind", "organisations")
+                .addPart("event", "").addPart("file", "membres.csv", MediaType.of("text/csv"), file).build();
+        return client.toBlocking().exchange(HttpRequest.POST("/staff/imports?csrfToken=" + csrf, body)
+                .contentType(MediaType.MULTIPART_FORM_DATA).basicAuth("desk", Fixtures.PASSWORD).cookie(cookie)
+                .accept(MediaType.TEXT_HTML).header("Accept-Language", language), String.class);
+    }
+
+    private static byte[] sized(int bytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes + 200);
+        out.writeBytes("Nom;SIREN;Pays\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        int i = 0;
+        while (out.size() < bytes) {
+            out.writeBytes(("Association des amis du jumelage numéro " + i++ + ";;FR\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void the_staff_page_takes_a_five_megabyte_list_and_answers_an_oversized_one_in_the_page() {
+        assertEquals(HttpStatus.SEE_OTHER, upload(sized(5 * 1024 * 1024)).getStatus());
+        for (String language : List.of("fr", "en")) {
+            HttpClientResponseException tooLarge = assertThrows(HttpClientResponseException.class,
+                    () -> upload(sized(21 * 1024 * 1024), language));
+            assertEquals(HttpStatus.REQUEST_ENTITY_TOO_LARGE, tooLarge.getStatus());
+            String page = tooLarge.getResponse().getBody(String.class).orElse("");
+            assertTrue(page.contains(language.equals("fr") ? "dépasse 20 Mo" : "larger than 20 MB"), page);
+        }
+        String form = client.toBlocking().retrieve(HttpRequest.GET("/staff/imports?refused=file_too_large")
+                .basicAuth("desk", Fixtures.PASSWORD).accept(MediaType.TEXT_HTML));
+        assertTrue(form.contains("dépasse 20 Mo") && form.contains("id=\"file-error\""), form);
+        assertTrue(form.contains("data-max-bytes=\"20971520\""), "the page checks the size before sending");
+    }
+
+    @Test
+    void a_header_only_file_is_refused_beside_the_file_field_and_on_the_api_with_a_code() {
+        HttpClientResponseException page = assertThrows(HttpClientResponseException.class,
+                () -> upload(CsvFiles.utf8("Nom;SIREN;Pays")));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, page.getStatus());
+        assertTrue(page.getResponse().getBody(String.class).orElse("").contains("data-code=\"header_only_csv\""));
+        HttpClientResponseException api = assertThrows(HttpClientResponseException.class,
+                () -> api("?dryRun=true", CsvFiles.utf8("Nom;SIREN;Pays"), "desk"));
+        assertEquals("header_only_csv", api.getResponse().getBody(Map.class).orElseThrow().get("code"));
+        HttpClientResponseException empty = assertThrows(HttpClientResponseException.class,
+                () -> api("?dryRun=true", new byte[0], "desk"));
+        Object code = empty.getResponse().getBody(Map.class).orElseThrow().get("code");
+        assertTrue("empty_csv".equals(code) || "body_required".equals(code), String.valueOf(code));
     }
 
     @Test

@@ -153,6 +153,71 @@ class OrganisationImportTest {
     }
 
     @Test
+    void a_name_match_with_another_siren_is_a_row_problem_never_a_second_organisation() {
+        Organisation dijon = fixtures.dijon();
+        ImportReport report = commit(CsvFiles.utf8(
+                "Nom;SIREN;Pays",
+                "Ville de Dijon;213523889;FR"));
+        assertFalse(report.committed());
+        assertEquals(List.of(new RowProblem(2, "SIREN", "organisation_siren_conflict",
+                List.of("Ville de Dijon", "212123111", "213523889"))), report.problems());
+        assertEquals(1, organisations.count());
+        assertEquals("212123111", organisations.findById(dijon.id()).orElseThrow().siren());
+    }
+
+    @Test
+    void the_demo_member_list_imported_twice_creates_nothing_the_second_time() throws java.io.IOException {
+        byte[] list;
+        try (var in = getClass().getResourceAsStream("/demo/organisations.csv")) {
+            list = in.readAllBytes();
+        }
+        ImportReport first = commit(list);
+        assertTrue(first.committed(), first.problems().toString());
+        long stored = organisations.count();
+        assertEquals(first.counts().created(), stored);
+        ImportReport second = commit(list);
+        assertTrue(second.committed(), second.problems().toString());
+        assertEquals(0, second.counts().created());
+        assertEquals(0, second.counts().updated());
+        assertEquals(stored, organisations.count());
+    }
+
+    @Test
+    void an_unknown_type_is_listed_once_staff_choose_what_it_means_and_the_choice_is_remembered() {
+        byte[] file = CsvFiles.utf8(
+                "Nom;Type;Pays;SIREN",
+                "Province de Kénitra;autorité locale étrangère;Maroc;",
+                "Ville de Poitiers;Commune;FR;218619450",
+                "Préfecture de Tokushima;Autorité locale  étrangère;Japon;");
+        ImportReport preview = preview(file);
+        assertEquals(List.of(new UnknownValue("kind", "Type", "autorité locale étrangère", 2, null,
+                "FOREIGN_LOCAL_AUTHORITY")), preview.unknownValues());
+        assertEquals(List.of("unknown_organisation_kind", "unknown_organisation_kind"),
+                preview.problems().stream().map(RowProblem::code).toList());
+
+        ValueChoices choice = ValueChoices.parse(List.of("autorité locale étrangère=FOREIGN_LOCAL_AUTHORITY"));
+        ImportReport committed = imports.commit(new ImportRequest(ImportKind.ORGANISATIONS, file, List.of(), null,
+                false, true, choice), false, "desk");
+        assertTrue(committed.committed(), committed.problems().toString());
+        assertEquals(3, organisations.count());
+        assertEquals(2, organisations.findAll().stream()
+                .filter(o -> o.kind() == OrganisationKind.FOREIGN_LOCAL_AUTHORITY).count());
+
+        ImportReport next = preview(CsvFiles.utf8(
+                "Nom;Type;Pays",
+                "Ville de Saint-Louis;AUTORITE LOCALE ETRANGERE;Sénégal"));
+        assertEquals(List.of(), next.problems(), "the choice is remembered for the next import of organisations");
+        assertEquals("FOREIGN_LOCAL_AUTHORITY", next.unknownValues().get(0).chosen());
+    }
+
+    @Test
+    void a_file_with_only_its_header_is_refused_with_a_code() {
+        fr.cuf.rencontres.support.DomainException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                fr.cuf.rencontres.support.DomainException.class, () -> preview(CsvFiles.utf8("Nom;SIREN;Pays", ";;")));
+        assertEquals("header_only_csv", refused.code());
+    }
+
+    @Test
     void duplicate_rows_are_reported_once_with_the_line_they_repeat() {
         ImportReport report = preview(CsvFiles.utf8(
                 "Nom;SIREN;Pays",

@@ -98,6 +98,8 @@ class InvoiceLifecycleTest {
         assertTrue(text.contains("Ville de Lyon") && text.contains("1 place de la Comédie"), text);
         assertFalse(text.contains("Métropole") || text.contains("20 rue du Lac"), "the customer block is frozen: " + text);
         assertFalse(text.contains("VIR 1"), "payments are a separate statement: " + text);
+        assertTrue(text.contains("Non adhérent") && !text.contains("non-adherent"),
+                "each line names its price category as the event does, not by its code: " + text);
     }
 
     @Test

@@ -116,6 +116,10 @@ class InvoiceWebTest {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).basicAuth("desk", Fixtures.PASSWORD).cookie(cookie), String.class);
         assertEquals(HttpStatus.SEE_OTHER, paid.getStatus());
         assertEquals(RegistrationStatus.CONFIRMED, registrationRepository.findById(registrationId).orElseThrow().status());
+        Map<?, ?> json = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/registrations/" + registrationId)
+                .basicAuth("desk", Fixtures.PASSWORD), Map.class);
+        assertEquals("CONFIRMED", json.get("status"));
+        assertEquals("CUF-2026-0001", json.get("invoiceNumber"), "the API gives the invoice of a paid registration");
 
         byte[] pdf = client.toBlocking().retrieve(HttpRequest.GET(base + "/" + invoiceId + ".pdf")
                 .basicAuth("desk", Fixtures.PASSWORD), byte[].class);

@@ -49,9 +49,12 @@ class PersonalPageController {
     private final HttpLocaleResolver locales;
     private final AgendaTokens agendaTokens;
     private final BadgeService badges;
+    private final fr.cuf.rencontres.invoice.RegistrantInvoices invoices;
 
     PersonalPageController(RegistrationViews views, RegistrationChanges changes, RegistrationPages pages,
-                           HttpLocaleResolver locales, AgendaTokens agendaTokens, BadgeService badges) {
+                           HttpLocaleResolver locales, AgendaTokens agendaTokens, BadgeService badges,
+                           fr.cuf.rencontres.invoice.RegistrantInvoices invoices) {
+        this.invoices = invoices;
         this.agendaTokens = agendaTokens;
         this.badges = badges;
         this.views = views;
@@ -145,6 +148,7 @@ class PersonalPageController {
                                                    String notice, DomainException refusal) {
         Locale locale = Messages.supported(locales.resolveOrDefault(request));
         Map<String, Object> model = pages.personal(v, secret, locale);
+        model.put("documents", invoices.of(v.registration().id()));
         if (notice != null) {
             model.put("notice", notice);
         }

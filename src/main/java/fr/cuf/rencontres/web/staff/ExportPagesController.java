@@ -77,7 +77,8 @@ class ExportPagesController {
     @Get("/organisations.csv")
     @Produces("text/csv")
     HttpResponse<byte[]> organisations(@Nullable @QueryValue String format, HttpRequest<?> request) {
-        return file("organisations.csv", exports.organisations(CsvWriter.Dialect.of(format), locale(request)));
+        CsvWriter.Dialect dialect = CsvWriter.Dialect.of(format);
+        return file("organisations", dialect, exports.organisations(dialect, locale(request)));
     }
 
     @Get("/events/{slug}/registrations.csv")
@@ -89,19 +90,21 @@ class ExportPagesController {
         ExportFilter filter = new ExportFilter(
                 parse(RegistrationStatus.class, "status", status), parse(ParticipantType.class, "type", type),
                 organisation, session, columns);
-        return file("inscriptions-" + slug + ".csv",
-                exports.registrations(slug, filter, CsvWriter.Dialect.of(format), locale(request)));
+        CsvWriter.Dialect dialect = CsvWriter.Dialect.of(format);
+        return file("inscriptions-" + slug, dialect, exports.registrations(slug, filter, dialect, locale(request)));
     }
 
     @Get("/events/{slug}/badges.csv")
     @Produces("text/csv")
     HttpResponse<byte[]> badges(@PathVariable String slug, @Nullable @QueryValue String format, HttpRequest<?> request) {
-        return file("badges-" + slug + ".csv", exports.badges(slug, CsvWriter.Dialect.of(format), locale(request)));
+        CsvWriter.Dialect dialect = CsvWriter.Dialect.of(format);
+        return file("badges-" + slug, dialect, exports.badges(slug, dialect, locale(request)));
     }
 
-    private static HttpResponse<byte[]> file(String name, byte[] csv) {
-        return HttpResponse.ok(csv).contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    /** A CSV file, or the .xlsx one for {@code format=xlsx}. */
+    private static HttpResponse<byte[]> file(String base, CsvWriter.Dialect dialect, byte[] body) {
+        return HttpResponse.ok(body).contentType(dialect.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + dialect.fileName(base) + "\"");
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

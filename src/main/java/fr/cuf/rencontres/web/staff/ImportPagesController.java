@@ -5,12 +5,16 @@ import fr.cuf.rencontres.csvio.ImportKind;
 import fr.cuf.rencontres.csvio.ImportReport;
 import fr.cuf.rencontres.csvio.ImportUpload;
 import fr.cuf.rencontres.csvio.ImportUploads;
+import fr.cuf.rencontres.csvio.ValueChoices;
 import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import fr.cuf.rencontres.support.Problem;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -66,14 +70,59 @@ class ImportPagesController {
 
     @Get
     @View("staff/imports")
-    Map<String, Object> form(HttpRequest<?> request) {
+    Object page(HttpRequest<?> request, @Nullable @QueryValue String refused) {
+        if ("file_too_large".equals(refused)) {
+            return refusedUpload(request, HttpStatus.OK, List.of(Problem.field("file", "file_too_large", MAX_MB)),
+                    null, null).body();
+        }
+        return form(request);
+    }
+
+    private Map<String, Object> form(HttpRequest<?> request) {
         Locale locale = locale(request);
-        return Map.of("kinds", List.of(ImportKind.values()).stream().map(k -> Map.of("value", k.path(),
+        return new HashMap<>(Map.of("kinds", List.of(ImportKind.values()).stream().map(k -> Map.of("value", k.path(),
                         "label", messages.get(locale, "csvio.kind." + k.path()),
                         "headers", String.join(" · ", k.fields().stream()
                                 .map(f -> String.join(" / ", k.aliases(f))).toList()))).toList(),
-                "events", events.findAllOrderByStartsAtDesc(), "recent", history.recentImports(null, RECENT));
+                "events", events.findAllOrderByStartsAtDesc(), "recent", history.recentImports(null, RECENT)));
     }
+
+    /** The upload form again, with the problems of the file beside its field (and the kind and event chosen). */
+    private HttpResponse<?> refusedUpload(HttpRequest<?> request, HttpStatus status, List<Problem> problems,
+                                          @Nullable String kind, @Nullable String event) {
+        Locale locale = locale(request);
+        Map<String, Object> model = form(request);
+        Map<String, Object> byField = new java.util.LinkedHashMap<>();
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        for (Problem p : problems) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("code", p.code());
+            item.put("message", messages.problem(locale, p));
+            item.put("field", p.field() == null ? "file" : p.field());
+            byField.putIfAbsent((String) item.get("field"), item);
+            all.add(item);
+        }
+        model.put("errors", byField);
+        model.put("errorList", all);
+        model.put("chosenKind", kind == null ? "organisations" : kind);
+        model.put("chosenEvent", event == null ? "" : event);
+        return HttpResponse.status(status).body(new ModelAndView<>("staff/imports", model));
+    }
+
+    /**
+     * A file over the largest import that reaches the route ({@code micronaut.server.multipart.max-file-size}): the
+     * form again, saying so in the reader's language. A request over {@code max-request-size} is refused before any
+     * route (its page: web.FrameworkErrorMessages); the page's script checks the size before sending and opens
+     * {@code ?refused=file_too_large} instead.
+     */
+    @io.micronaut.http.annotation.Error(exception = ContentLengthExceededException.class)
+    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        return refusedUpload(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                List.of(Problem.field("file", "file_too_large", MAX_MB)), null, null);
+    }
+
+    /** Megabytes of the largest file, as configured (20 MB: a member list of every French local authority). */
+    static final int MAX_MB = 20;
 
     /**
      * The CSRF filter cannot read a multipart body (application.yml excludes this path from it), so the
@@ -85,28 +134,35 @@ class ImportPagesController {
         if (csrfToken == null || !csrf.validateCsrfToken(request, csrfToken)) {
             return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN);
         }
-        String id = uploads.store(kind, event, file.getFilename(), file.getBytes(), user.getName());
-        return HttpResponse.seeOther(URI.create("/staff/imports/" + id));
+        try {
+            String id = uploads.store(kind, event, file.getFilename(), file.getBytes(), user.getName());
+            return HttpResponse.seeOther(URI.create("/staff/imports/" + id));
+        } catch (DomainException refused) {
+            return refusedUpload(request, HttpStatus.UNPROCESSABLE_ENTITY, refused.problems(), kind, event);
+        }
     }
 
     @Get("/{id}")
     @View("staff/import-preview")
     Map<String, Object> preview(@PathVariable String id, @Nullable @QueryValue List<String> map,
-                                @Nullable @QueryValue String waitingList, HttpRequest<?> request) {
+                                @Nullable @QueryValue String waitingList, @Nullable @QueryValue List<String> value,
+                                HttpRequest<?> request) {
         boolean waiting = on(waitingList);
-        return previewModel(id, map == null ? List.of() : map, waiting, uploads.preview(id, map, waiting),
-                locale(request), false);
+        ValueChoices values = ValueChoices.parse(value);
+        return previewModel(id, map == null ? List.of() : map, waiting, values,
+                uploads.preview(id, map, waiting, values), locale(request), false);
     }
 
     @Post(value = "/{id}/commit", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     Object commit(@PathVariable String id, @Body CommitForm form, Principal user, HttpRequest<?> request) {
         List<String> map = form.map() == null ? List.of() : form.map();
+        ValueChoices values = ValueChoices.parse(form.value());
         ImportReport report = uploads.commit(id, map, on(form.validOnly()), on(form.waitingList()), on(form.sendMail()),
-                user.getName());
+                values, user.getName());
         if (report.committed()) {
             return HttpResponse.seeOther(URI.create("/staff/imports/" + id + "/report"));
         }
-        return new ModelAndView<>("staff/import-preview", previewModel(id, map, on(form.waitingList()), report,
+        return new ModelAndView<>("staff/import-preview", previewModel(id, map, on(form.waitingList()), values, report,
                 locale(request), true));
     }
 
@@ -121,9 +177,9 @@ class ImportPagesController {
     @Produces("text/csv")
     HttpResponse<byte[]> rejected(@PathVariable String id, @Nullable @QueryValue List<String> map,
                                   @Nullable @QueryValue String waitingList, @Nullable @QueryValue String format,
-                                  HttpRequest<?> request) {
-        byte[] csv = uploads.rejectedCsv(id, map == null ? List.of() : map, on(waitingList), locale(request),
-                CsvWriter.Dialect.of(format));
+                                  @Nullable @QueryValue List<String> value, HttpRequest<?> request) {
+        byte[] csv = uploads.rejectedCsv(id, map == null ? List.of() : map, on(waitingList), ValueChoices.parse(value),
+                locale(request), CsvWriter.Dialect.of(format));
         return HttpResponse.ok(csv).contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"rejets-" + id + ".csv\"");
     }
@@ -132,8 +188,8 @@ class ImportPagesController {
         return "on".equals(checkbox) || "true".equals(checkbox);
     }
 
-    private Map<String, Object> previewModel(String id, List<String> map, boolean waitingList, ImportReport report,
-                                             Locale locale, boolean refused) {
+    private Map<String, Object> previewModel(String id, List<String> map, boolean waitingList, ValueChoices values,
+                                             ImportReport report, Locale locale, boolean refused) {
         ImportUpload upload = uploads.get(id);
         ImportKind kind = ImportKind.fromPath(upload.kind()).orElseThrow(() -> DomainException.notFound("import_not_found"));
         Map<String, Object> model = new HashMap<>();
@@ -143,16 +199,21 @@ class ImportPagesController {
                 "label", messages.get(locale, "csvio.field." + f.key()))).toList());
         model.put("kindLabel", messages.get(locale, "csvio.kind." + kind.path()));
         model.put("mapping", map);
-        model.put("mappingQuery", String.join("&", map.stream()
-                .map(m -> "map=" + URLEncoder.encode(m, StandardCharsets.UTF_8)).toList())
+        List<String> chosen = report.unknownValues().stream().filter(v -> v.chosen() != null)
+                .map(v -> v.value() + "=" + v.chosen()).toList();
+        model.put("mappingQuery", String.join("&", java.util.stream.Stream.concat(
+                map.stream().map(m -> "map=" + URLEncoder.encode(m, StandardCharsets.UTF_8)),
+                chosen.stream().map(v -> "value=" + URLEncoder.encode(v, StandardCharsets.UTF_8))).toList())
                 + (waitingList ? "&waitingList=on" : ""));
+        model.put("chosenValues", chosen);
+        model.put("unknownValues", ImportValueViews.of(report.unknownValues(), messages, locale));
         model.put("registrations", kind == ImportKind.REGISTRATIONS);
         model.put("waitingList", waitingList);
         model.put("rows", report.rows().stream().map(r -> {
             Map<String, Object> row = new HashMap<>();
             row.put("line", r.line());
             row.put("outcome", messages.get(locale, "csvio.outcome." + r.outcome()));
-            row.put("status", r.status() == null ? "" : r.status());
+            row.put("status", r.status() == null ? "" : messages.get(locale, "enum.RegistrationStatus." + r.status()));
             row.put("category", r.category() == null ? "" : r.category());
             row.put("price", r.priceCents() == null ? "" : fr.cuf.rencontres.registration.Quote.euros(r.priceCents()));
             row.put("code", r.code() == null ? "" : r.code());

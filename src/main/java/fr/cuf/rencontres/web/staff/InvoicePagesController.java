@@ -165,14 +165,22 @@ class InvoicePagesController {
     @Produces("text/csv")
     HttpResponse<byte[]> invoicesCsv(@PathVariable long eventId, @Nullable @QueryValue String format, HttpRequest<?> request) {
         Event event = events.get(eventId);
-        return csv("factures-" + event.slug() + ".csv", exports.invoices(event.slug(), CsvWriter.Dialect.of(format), locale(request)));
+        CsvWriter.Dialect dialect = CsvWriter.Dialect.of(format);
+        return file("factures-" + event.slug(), dialect, exports.invoices(event.slug(), dialect, locale(request)));
     }
 
     @Get("/{eventId}/payments.csv")
     @Produces("text/csv")
     HttpResponse<byte[]> paymentsCsv(@PathVariable long eventId, @Nullable @QueryValue String format, HttpRequest<?> request) {
         Event event = events.get(eventId);
-        return csv("paiements-" + event.slug() + ".csv", exports.payments(event.slug(), CsvWriter.Dialect.of(format), locale(request)));
+        CsvWriter.Dialect dialect = CsvWriter.Dialect.of(format);
+        return file("paiements-" + event.slug(), dialect, exports.payments(event.slug(), dialect, locale(request)));
+    }
+
+    /** A CSV file, or the .xlsx one for {@code format=xlsx}. */
+    static HttpResponse<byte[]> file(String base, CsvWriter.Dialect dialect, byte[] body) {
+        return HttpResponse.ok(body).contentType(dialect.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + dialect.fileName(base) + "\"");
     }
 
     static HttpResponse<byte[]> csv(String name, byte[] body) {

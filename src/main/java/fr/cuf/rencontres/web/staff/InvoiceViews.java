@@ -42,15 +42,31 @@ class InvoiceViews {
     private final OrganisationRepository organisations;
     private final Messages messages;
     private final Clock clock;
+    private final fr.cuf.rencontres.registration.PriceCategoryRepository categories;
 
     InvoiceViews(InvoiceService invoices, InvoicePayments payments, CreditNotes creditNotes,
-                 OrganisationRepository organisations, Messages messages, Clock clock) {
+                 OrganisationRepository organisations, Messages messages, Clock clock,
+                 fr.cuf.rencontres.registration.PriceCategoryRepository categories) {
+        this.categories = categories;
         this.invoices = invoices;
         this.payments = payments;
         this.creditNotes = creditNotes;
         this.organisations = organisations;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    /** The event's price categories by code, as the reader says them ("Non-adhérent", not "non-member"). */
+    private Map<String, String> categoryLabels(Event event, Locale locale) {
+        Map<String, String> labels = new HashMap<>();
+        for (fr.cuf.rencontres.registration.PriceCategory c : categories.findByEventIdOrderByPosition(event.id())) {
+            labels.put(c.code(), "en".equals(locale.getLanguage()) ? c.labelEn() : c.labelFr());
+        }
+        return labels;
+    }
+
+    private static String label(Map<String, String> labels, @Nullable String code) {
+        return code == null ? "" : labels.getOrDefault(code, code);
     }
 
     Map<String, Object> list(Event event, Locale locale) {
@@ -71,8 +87,9 @@ class InvoiceViews {
         model.put("event", event);
         model.put("organisation", organisation);
         model.put("form", billing);
+        Map<String, String> labels = categoryLabels(event, locale);
         model.put("registrations", invoices.uninvoiced(event.id(), organisation.id()).stream().map(u -> Map.of(
-                "name", u.firstName() + " " + u.lastName(), "category", u.priceCategory() == null ? "" : u.priceCategory(),
+                "name", u.firstName() + " " + u.lastName(), "category", label(labels, u.priceCategory()),
                 "amount", InvoiceService.euros(u.priceCents()))).toList());
         model.put("total", InvoiceService.euros(invoices.uninvoiced(event.id(), organisation.id()).stream()
                 .mapToInt(u -> u.priceCents()).sum()));
@@ -89,8 +106,9 @@ class InvoiceViews {
         Set<Long> credited = new HashSet<>();
         List<CreditNote> notes = creditNotes.ofInvoice(invoice.id());
         notes.forEach(n -> creditNotes.lines(n.id()).forEach(l -> credited.add(l.invoiceLineId())));
+        Map<String, String> labels = categoryLabels(event, locale);
         model.put("lines", invoices.lines(invoice.id()).stream().map((InvoiceLine l) -> Map.of(
-                "description", l.description(), "category", l.priceCategory() == null ? "" : l.priceCategory(),
+                "description", l.description(), "category", label(labels, l.priceCategory()),
                 "amount", InvoiceService.euros(l.amountCents()), "credited", credited.contains(l.id()))).toList());
         model.put("creditNotes", notes.stream().map(c -> Map.of("id", c.id(), "number", c.creditNoteNumber(),
                 "issuedOn", DAY.format(c.issuedOn()), "total", InvoiceService.euros(c.totalCents()),

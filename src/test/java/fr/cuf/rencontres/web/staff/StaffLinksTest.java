@@ -268,7 +268,7 @@ class StaffLinksTest {
         byte[] csv = "nom;type;pays\nVille de Essai;COMMUNE;FR\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         uploads.store("organisations", null, "apercu.csv", csv, "desk");
         String imported = uploads.store("organisations", null, "importe.csv", csv, "desk");
-        uploads.commit(imported, List.of(), true, false, false, "desk");
+        uploads.commit(imported, List.of(), true, false, false, fr.cuf.rencontres.csvio.ValueChoices.parse(List.of()), "desk");
         Set<String> reached = new TreeSet<>();
         for (String user : ROLES) {
             Map<String, Integer> perRoute = new HashMap<>();
