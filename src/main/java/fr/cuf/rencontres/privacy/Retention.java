@@ -122,7 +122,7 @@ public class Retention {
             String summary = "needs " + needs + ", registrations " + registrations + ", persons " + persons
                     + ", held " + held + ", events " + events;
             tx.executeWrite(status -> {
-                audit.record(actor, "retention.run", "retention", null, summary);
+                audit.record(actor, "retention.applied", "retention", null, summary);
                 return null;
             });
         }
