@@ -229,17 +229,17 @@ class PrivacyJourneyIT {
     }
 
     private String get(String path) {
-        return send(service.url(path)).body();
+        return send(service.url(path), "application/json").body();
     }
 
     private int status(String url) {
-        return send(url).statusCode();
+        return send(url, "text/html").statusCode();
     }
 
-    private static HttpResponse<String> send(String url) {
+    private static HttpResponse<String> send(String url, String accept) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -54,6 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PrivacyTest {
 
     @Inject RegistrationService registrations;
+    @Inject fr.cuf.rencontres.member.PersonService personService;
     @Inject RegistrationViews views;
     @Inject EventService events;
     @Inject Fixtures fixtures;
@@ -321,6 +322,26 @@ class PrivacyTest {
         AuditEntry entry = audit.find(new AuditFilter(null, null, "admin", "privacy_notice.published", null, null), 1, 0).get(0);
         assertEquals("2026-01", entry.oldValue());
         assertEquals("2026-05", entry.newValue());
+    }
+
+    @Test
+    void the_audit_log_of_a_person_edit_shows_old_and_new_values_and_filters_by_person_and_dates() {
+        RegistrationOutcome awa = register("Awa", "awa@example.org", null);
+        long person = personOf(awa);
+        fr.cuf.rencontres.member.Person p = personService.get(person);
+        personService.update(person, new fr.cuf.rencontres.member.PersonForm(p.firstName(), p.lastName(), p.functionTitle(),
+                "awa.martin@example.org", p.phone(), p.organisationId(), p.electedOfficial()), "desk");
+
+        List<AuditEntry> mine = audit.find(new AuditFilter(null, person, null, null, null, null), 10, 0);
+        AuditEntry edit = mine.stream().filter(e -> e.action().equals("person.updated")).findFirst().orElseThrow();
+        assertEquals("email: awa@example.org", edit.oldValue());
+        assertEquals("email: awa.martin@example.org", edit.newValue());
+        assertTrue(mine.stream().anyMatch(e -> e.action().equals("registration.created")), "her registrations' entries too");
+        assertEquals(1, audit.count(new AuditFilter(null, person, "desk", null, null, null)));
+        assertEquals(0, audit.count(new AuditFilter(null, person, null, null, java.time.LocalDate.parse("2026-05-02"), null)),
+                "entries are dated by the clock (1 May 2026)");
+        assertEquals(mine.size(), audit.count(new AuditFilter(null, person, null, null, java.time.LocalDate.parse("2026-05-01"),
+                java.time.LocalDate.parse("2026-05-01"))));
     }
 
     private static Map<String, String> unzip(byte[] zip) throws Exception {
