@@ -134,7 +134,9 @@ class PrivacyJourneyIT {
             String before = registered(browser);
             browser.screenshot("home-before");
             browser.open("/staff/persons?q=Fontaine");
-            browser.clickAndWait("Léa Fontaine");
+            // the demo data has another Léa Fontaine: the row of her e-mail
+            browser.driver().findElement(By.xpath("//tr[td[contains(., '" + EMAIL + "')]]//a[starts-with(@href, '/staff/persons/')]")).click();
+            browser.waitFor(() -> browser.path().matches("/staff/persons/\\d+") ? true : null);
             browser.clickAndWait("Données personnelles : export et effacement");
             browser.screenshot("person-privacy");
             browser.type("Motif (demande reçue, référence)", "Demande écrite de l'intéressée, courriel du 7 décembre");
@@ -182,6 +184,7 @@ class PrivacyJourneyIT {
             browser.find("#months-" + id).sendKeys("0");
             row.findElement(By.tagName("button")).click();
             browser.waitFor(() -> browser.findAll("#retention-due tr[data-event='" + past + "']").isEmpty() ? null : true);
+            browser.js("window.scrollTo(0, 0)");
             browser.screenshot("retention-preview");
             String toGo = browser.find("#retention-due tr[data-event='" + past + "'] td:nth-child(3)").getText();
             assertTrue(Integer.parseInt(toGo) > 0, "the past edition's participants would go: " + toGo);

@@ -63,16 +63,17 @@ class AuditPagesController {
     @Get
     ModelAndView<Map<String, Object>> all(@Nullable @QueryValue Long personId, @Nullable @QueryValue String actor,
                                           @Nullable @QueryValue String action, @Nullable @QueryValue String from,
-                                          @Nullable @QueryValue String to, @Nullable @QueryValue Integer page) {
-        return page(null, personId, actor, action, from, to, page);
+                                          @Nullable @QueryValue String to, @Nullable @QueryValue Integer page,
+                                          HttpRequest<?> request) {
+        return page(null, personId, actor, action, from, to, page, request);
     }
 
     @Get("/events/{eventId}")
     ModelAndView<Map<String, Object>> event(@PathVariable long eventId, @Nullable @QueryValue Long personId,
                                             @Nullable @QueryValue String actor, @Nullable @QueryValue String action,
                                             @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                            @Nullable @QueryValue Integer page) {
-        return page(eventId, personId, actor, action, from, to, page);
+                                            @Nullable @QueryValue Integer page, HttpRequest<?> request) {
+        return page(eventId, personId, actor, action, from, to, page, request);
     }
 
     @Get("/export.csv")
@@ -95,7 +96,8 @@ class AuditPagesController {
     }
 
     private ModelAndView<Map<String, Object>> page(@Nullable Long eventId, Long personId, String actor, String action,
-                                                   String from, String to, Integer page) {
+                                                   String from, String to, Integer page, HttpRequest<?> request) {
+        Locale locale = Messages.supported(locales.resolveOrDefault(request));
         Event event = eventId == null ? null
                 : events.findById(eventId).orElseThrow(() -> DomainException.notFound("event_not_found"));
         AuditFilter filter = filter(eventId, personId, actor, action, from, to);
@@ -104,7 +106,7 @@ class AuditPagesController {
         if (event != null) {
             model.put("event", event);
         }
-        model.put("entries", audit.find(filter, PAGE_SIZE, paging.offset()));
+        model.put("entries", audit.find(filter, PAGE_SIZE, paging.offset()).stream().map(e -> readable(e, locale)).toList());
         model.put("paging", paging.model());
         model.put("filter", filter);
         model.put("actors", audit.distinct("actor"));
@@ -125,6 +127,26 @@ class AuditPagesController {
         model.put("pageQuery", encode(query));
         model.put("base", eventId == null ? "/staff/audit" : "/staff/audit/events/" + eventId);
         return new ModelAndView<>("staff/audit", model);
+    }
+
+    private static final java.util.regex.Pattern CONSTANT = java.util.regex.Pattern.compile("\\b[A-Z]{2,}(_[A-Z]{2,})+\\b");
+    private static final List<String> ENUMS = List.of("RegistrationStatus", "ParticipantType", "EventStatus",
+            "InvoiceStatus", "SessionStatus", "EventKind", "EventFormat");
+
+    /** The entry as people read it: constants in the free text (PENDING_PAYMENT) become their label; the CSV keeps them. */
+    private AuditEntry readable(AuditEntry e, Locale locale) {
+        return new AuditEntry(e.id(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
+                words(e.detail(), locale), words(e.oldValue(), locale), words(e.newValue(), locale));
+    }
+
+    private String words(String text, Locale locale) {
+        if (text == null) {
+            return null;
+        }
+        return CONSTANT.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(ENUMS.stream()
+                .map(type -> "enum." + type + "." + m.group())
+                .map(key -> messages.get(locale, key)).filter(label -> !label.startsWith("enum.")).findFirst()
+                .orElse(m.group().toLowerCase(Locale.ROOT).replace('_', ' '))));
     }
 
     private static AuditFilter filter(Long eventId, Long personId, String actor, String action, String from, String to) {

@@ -76,8 +76,9 @@ class PrivacyAdminController {
     @View(RETENTION)
     Map<String, Object> retention(@Nullable @QueryValue String ran) {
         Map<String, Object> model = retentionModel();
-        if (ran != null) {
+        if (ran != null && ran.matches("\\d+-\\d+-\\d+")) {
             model.put("ran", ran);
+            model.put("ranCounts", List.of(ran.split("-")));
         }
         return model;
     }
