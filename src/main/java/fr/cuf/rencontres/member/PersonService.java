@@ -59,8 +59,32 @@ public class PersonService {
         Person saved = save(() -> persons.update(new Person(id, clean.firstName(), clean.lastName(),
                 clean.functionTitle(), clean.email(), clean.phone(), clean.organisationId(),
                 Boolean.TRUE.equals(clean.electedOfficial()), current.createdAt(), clock.instant(), current.version())));
-        audit.record(actor, "person.updated", "person", id, saved.fullName());
+        String[] change = changed(current, saved);
+        audit.recordChange(actor, "person.updated", "person", id, saved.fullName(), change[0], change[1]);
         return saved;
+    }
+
+    /** The fields an edit changed, before and after ({@code "email: a@x.fr; phone: —"}), for the audit log. */
+    static String[] changed(Person before, Person after) {
+        java.util.List<String> was = new java.util.ArrayList<>();
+        java.util.List<String> now = new java.util.ArrayList<>();
+        java.util.Map<String, java.util.function.Function<Person, Object>> fields = new java.util.LinkedHashMap<>();
+        fields.put("firstName", Person::firstName);
+        fields.put("lastName", Person::lastName);
+        fields.put("function", Person::functionTitle);
+        fields.put("email", Person::email);
+        fields.put("phone", Person::phone);
+        fields.put("organisationId", Person::organisationId);
+        fields.put("electedOfficial", Person::electedOfficial);
+        fields.forEach((name, field) -> {
+            Object a = field.apply(before);
+            Object b = field.apply(after);
+            if (!java.util.Objects.equals(a, b)) {
+                was.add(name + ": " + (a == null ? "—" : a));
+                now.add(name + ": " + (b == null ? "—" : b));
+            }
+        });
+        return new String[]{was.isEmpty() ? null : String.join("; ", was), now.isEmpty() ? null : String.join("; ", now)};
     }
 
     /**

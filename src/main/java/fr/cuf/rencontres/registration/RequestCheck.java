@@ -17,11 +17,11 @@ class RequestCheck {
 
     static final int MAX_COLLEAGUES = 30;
 
-    /** Read once: a configuration interface resolves its value at every call. */
-    private final String privacyVersion;
+    /** The version of the privacy notice in force (privacy.PrivacyNotices: published by staff, cached briefly). */
+    private final fr.cuf.rencontres.privacy.PrivacyNotices notices;
 
-    RequestCheck(RegistrationSettings settings) {
-        this.privacyVersion = settings.getPrivacyVersion();
+    RequestCheck(fr.cuf.rencontres.privacy.PrivacyNotices notices) {
+        this.notices = notices;
     }
 
     record Valid(List<Long> sessionIds, Map<Long, String> answers, String consentVersion) {
@@ -81,7 +81,7 @@ class RequestCheck {
         }
         Map<Long, String> answers = answers(r.answers() == null ? Map.of() : r.answers(), questions, v);
         v.throwIfInvalid();
-        return new Valid(sessionIds, answers, privacyVersion);
+        return new Valid(sessionIds, answers, notices.currentVersion());
     }
 
     /** The answers to the event's questions, checked against each question's kind and options. */

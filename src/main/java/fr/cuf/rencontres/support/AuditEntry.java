@@ -16,5 +16,7 @@ public record AuditEntry(
         String action,
         String entityType,
         @Nullable Long entityId,
-        @Nullable String detail) {
+        @Nullable String detail,
+        @Nullable String oldValue,
+        @Nullable String newValue) {
 }

@@ -38,11 +38,13 @@ class RegistrationPages {
     private final fr.cuf.rencontres.event.EventService events;
     private final fr.cuf.rencontres.event.EventCatalogue catalogue;
     private final java.time.Clock clock;
+    private final fr.cuf.rencontres.privacy.PrivacyNotices notices;
 
     RegistrationPages(RegistrationViews views, OrganisationRepository organisations, RegistrationSettings settings,
                       Messages messages, fr.cuf.rencontres.registration.Pricing pricing,
                       fr.cuf.rencontres.event.EventService events, fr.cuf.rencontres.event.EventCatalogue catalogue,
-                      java.time.Clock clock) {
+                      java.time.Clock clock, fr.cuf.rencontres.privacy.PrivacyNotices notices) {
+        this.notices = notices;
         this.pricing = pricing;
         this.events = events;
         this.catalogue = catalogue;
@@ -59,7 +61,7 @@ class RegistrationPages {
         model.put("event", event);
         model.put("values", values);
         model.put("idempotencyKey", values.getOrDefault("idempotencyKey", UUID.randomUUID().toString()));
-        model.put("privacyVersion", settings.getPrivacyVersion());
+        model.put("privacyVersion", notices.currentVersion());
         model.put("categories", categories(event.id(), locale));
         model.put("participantTypes", ParticipantType.values());
         model.put("attendance", attendance(event, locale, values.get("attendanceDay")));
