@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * Where an uncached programme feed render spends its CPU, in-process, one thread: the whole render
- * (PublicFeeds with the cache off), then its phases alone (the fingerprint query, the database reads that build
+ * (PublicFeeds with the cache off, measured last) and its phases alone (the fingerprint query, the database reads that build
  * the entries, ical4j writing the bytes). Figures are CPU time of the measuring thread (ThreadMXBean), so that
  * other load on a shared machine barely moves them; "per CPU-second" is 1 s divided by that time.
  * In package calendar to reach its package-private classes; run by src/bench/calendar/feeds.sh.
@@ -39,11 +39,14 @@ public final class FeedPhasesBench {
             EventSummary summary = catalogue.summary(events.publicBySlug(slug));
             List<FeedEntry> entries = programme.of(summary, null, Locale.FRENCH, false);
             System.out.printf("feed %s: %d entries, %,d bytes%n", slug, entries.size(), feed.body().length);
-            double render = measure("render, uncached (all of it)", seconds, () -> feeds.programme(slug, Locale.FRENCH));
+            // the JIT needs thousands of renders before the figures settle (more on a loaded machine)
+            loop(() -> feeds.programme(slug, Locale.FRENCH), 2 * seconds);
             measure("  fingerprint query", seconds, () -> rows.programmeFingerprint(slug));
             measure("  entries (database reads + FeedEntry)", seconds,
                     () -> programme.of(catalogue.summary(events.publicBySlug(slug)), null, Locale.FRENCH, false));
             measure("  bytes (IcsWriter.write)", seconds, () -> IcsWriter.write("Programme", entries));
+            // last, when the JIT has compiled every phase
+            double render = measure("render, uncached (all of it)", seconds, () -> feeds.programme(slug, Locale.FRENCH));
             System.out.printf("RESULT render_per_cpu_s=%.0f%n", render);
         }
     }
