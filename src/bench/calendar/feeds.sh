@@ -25,7 +25,8 @@ javac -cp "$JAR" -d "$WORK/classes" "$ROOT/src/bench/java/fr/cuf/rencontres/benc
   "$ROOT/src/bench/java/fr/cuf/rencontres/calendar/FeedPhasesBench.java"
 
 echo "== in-process (one thread), load average $(cut -d' ' -f1-3 /proc/loadavg) =="
-(cd "$WORK" && RENCONTRES_DEMO_LOAD=auto java -Xmx512m -cp "$JAR:$WORK/classes" \
+# target/test-classes (when built) holds the former ical4j writer, measured beside the current one
+(cd "$WORK" && RENCONTRES_DEMO_LOAD=auto java -Xmx512m -cp "$JAR:$WORK/classes:$ROOT/target/test-classes" \
   -Dlogback.configurationFile=/dev/null fr.cuf.rencontres.calendar.FeedPhasesBench "$SLUG" "$SECONDS_PER_RUN" \
   2>/dev/null | grep -E '^feed|runs|RESULT')
 [ -n "${PHASES_ONLY:-}" ] && exit 0

@@ -7,6 +7,7 @@ import io.micronaut.context.ApplicationContext;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 public final class FeedPhasesBench {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int WARM_UP_RENDERS = Integer.getInteger("bench.warmUpRenders", 3_000);
 
     public static void main(String[] args) {
         String slug = args.length > 0 ? args[0] : "rencontres-aict-2027";
@@ -39,15 +41,40 @@ public final class FeedPhasesBench {
             EventSummary summary = catalogue.summary(events.publicBySlug(slug));
             List<FeedEntry> entries = programme.of(summary, null, Locale.FRENCH, false);
             System.out.printf("feed %s: %d entries, %,d bytes%n", slug, entries.size(), feed.body().length);
-            // the JIT needs thousands of renders before the figures settle (more on a loaded machine)
-            loop(() -> feeds.programme(slug, Locale.FRENCH), 2 * seconds);
+            // the JIT needs thousands of renders before the figures settle: count them, not seconds, so that a
+            // loaded machine (little CPU for this process and its compiler threads) is not measured half-compiled
+            for (int i = 0; i < WARM_UP_RENDERS; i++) {
+                feeds.programme(slug, Locale.FRENCH);
+            }
             measure("  fingerprint query", seconds, () -> rows.programmeFingerprint(slug));
             measure("  entries (database reads + FeedEntry)", seconds,
                     () -> programme.of(catalogue.summary(events.publicBySlug(slug)), null, Locale.FRENCH, false));
             measure("  bytes (IcsWriter.write)", seconds, () -> IcsWriter.write("Programme", entries));
+            formerWriter(seconds, entries);
             // last, when the JIT has compiled every phase
             double render = measure("render, uncached (all of it)", seconds, () -> feeds.programme(slug, Locale.FRENCH));
             System.out.printf("RESULT render_per_cpu_s=%.0f%n", render);
+        }
+    }
+
+    /**
+     * The same bytes through the former ical4j writer, side by side, when the test classes are on the class path
+     * (feeds.sh adds target/test-classes when present: src/test/java/fr/cuf/rencontres/calendar/Ical4jWriter.java).
+     */
+    private static void formerWriter(double seconds, List<FeedEntry> entries) {
+        try {
+            Method write = Class.forName("fr.cuf.rencontres.calendar.Ical4jWriter")
+                    .getDeclaredMethod("write", String.class, List.class);
+            write.setAccessible(true);
+            measure("  bytes, former ical4j writer (before)", seconds, () -> {
+                try {
+                    return write.invoke(null, "Programme", entries);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            System.out.println("  (former ical4j writer not on the class path: run ./mvnw test-compile to compare)");
         }
     }
 
