@@ -5,7 +5,8 @@
 # "Startup completed in" from its log, load the first page (/) and read the RSS with `ps -o rss`.
 # The first round starts each time on a fresh database (migrations + demo data);
 # the second round restarts on the database left by the first run (data present).
-# Extra JVM options can be given in JAVA_OPTS (e.g. JAVA_OPTS=-Xmx256m).
+# Extra JVM options can be given in JAVA_OPTS (e.g. JAVA_OPTS=-Xmx256m), another java in JAVA (e.g. JDK 25 with
+# JAVA_OPTS=-XX:AOTCache=target/rencontres.aot, see src/bench/aot-train.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-3}
@@ -15,7 +16,7 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
 one() { # $1 = label; runs in $scratch, keeps ./data
-  (cd "$scratch" && PORT=$port exec java ${JAVA_OPTS:-} -jar "$jar" >app.log 2>&1) &
+  (cd "$scratch" && PORT=$port exec "${JAVA:-java}" ${JAVA_OPTS:-} -jar "$jar" >app.log 2>&1) &
   local pid=$!
   for _ in $(seq 1 1200); do
     grep -q "Startup completed in" "$scratch/app.log" 2>/dev/null && break
@@ -36,11 +37,14 @@ one() { # $1 = label; runs in $scratch, keeps ./data
   done
   rss_after=$(ps -o rss= -p $pid | tr -d ' ')
   kill $pid; wait $pid 2>/dev/null || true
-  printf "%-16s startup %6s ms (CPU %5s s)   first page %5.0f ms   RSS after first page %4d MB   after 60 more requests %4d MB\n" \
-    "$1" "$startup" "$cpu" "$(echo "$first * 1000" | bc)" $((rss_first / 1024)) $((rss_after / 1024))
+  local demo
+  demo=$(grep -o "Loaded the demo data in [0-9]* ms" "$scratch/app.log" | grep -o "[0-9]*" || true)
+  printf "%-16s startup %6s ms (CPU %5s s)   first page %5.0f ms   RSS after first page %4d MB   after 60 more requests %4d MB%s\n" \
+    "$1" "$startup" "$cpu" "$(echo "$first * 1000" | bc)" $((rss_first / 1024)) $((rss_after / 1024)) \
+    "${demo:+   (of which demo data $demo ms)}"
 }
 
-java -version 2>&1 | head -1
+"${JAVA:-java}" -version 2>&1 | head -1; echo "options: ${JAVA_OPTS:-none}"
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$runs"); do
   rm -rf "$scratch/data"

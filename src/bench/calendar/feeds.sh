@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark of the calendar feeds on the 2026 demo programme (43 sessions), embedded H2 database.
-#   src/bench/calendar/feeds.sh [seconds-per-run (default 10)] [port (default 18086)]
-# 1. in-process, one thread: renders per second (cache off) and cached answers per second;
+# Benchmark of the calendar feeds on the demo edition's programme (43 sessions), embedded H2 database.
+#   src/bench/calendar/feeds.sh [seconds-per-run (default 10)] [port (default 18086)]   (env SLUG: the edition,
+#   default rencontres-aict-2027, the next edition when the demo data is placed in December 2026)
+# 1. in-process, one thread: CPU per uncached render and per phase (FeedPhasesBench: CPU time, little moved by
+#    other load), renders per second (cache off) and cached answers per second;
 # 2. over HTTP with wrk on loopback (2 threads, 16 connections): full renders (cache off),
 #    200 answers from the cache and 304 answers to If-None-Match, with the fingerprint query on every
 #    request and with the defaults (fingerprint trusted for 1 s).
@@ -11,19 +13,25 @@ ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 SECONDS_PER_RUN=${1:-10}
 PORT=${2:-18086}
 JAR="$ROOT/target/rencontres-0.1.0.jar"
-FEED="http://127.0.0.1:$PORT/events/rencontres-aict-2026/programme.ics"
+SLUG=${SLUG:-rencontres-aict-2027}
+FEED="http://127.0.0.1:$PORT/events/$SLUG/programme.ics"
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -q package -DskipTests"; exit 1; }
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk"; exit 1; }
 
 WORK=$(mktemp -d)
 trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/classes"
-javac -q -cp "$JAR" -d "$WORK/classes" "$ROOT/src/bench/java/fr/cuf/rencontres/bench/FeedRenderBench.java" 2>/dev/null \
-  || javac -cp "$JAR" -d "$WORK/classes" "$ROOT/src/bench/java/fr/cuf/rencontres/bench/FeedRenderBench.java"
+javac -cp "$JAR" -d "$WORK/classes" "$ROOT/src/bench/java/fr/cuf/rencontres/bench/FeedRenderBench.java" \
+  "$ROOT/src/bench/java/fr/cuf/rencontres/calendar/FeedPhasesBench.java"
 
-echo "== in-process (one thread) =="
-(cd "$WORK" && RENCONTRES_DEMO_LOAD=auto java -Xmx512m -cp "$JAR:$WORK/classes" \
-  -Dlogback.configurationFile=/dev/null fr.cuf.rencontres.bench.FeedRenderBench rencontres-aict-2026 "$SECONDS_PER_RUN" \
+echo "== in-process (one thread), load average $(cut -d' ' -f1-3 /proc/loadavg) =="
+# target/test-classes (when built) holds the former ical4j writer, measured beside the current one
+(cd "$WORK" && RENCONTRES_DEMO_LOAD=auto java -Xmx512m -cp "$JAR:$WORK/classes:$ROOT/target/test-classes" \
+  -Dlogback.configurationFile=/dev/null fr.cuf.rencontres.calendar.FeedPhasesBench "$SLUG" "$SECONDS_PER_RUN" \
+  2>/dev/null | grep -E '^feed|runs|RESULT')
+[ -n "${PHASES_ONLY:-}" ] && exit 0
+(cd "$WORK" && java -Xmx512m -cp "$JAR:$WORK/classes" \
+  -Dlogback.configurationFile=/dev/null fr.cuf.rencontres.bench.FeedRenderBench "$SLUG" "$SECONDS_PER_RUN" \
   2>/dev/null | grep -E 'per second')
 
 serve() { # $1 = cache max age, $2 = fingerprint max age

@@ -6,7 +6,8 @@
 # 1. seeds the database (an event, PEOPLE registrations) and writes their signed codes (CheckinHttpSeed);
 # 2. starts target/rencontres-0.1.0.jar (built if missing) with the same secret and a clock fixed on the
 #    event's first day, so that entrance:2026-07-08 is "today";
-# 3. runs wrk RUNS times with distinct codes and nonces (first scans: verify + record), then once more on
+# 3. runs wrk RUNS times with distinct codes and nonces (first scans: verify + record), then an open-loop load
+#    of OPEN_RATE first scans/s (default 500, 0 skips it) for OPEN_SECONDS (default 10), then once more on
 #    codes already scanned (duplicates), and prints req/s and p99 of each run with the load average.
 # It empties the tables of the database it is given.
 set -euo pipefail
@@ -68,6 +69,13 @@ scan() { # $1 label, $2 duration: one wrk run from code START on, then START mov
 }
 scan "warm-up (JIT, pool)" "$WARMUP"
 for run in $(seq 1 "$RUNS"); do scan "first scans, run $run" "$DURATION"; done
+if [ "${OPEN_RATE:-500}" != 0 ]; then
+  # open loop: a fixed arrival rate of first scans, latency from each scan's scheduled start (src/bench/OpenLoop.java)
+  echo "open loop, ${OPEN_RATE:-500} first scans/s for ${OPEN_SECONDS:-10} s, load before $(cut -d' ' -f1-3 /proc/loadavg):"
+  java src/bench/OpenLoop.java scan "http://127.0.0.1:$PORT" "${OPEN_RATE:-500}" "${OPEN_SECONDS:-10}" "$WORK/codes.txt" \
+    "$START" "rencontres_session=$SESSION" entrance:2026-07-08
+  START=$((START + ${OPEN_RATE:-500} * ${OPEN_SECONDS:-10}))
+fi
 START=0; scan "duplicates (codes scanned before)" 10s
 psql -h 127.0.0.1 -U postgres -d "$DB" -qtAc \
   "SELECT 'recorded: ' || COUNT(*) || ' scans, ' || COUNT(*) FILTER (WHERE outcome = 'ok') || ' ok, '

@@ -8,6 +8,8 @@
 # checks that no session is oversold, then runs the same SQL transaction with pgbench at several client counts
 # (PGCLIENTS, default "4 8 16 50", PGTIME seconds each, default 15) and takes the best as the ceiling; finally runs
 # the writes alone (the same script without its reads) at the best client count. Prints the service's CPU per registration.
+# Then (OPEN_RATE, default 500; 0 skips it) an open-loop load at that fixed rate for OPEN_SECONDS (default 10):
+# p50/p99 as users feel them.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 CLIENTS=${1:-500}
@@ -54,6 +56,12 @@ echo "   service CPU: $(awk "BEGIN{printf \"%.2f\", ($AFTER - $BEFORE) * 1000 / 
 echo "   threads of the service's blocking pool: $(jcmd $APP Thread.print 2>/dev/null | grep -c '"io-executor-thread')"
 echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== registrations stored: $($PSQL -d $DB -tAc "SELECT status || ' ' || COUNT(*) FROM registration GROUP BY status" | tr '\n' ' ')"
+if [ "${OPEN_RATE:-500}" != 0 ]; then
+  # open loop: a fixed arrival rate, latency from each request's scheduled start (src/bench/OpenLoop.java)
+  echo "== open loop, ${OPEN_RATE:-500} registrations/s for ${OPEN_SECONDS:-10} s; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  java src/bench/OpenLoop.java registration "http://127.0.0.1:$PORT" "${OPEN_RATE:-500}" "${OPEN_SECONDS:-10}" \
+    bench-2027 "$ORG" "$IDS" | tee target/bench-openloop-registration.out
+fi
 echo "== oversold sessions (must be 0):"
 $PSQL -d $DB -tAc "SELECT COUNT(*) FROM (SELECT s.id FROM event_session s JOIN registration_session rs ON rs.session_id = s.id AND rs.status = 'CONFIRMED' GROUP BY s.id, s.capacity HAVING COUNT(*) > s.capacity) x"
 kill $APP; trap - EXIT

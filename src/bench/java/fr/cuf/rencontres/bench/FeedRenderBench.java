@@ -14,7 +14,7 @@ import java.util.Map;
 public final class FeedRenderBench {
 
     public static void main(String[] args) {
-        String slug = args.length > 0 ? args[0] : "rencontres-aict-2026";
+        String slug = args.length > 0 ? args[0] : "rencontres-aict-2027";
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 10;
         String[][] modes = {
                 {"render (no cache)", "PT0S", "PT0S"},
