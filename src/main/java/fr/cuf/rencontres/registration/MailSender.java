@@ -45,24 +45,33 @@ public class MailSender {
     public int sendDue(Instant now) {
         int sent = 0;
         for (OutboxMail mail : claims.claim(now, now.plus(settings.getLease()), settings.getBatchSize())) {
-            String subject;
             try {
-                subject = send(mail);
-            } catch (RuntimeException e) {
-                int attempts = mail.attempts() + 1;
-                String status = attempts >= settings.getMaxAttempts() ? "FAILED" : "PENDING";
-                long minutes = Math.min(360, 1L << Math.min(attempts - 1, 9));
-                String error = String.valueOf(e.getMessage());
-                claims.failed(mail.id(), status, attempts, now.plus(Duration.ofMinutes(minutes)),
-                        error.length() > 1000 ? error.substring(0, 1000) : error);
-                LOG.warn("Mail {} to {} not sent (attempt {}): {}", mail.id(), mail.recipient(), attempts, error);
-                continue;
-            }
-            if (claims.sent(mail.id(), subject, now)) {
-                sent++;
+                sent += sendOne(mail, now);
+            } catch (RuntimeException databaseDown) {
+                // marking the row failed too (the database is away): it stays SENDING and is taken again when its
+                // lease expires; the other claimed rows still get their chance
+                LOG.warn("Mail {} left to its lease: {}", mail.id(), databaseDown.toString());
             }
         }
         return sent;
+    }
+
+    /** 1 when the mail left and was marked sent. */
+    private int sendOne(OutboxMail mail, Instant now) {
+        String subject;
+        try {
+            subject = send(mail);
+        } catch (RuntimeException e) {
+            int attempts = mail.attempts() + 1;
+            String status = attempts >= settings.getMaxAttempts() ? "FAILED" : "PENDING";
+            long minutes = Math.min(360, 1L << Math.min(attempts - 1, 9));
+            String error = String.valueOf(e.getMessage());
+            claims.failed(mail.id(), status, attempts, now.plus(Duration.ofMinutes(minutes)),
+                    error.length() > 1000 ? error.substring(0, 1000) : error);
+            LOG.warn("Mail {} to {} not sent (attempt {}): {}", mail.id(), mail.recipient(), attempts, error);
+            return 0;
+        }
+        return claims.sent(mail.id(), subject, now) ? 1 : 0;
     }
 
     @SuppressWarnings("unchecked")
