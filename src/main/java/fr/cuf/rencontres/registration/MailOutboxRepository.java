@@ -26,6 +26,13 @@ public interface MailOutboxRepository extends CrudRepository<OutboxMail, Long> {
     @Query("UPDATE mail_outbox SET status = 'SENDING', lease_until = :leaseUntil WHERE id IN (:ids)")
     void lease(List<Long> ids, Instant leaseUntil);
 
+    /**
+     * Extends the lease of a row this sender still holds: {@code held} is the lease it set, so a row whose lease
+     * another sender renewed after it expired is not touched (0 rows) and is left to that sender.
+     */
+    @Query("UPDATE mail_outbox SET lease_until = :until WHERE id = :id AND status = 'SENDING' AND lease_until = :held")
+    int renew(Long id, Instant held, Instant until);
+
     /** Only a row still SENDING: a row another sender already marked stays as it is. */
     @Query("""
             UPDATE mail_outbox SET status = 'SENT', subject = :subject, sent_at = :sentAt, link_secret = NULL,

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 
 /**
@@ -44,8 +45,17 @@ public class MailSender {
     /** Sends what is due at {@code now}; returns how many mails left. */
     public int sendDue(Instant now) {
         int sent = 0;
-        for (OutboxMail mail : claims.claim(now, now.plus(settings.getLease()), settings.getBatchSize())) {
+        long started = System.nanoTime();
+        Instant lease = now.plus(settings.getLease()).truncatedTo(ChronoUnit.MICROS);
+        for (OutboxMail mail : claims.claim(now, lease, settings.getBatchSize())) {
             try {
+                // the batch may take longer than one lease (a slow SMTP server): each row's lease starts again just
+                // before its mail goes out, and a row another sender took once the lease expired is left to it
+                Instant current = now.plusNanos(System.nanoTime() - started);
+                Instant renewed = current.plus(settings.getLease()).truncatedTo(ChronoUnit.MICROS);
+                if (!claims.renew(mail.id(), lease, renewed)) {
+                    continue;
+                }
                 sent += sendOne(mail, now);
             } catch (RuntimeException databaseDown) {
                 // marking the row failed too (the database is away): it stays SENDING and is taken again when its

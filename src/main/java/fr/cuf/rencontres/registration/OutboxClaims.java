@@ -31,6 +31,12 @@ class OutboxClaims {
         return due;
     }
 
+    /** Whether this sender still holds the row (see {@link MailOutboxRepository#renew}); if so, holds it until {@code until}. */
+    @Transactional(propagation = REQUIRES_NEW)
+    boolean renew(long id, Instant held, Instant until) {
+        return outbox.renew(id, held, until) == 1;
+    }
+
     /** False when the row was no longer SENDING (its lease expired and another sender took it). */
     @Transactional(propagation = REQUIRES_NEW)
     boolean sent(long id, String subject, Instant sentAt) {

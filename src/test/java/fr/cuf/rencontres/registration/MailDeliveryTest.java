@@ -193,6 +193,18 @@ class MailDeliveryTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_sender_whose_lease_ran_out_mid_batch_leaves_the_row_to_the_sender_that_took_it() {
+        RegistrationOutcome o = register("awa@example.org", "fr");
+        Instant slowLease = NOW.plus(Duration.ofMinutes(5));
+        long id = claims.claim(NOW, slowLease, 10).get(0).id();
+        Instant otherLease = NOW.plus(Duration.ofMinutes(11));
+        assertEquals(1, claims.claim(NOW.plus(Duration.ofMinutes(6)), otherLease, 10).size(), "taken by another sender");
+        assertTrue(!claims.renew(id, slowLease, NOW.plus(Duration.ofMinutes(12))), "the slow sender no longer holds it");
+        assertTrue(claims.renew(id, otherLease, NOW.plus(Duration.ofMinutes(12))), "the other one does");
+        assertEquals("SENDING", outbox.findByRegistrationIdOrderById(o.id()).get(0).status());
+    }
+
+    @Test
     void a_mail_sent_again_after_a_crash_carries_the_same_message_id() throws Exception {
         RegistrationOutcome o = register("awa@example.org", "fr");
         assertEquals(1, sender.sendDue(NOW));
