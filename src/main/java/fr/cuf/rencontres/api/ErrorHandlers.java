@@ -20,9 +20,11 @@ import java.util.List;
 class ErrorHandlers {
 
     private final ErrorResponses responses;
+    private final long maxRequestSize;
 
-    ErrorHandlers(ErrorResponses responses) {
+    ErrorHandlers(ErrorResponses responses, io.micronaut.http.server.HttpServerConfiguration server) {
         this.responses = responses;
+        this.maxRequestSize = server.getMaxRequestSize();
     }
 
     @Error(status = HttpStatus.NOT_FOUND, global = true)
@@ -59,6 +61,16 @@ class ErrorHandlers {
     @Error(exception = com.fasterxml.jackson.core.JsonProcessingException.class, global = true)
     HttpResponse<?> badJsonContent(HttpRequest<?> request) {
         return responses.of(request, HttpStatus.BAD_REQUEST, List.of(Problem.of("invalid_json")));
+    }
+
+    /**
+     * A body over {@code micronaut.server.max-request-size} (20 MB): the service's own 413 instead of the
+     * framework's body. Registration bodies have a much lower cap (web.TextInputFilter).
+     */
+    @Error(exception = io.micronaut.http.exceptions.ContentLengthExceededException.class, global = true)
+    HttpResponse<?> tooLarge(HttpRequest<?> request, io.micronaut.http.exceptions.ContentLengthExceededException e) {
+        return responses.of(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, List.of(new Problem("body_too_large", null, List.of(
+                maxRequestSize / 1024))));
     }
 
     @Error(exception = DomainException.class, global = true)

@@ -11,6 +11,8 @@ import java.time.Instant;
  * the registration found by name), the list, the mode, and a nonce unique to this scan. Queued
  * offline scans also carry the time they happened.
  *
+ * @param code  trimmed here, once, for every face (the scan API, the scan page and its offline queue post this
+ *              record): a reader or a paste adds spaces or a line break around the code (issue 18 item 7)
  * @param event the slug of the event the scanner is working for; a badge of another event is refused
  */
 @Serdeable
@@ -23,4 +25,8 @@ public record ScanRequest(
         @Nullable String nonce,
         @Nullable String event,
         @Nullable Instant scannedAt) {
+
+    public ScanRequest {
+        code = code == null ? null : code.strip();
+    }
 }

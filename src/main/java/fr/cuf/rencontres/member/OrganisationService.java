@@ -179,7 +179,7 @@ public class OrganisationService {
     public OrganisationForm normalise(OrganisationForm form) {
         String country = trim(form.country()) == null ? null : trim(form.country()).toUpperCase(Locale.ROOT);
         String siren = trim(form.siren()) == null ? null : Siren.normalise(trim(form.siren()));
-        return new OrganisationForm(trim(form.name()), form.kind(), country, siren, trim(form.inseeCode()),
+        return new OrganisationForm(trim(fr.cuf.rencontres.support.TextInputs.name(form.name())), form.kind(), country, siren, trim(form.inseeCode()),
                 trim(form.addressLine()), trim(form.postalCode()), trim(form.city()));
     }
 

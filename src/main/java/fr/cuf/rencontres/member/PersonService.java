@@ -211,7 +211,7 @@ public class PersonService {
     /** The form as it would be stored: trimmed, e-mail in lower case. */
     public PersonForm normalise(PersonForm form) {
         String email = trim(form.email()) == null ? null : trim(form.email()).toLowerCase(Locale.ROOT);
-        return new PersonForm(trim(form.firstName()), trim(form.lastName()), trim(form.functionTitle()), email,
+        return new PersonForm(trim(fr.cuf.rencontres.support.TextInputs.name(form.firstName())), trim(fr.cuf.rencontres.support.TextInputs.name(form.lastName())), trim(fr.cuf.rencontres.support.TextInputs.name(form.functionTitle())), email,
                 trim(form.phone()), form.organisationId(), Boolean.TRUE.equals(form.electedOfficial()));
     }
 

@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * Writes a mail of the outbox from the registration as it is when the mail leaves: subject and plain-text
- * body in the registrant's language, the personal link when the row carries the secret, and the agenda
+ * body in the registrant's language, the personal link when the row carries the (sealed) secret, and the agenda
  * as an .ics attachment for confirmations.
  */
 @Singleton
@@ -22,12 +22,14 @@ class MailComposer {
     private final Messages messages;
     private final PersonalLinks links;
     private final AgendaFeed agenda;
+    private final OutboxSeal seal;
 
-    MailComposer(RegistrationViews views, Messages messages, PersonalLinks links, AgendaFeed agenda) {
+    MailComposer(RegistrationViews views, Messages messages, PersonalLinks links, AgendaFeed agenda, OutboxSeal seal) {
         this.views = views;
         this.messages = messages;
         this.links = links;
         this.agenda = agenda;
+        this.seal = seal;
     }
 
     /** The mails after which the person's agenda changed: they carry it, as the personal feed shows it. */
@@ -77,7 +79,7 @@ class MailComposer {
         }
         body.append('\n');
         if (mail.linkSecret() != null) {
-            body.append(messages.get(locale, "mail.link", links.url(mail.linkSecret()))).append("\n\n");
+            body.append(messages.get(locale, "mail.link", links.url(seal.open(mail.linkSecret())))).append("\n\n");
         } else {
             body.append(messages.get(locale, "mail.linkHint")).append("\n\n");
         }

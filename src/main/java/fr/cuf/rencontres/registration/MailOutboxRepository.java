@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.registration;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -11,18 +12,39 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface MailOutboxRepository extends CrudRepository<OutboxMail, Long> {
 
-    /** Due mails, locked; rows another instance is sending are skipped, so no mail goes out twice. */
+    /**
+     * Due mails, locked until the claiming transaction ends: waiting ones whose time has come, and ones left
+     * SENDING by a sender whose lease expired (it died between the claim and the mark). Rows another sender is
+     * claiming are skipped.
+     */
     @Query("""
-            SELECT * FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= :now
+            SELECT * FROM mail_outbox
+             WHERE (status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND lease_until <= :now)
              ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
-    List<OutboxMail> claimDue(Instant now, int limit);
+    List<OutboxMail> lockDue(Instant now, int limit);
 
-    @Query("UPDATE mail_outbox SET status = 'SENT', subject = :subject, sent_at = :sentAt, link_secret = NULL, last_error = NULL, attempts = attempts + 1 WHERE id = :id")
-    void markSent(Long id, String subject, Instant sentAt);
+    @Query("UPDATE mail_outbox SET status = 'SENDING', lease_until = :leaseUntil WHERE id IN (:ids)")
+    void lease(List<Long> ids, Instant leaseUntil);
 
-    @Query("UPDATE mail_outbox SET status = :status, attempts = :attempts, next_attempt_at = :nextAttemptAt, last_error = :lastError WHERE id = :id")
-    void markFailed(Long id, String status, int attempts, Instant nextAttemptAt,
-                    @io.micronaut.core.annotation.Nullable String lastError);
+    /**
+     * Extends the lease of a row this sender still holds: {@code held} is the lease it set, so a row whose lease
+     * another sender renewed after it expired is not touched (0 rows) and is left to that sender.
+     */
+    @Query("UPDATE mail_outbox SET lease_until = :until WHERE id = :id AND status = 'SENDING' AND lease_until = :held")
+    int renew(Long id, Instant held, Instant until);
+
+    /** Only a row still SENDING: a row another sender already marked stays as it is. */
+    @Query("""
+            UPDATE mail_outbox SET status = 'SENT', subject = :subject, sent_at = :sentAt, link_secret = NULL,
+                   last_error = NULL, lease_until = NULL, attempts = attempts + 1
+             WHERE id = :id AND status = 'SENDING'""")
+    int markSent(Long id, String subject, Instant sentAt);
+
+    @Query("""
+            UPDATE mail_outbox SET status = :status, attempts = :attempts, next_attempt_at = :nextAttemptAt,
+                   last_error = :lastError, lease_until = NULL
+             WHERE id = :id AND status = 'SENDING'""")
+    int markFailed(Long id, String status, int attempts, Instant nextAttemptAt, @Nullable String lastError);
 
     List<OutboxMail> findByRegistrationIdOrderById(Long registrationId);
 

@@ -3,64 +3,104 @@ package fr.cuf.rencontres.registration;
 import io.micronaut.email.Attachment;
 import io.micronaut.email.Email;
 import io.micronaut.email.EmailSender;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
 
 /**
- * Sends due mails of the outbox. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} inside one
- * transaction, so several instances never send the same row; a failed attempt is kept and retried with
- * an exponential backoff (1, 2, 4… minutes, at most 6 hours): an SMTP outage delays mail, never loses it.
- * A crash between the SMTP answer and the commit can send one mail twice (at least once, never zero).
+ * Sends due mails of the outbox, one row at a time in three steps ({@link OutboxClaims}): claim (SENDING with a
+ * lease, short transaction), send over SMTP with no transaction open, mark SENT (short transaction). Claims use
+ * {@code FOR UPDATE SKIP LOCKED}, so two instances never claim one row; a failed attempt goes back to PENDING with
+ * an exponential backoff (1, 2, 4… minutes, at most 6 hours): an SMTP outage delays mail, never loses it. A sender
+ * that dies after the SMTP answer and before the mark leaves the row SENDING; when its lease expires the row is
+ * sent again with the same Message-ID ({@link MessageIds}), which a receiving server uses to drop the copy.
  */
 @Singleton
 public class MailSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
 
-    private final MailOutboxRepository outbox;
+    private final OutboxClaims claims;
     private final MailComposer composer;
     private final EmailSender<?, ?> smtp;
     private final MailSettings settings;
+    private final MessageIds messageIds;
 
-    MailSender(MailOutboxRepository outbox, MailComposer composer, EmailSender<?, ?> smtp, MailSettings settings) {
-        this.outbox = outbox;
+    MailSender(OutboxClaims claims, MailComposer composer, EmailSender<?, ?> smtp, MailSettings settings,
+               MessageIds messageIds) {
+        this.claims = claims;
         this.composer = composer;
         this.smtp = smtp;
         this.settings = settings;
+        this.messageIds = messageIds;
     }
 
     /** Sends what is due at {@code now}; returns how many mails left. */
-    @Transactional
     public int sendDue(Instant now) {
         int sent = 0;
-        for (OutboxMail mail : outbox.claimDue(now, settings.getBatchSize())) {
+        long started = System.nanoTime();
+        Instant lease = now.plus(settings.getLease()).truncatedTo(ChronoUnit.MICROS);
+        for (OutboxMail mail : claims.claim(now, lease, settings.getBatchSize())) {
             try {
-                MailComposer.Composed composed = composer.compose(mail);
-                Email.Builder email = Email.builder().to(mail.recipient()).subject(composed.subject())
-                        .body(composed.body());
-                if (composed.ics() != null) {
-                    email.attachment(Attachment.builder().filename("agenda.ics").contentType("text/calendar")
-                            .content(composed.ics().getBytes(StandardCharsets.UTF_8)).build());
+                // the batch may take longer than one lease (a slow SMTP server): each row's lease starts again just
+                // before its mail goes out, and a row another sender took once the lease expired is left to it
+                Instant current = now.plusNanos(System.nanoTime() - started);
+                Instant renewed = current.plus(settings.getLease()).truncatedTo(ChronoUnit.MICROS);
+                if (!claims.renew(mail.id(), lease, renewed)) {
+                    continue;
                 }
-                smtp.send(email);
-                outbox.markSent(mail.id(), composed.subject(), now);
-                sent++;
-            } catch (RuntimeException e) {
-                int attempts = mail.attempts() + 1;
-                String status = attempts >= settings.getMaxAttempts() ? "FAILED" : "PENDING";
-                long minutes = Math.min(360, 1L << Math.min(attempts - 1, 9));
-                String error = String.valueOf(e.getMessage());
-                outbox.markFailed(mail.id(), status, attempts, now.plus(Duration.ofMinutes(minutes)),
-                        error.length() > 1000 ? error.substring(0, 1000) : error);
-                LOG.warn("Mail {} to {} not sent (attempt {}): {}", mail.id(), mail.recipient(), attempts, error);
+                sent += sendOne(mail, now);
+            } catch (RuntimeException databaseDown) {
+                // marking the row failed too (the database is away): it stays SENDING and is taken again when its
+                // lease expires; the other claimed rows still get their chance
+                LOG.warn("Mail {} left to its lease: {}", mail.id(), databaseDown.toString());
             }
         }
         return sent;
+    }
+
+    /** 1 when the mail left and was marked sent. */
+    private int sendOne(OutboxMail mail, Instant now) {
+        String subject;
+        try {
+            subject = send(mail);
+        } catch (RuntimeException e) {
+            int attempts = mail.attempts() + 1;
+            String status = attempts >= settings.getMaxAttempts() ? "FAILED" : "PENDING";
+            long minutes = Math.min(360, 1L << Math.min(attempts - 1, 9));
+            String error = String.valueOf(e.getMessage());
+            claims.failed(mail.id(), status, attempts, now.plus(Duration.ofMinutes(minutes)),
+                    error.length() > 1000 ? error.substring(0, 1000) : error);
+            LOG.warn("Mail {} to {} not sent (attempt {}): {}", mail.id(), mail.recipient(), attempts, error);
+            return 0;
+        }
+        return claims.sent(mail.id(), subject, now) ? 1 : 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private String send(OutboxMail mail) {
+        MailComposer.Composed composed = composer.compose(mail);
+        Email.Builder email = Email.builder().to(mail.recipient()).subject(composed.subject()).body(composed.body());
+        if (composed.ics() != null) {
+            email.attachment(Attachment.builder().filename("agenda.ics").contentType("text/calendar")
+                    .content(composed.ics().getBytes(StandardCharsets.UTF_8)).build());
+        }
+        String messageId = messageIds.of(mail.id());
+        Consumer<Object> stamp = message -> {
+            try {
+                ((jakarta.mail.Message) message).setHeader("Message-ID", messageId);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        ((EmailSender<Object, ?>) smtp).send(email, stamp);
+        return composed.subject();
     }
 }

@@ -24,6 +24,13 @@ public interface MailSettings {
     @Bindable(defaultValue = "50")
     int getBatchSize();
 
+    /**
+     * How long a claimed mail stays reserved to the sender that claimed it; after that another sender may send
+     * it (same Message-ID). Longer than one SMTP exchange can last (its timeouts are 5 + 10 + 10 s).
+     */
+    @Bindable(defaultValue = "5m")
+    Duration getLease();
+
     /** After this many failed attempts a mail is marked FAILED and shown to staff. */
     @Bindable(defaultValue = "12")
     int getMaxAttempts();

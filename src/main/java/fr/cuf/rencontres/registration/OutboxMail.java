@@ -7,7 +7,10 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A mail waiting in the outbox (PENDING), sent (SENT), or given up after too many attempts (FAILED). */
+/**
+ * A mail waiting in the outbox (PENDING), being sent by one instance until {@code leaseUntil} (SENDING), sent
+ * (SENT), or given up after too many attempts (FAILED). {@code linkSecret} is sealed ({@link OutboxSeal}).
+ */
 @MappedEntity("mail_outbox")
 public record OutboxMail(
         @Id @GeneratedValue @Nullable Long id,
@@ -23,5 +26,6 @@ public record OutboxMail(
         Instant nextAttemptAt,
         @Nullable String lastError,
         Instant createdAt,
-        @Nullable Instant sentAt) {
+        @Nullable Instant sentAt,
+        @Nullable Instant leaseUntil) {
 }

@@ -172,7 +172,7 @@ public class RegistrationChanges {
                 .maxLength("accessibilityNeeds", form.accessibilityNeeds(), 500)
                 .maxLength("interpretationLanguage", form.interpretationLanguage(), 10)
                 .throwIfInvalid();
-        registrants.update(v.person().id(), form.firstName().strip(), form.lastName().strip(),
+        registrants.update(v.person().id(), fr.cuf.rencontres.support.TextInputs.name(form.firstName()).strip(), fr.cuf.rencontres.support.TextInputs.name(form.lastName()).strip(),
                 RegistrationService.strip(form.functionTitle()), RegistrationService.strip(form.phone()));
         store.setNeeds(registrationId, RegistrationService.strip(form.dietaryNeeds()),
                 RegistrationService.strip(form.accessibilityNeeds()),

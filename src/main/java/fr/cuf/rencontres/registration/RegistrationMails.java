@@ -21,11 +21,19 @@ public class RegistrationMails {
     private final MailOutboxRepository outbox;
     private final Recipients recipients;
     private final Clock clock;
+    private final OutboxSeal seal;
 
-    RegistrationMails(MailOutboxRepository outbox, Recipients recipients, Clock clock) {
+    RegistrationMails(MailOutboxRepository outbox, Recipients recipients, Clock clock, OutboxSeal seal) {
         this.outbox = outbox;
         this.recipients = recipients;
         this.clock = clock;
+        this.seal = seal;
+    }
+
+    /** The personal secret as an outbox row keeps it until its mail leaves: sealed ({@link OutboxSeal}). */
+    @Nullable
+    String sealed(@Nullable String secret) {
+        return seal.seal(secret);
     }
 
     /** {@code secret}: the personal secret, when the mail must carry the personal link. */
@@ -50,16 +58,16 @@ public class RegistrationMails {
     /** As {@link #queue(MailKind, long, String)}, when the caller knows the recipient (no read). */
     void queueTo(MailKind kind, long registrationId, String email, String locale, @Nullable String secret) {
         Instant now = clock.instant();
-        outbox.save(new OutboxMail(null, registrationId, kind, email, locale, secret, null, null,
-                "PENDING", 0, now, null, now, null));
+        outbox.save(new OutboxMail(null, registrationId, kind, email, locale, sealed(secret), null, null,
+                "PENDING", 0, now, null, now, null, null));
     }
 
     /** {@code note}: the text the mail's body shows in its third place (what changed, which invoice…). */
     public void queue(MailKind kind, long registrationId, @Nullable String secret, @Nullable String note) {
         Recipient to = recipients.of(registrationId);
         Instant now = clock.instant();
-        outbox.save(new OutboxMail(null, registrationId, kind, to.email(), to.locale(), secret, note, null,
-                "PENDING", 0, now, null, now, null));
+        outbox.save(new OutboxMail(null, registrationId, kind, to.email(), to.locale(), sealed(secret), note, null,
+                "PENDING", 0, now, null, now, null, null));
     }
 
     @io.micronaut.core.annotation.Introspected

@@ -125,10 +125,10 @@ public class RegistrationService {
         Long organisationId = payer == null ? null : payer.id();
         boolean foreign = payer != null && Pricing.isForeign(payer.kind(), payer.country());
         List<Attendee> attendees = new ArrayList<>();
-        attendees.add(new Attendee(request.firstName().strip(), request.lastName().strip(),
+        attendees.add(new Attendee(fr.cuf.rencontres.support.TextInputs.name(request.firstName()).strip(), fr.cuf.rencontres.support.TextInputs.name(request.lastName()).strip(),
                 strip(request.functionTitle()), request.email(), strip(request.phone()), request.participantType(), true));
         for (RegistrationRequest.Colleague c : request.colleagueList()) {
-            attendees.add(new Attendee(c.firstName().strip(), c.lastName().strip(), strip(c.functionTitle()), c.email(),
+            attendees.add(new Attendee(fr.cuf.rencontres.support.TextInputs.name(c.firstName()).strip(), fr.cuf.rencontres.support.TextInputs.name(c.lastName()).strip(), strip(c.functionTitle()), c.email(),
                     null, c.participantType() == null ? request.participantType() : c.participantType(), false));
         }
         // people in a stable order and locked in id order, so two submissions naming the same people take turns
@@ -261,7 +261,7 @@ public class RegistrationService {
         OrganisationKind kind = request.organisationKind() == null || request.organisationKind().isFrenchLocalAuthority()
                 ? (country.equals("FR") ? OrganisationKind.OTHER : OrganisationKind.FOREIGN_LOCAL_AUTHORITY)
                 : request.organisationKind();
-        Organisation created = organisations.create(new OrganisationForm(request.organisationName().strip(), kind,
+        Organisation created = organisations.create(new OrganisationForm(fr.cuf.rencontres.support.TextInputs.name(request.organisationName()).strip(), kind,
                 country, null, null, null, null, null), submission.actor());
         store.flagForReview(created.id(), clock.instant());
         return created;

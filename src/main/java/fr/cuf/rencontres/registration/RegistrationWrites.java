@@ -153,7 +153,7 @@ class RegistrationWrites {
             s.setString(i++, mail == null ? null : mail.kind().name());
             s.setString(i++, mail == null ? null : mail.recipient());
             s.setString(i++, mail == null ? null : mail.locale());
-            s.setString(i++, mail == null ? null : mail.secret());
+            s.setString(i++, mail == null ? null : mails.sealed(mail.secret()));
             s.setObject(i++, utc(at));
             s.setObject(i++, utc(at));
             s.setBoolean(i++, mail != null);

@@ -16,6 +16,8 @@ import java.util.Set;
 class RequestCheck {
 
     static final int MAX_COLLEAGUES = 30;
+    /** Answer values in one registration: far more than any event's questions need, far fewer than a flood. */
+    static final int MAX_ANSWERS = 200;
 
     /** The version of the privacy notice in force (privacy.PrivacyNotices: published by staff, cached briefly). */
     private final fr.cuf.rencontres.privacy.PrivacyNotices notices;
@@ -87,6 +89,11 @@ class RequestCheck {
     /** The answers to the event's questions, checked against each question's kind and options. */
     static Map<Long, String> answers(Map<String, List<String>> given, List<Question> questions, Validator v) {
         Map<Long, String> answers = new LinkedHashMap<>();
+        long count = given.values().stream().mapToLong(l -> l == null ? 1 : Math.max(1, l.size())).sum();
+        if (count > MAX_ANSWERS) {
+            v.add(Problem.field("answers", "too_many_answers", MAX_ANSWERS));
+            return answers;
+        }
         Set<String> known = new HashSet<>();
         questions.forEach(q -> known.add(String.valueOf(q.id())));
         for (String id : given.keySet()) {

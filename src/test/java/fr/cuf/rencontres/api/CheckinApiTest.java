@@ -77,6 +77,14 @@ class CheckinApiTest {
     }
 
     @Test
+    void a_badge_code_read_with_surrounding_spaces_and_a_line_break_is_the_same_badge() {
+        Map<String, Object> answer = post("/api/v1/checkins", Map.of("code", "  " + badges.codeFor(maire.id()) + "\r\n",
+                "list", "entrance:2026-07-08", "mode", "entry", "nonce", "ws1"), "door");
+        assertEquals("ok", answer.get("outcome"));
+        assertEquals("François Rebsamen", answer.get("name"));
+    }
+
+    @Test
     void forged_code_is_answered_invalid_code_not_an_http_error() {
         Map<String, Object> answer = post("/api/v1/checkins", Map.of("code", "B1.1.1.1.forged", "list",
                 "entrance:2026-07-08", "mode", "entry", "nonce", "n3"), "door");

@@ -61,6 +61,28 @@ class UnexpectedErrorTest {
         assertTrue(body.contains("The request body is not valid JSON."), body);
     }
 
+    @Test
+    void an_unreachable_database_answers_503_service_unavailable_with_retry_after() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(HttpRequest.GET("/api/v1/test-database-down").header("Accept-Language", "en"), String.class));
+        assertEquals(503, e.code());
+        assertEquals("5", e.getResponse().header("Retry-After"));
+        String body = e.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(body.contains("\"code\":\"service_unavailable\""), body);
+        assertTrue(body.contains("temporarily unavailable"), body);
+    }
+
+    @Test
+    void a_connection_cut_by_a_database_restart_answers_the_503_page() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(HttpRequest.GET("/test-database-restarting").accept(MediaType.TEXT_HTML), String.class));
+        assertEquals(503, e.code());
+        assertEquals("5", e.getResponse().header("Retry-After"));
+        String body = e.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(body.contains("<html") && body.contains("service_unavailable"), body);
+        assertTrue(body.contains("momentanément indisponible"), body);
+    }
+
     @Requires(property = "spec.name", value = "UnexpectedErrorTest")
     @Controller
     @Secured(SecurityRule.IS_ANONYMOUS)
@@ -68,6 +90,26 @@ class UnexpectedErrorTest {
         @Get(value = "/api/v1/test-crash", produces = MediaType.APPLICATION_JSON)
         String api() {
             throw new IllegalStateException("secret detail");
+        }
+
+        /** What the pool throws when PostgreSQL does not answer: a real Hikari pool on a port nobody listens on. */
+        @Get(value = "/api/v1/test-database-down", produces = MediaType.APPLICATION_JSON)
+        String databaseDown() throws java.sql.SQLException {
+            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+            config.setJdbcUrl("jdbc:postgresql://127.0.0.1:9/nowhere");
+            config.setConnectionTimeout(250);
+            config.setInitializationFailTimeout(-1);
+            try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+                 java.sql.Connection c = pool.getConnection()) {
+                return "unreachable";
+            }
+        }
+
+        /** What a statement gets when PostgreSQL shuts down under it (SQLSTATE 57P01), wrapped by Micronaut Data. */
+        @Get(value = "/test-database-restarting", produces = MediaType.TEXT_HTML)
+        String databaseRestarting() {
+            throw new io.micronaut.data.exceptions.DataAccessException("Error executing SQL UPDATE",
+                    new java.sql.SQLException("terminating connection due to administrator command", "57P01"));
         }
 
         @Get(value = "/test-crash", produces = MediaType.TEXT_HTML)

@@ -49,6 +49,7 @@ class MailDeliveryTest implements TestPropertyProvider {
     @Inject MailOutboxRepository outbox;
     @Inject RegistrationFixtures fixtures;
     @Inject DataSource dataSource;
+    @Inject OutboxClaims claims;
 
     Event event;
     Organisation dijon;
@@ -147,6 +148,81 @@ class MailDeliveryTest implements TestPropertyProvider {
         instances.shutdown();
         assertEquals(12, sent);
         assertEquals(12, smtp.getReceivedMessages().length);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            ids.add(m.getMessageID());
+        }
+        assertEquals(12, ids.size(), "one Message-ID per outbox row");
+    }
+
+    @Test
+    void a_personal_link_waits_in_the_outbox_sealed_never_in_clear() throws Exception {
+        RegistrationOutcome o = register("awa@example.org", "fr");
+        OutboxMail waiting = outbox.findByRegistrationIdOrderById(o.id()).get(0);
+        assertTrue(waiting.linkSecret() != null && !waiting.linkSecret().contains(o.secret()),
+                "the row holds a sealed value, not the secret: " + waiting.linkSecret());
+        try (java.sql.Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             java.sql.ResultSet rows = c.createStatement().executeQuery("SELECT * FROM mail_outbox")) {
+            while (rows.next()) {
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    String cell = rows.getString(i);
+                    assertTrue(cell == null || !cell.contains(o.secret()), "no column holds the secret in clear");
+                }
+            }
+        }
+        assertEquals(1, sender.sendDue(NOW));
+        String text = String.valueOf(((Multipart) smtp.getReceivedMessages()[0].getContent()).getBodyPart(0).getContent());
+        assertTrue(text.contains("https://rencontres.example.org/me/" + o.secret()), "opened at send time: " + text);
+    }
+
+    @Test
+    void a_claimed_mail_is_leased_and_taken_again_only_once_its_lease_expired() {
+        RegistrationOutcome o = register("awa@example.org", "fr");
+        List<OutboxMail> claimed = claims.claim(NOW, NOW.plus(Duration.ofMinutes(5)), 10);
+        assertEquals(1, claimed.size());
+        OutboxMail row = outbox.findByRegistrationIdOrderById(o.id()).get(0);
+        assertEquals("SENDING", row.status());
+        assertEquals(NOW.plus(Duration.ofMinutes(5)), row.leaseUntil());
+        assertEquals(0, claims.claim(NOW.plus(Duration.ofMinutes(4)), NOW.plus(Duration.ofMinutes(9)), 10).size(),
+                "nobody else takes a leased row");
+        assertEquals(0, sender.sendDue(NOW.plus(Duration.ofMinutes(4))));
+        // the claiming sender died: once the lease is over, another one sends the mail
+        assertEquals(1, sender.sendDue(NOW.plus(Duration.ofMinutes(6))));
+        assertEquals(1, smtp.getReceivedMessages().length);
+        assertEquals("SENT", outbox.findByRegistrationIdOrderById(o.id()).get(0).status());
+    }
+
+    @Test
+    void a_sender_whose_lease_ran_out_mid_batch_leaves_the_row_to_the_sender_that_took_it() {
+        RegistrationOutcome o = register("awa@example.org", "fr");
+        Instant slowLease = NOW.plus(Duration.ofMinutes(5));
+        long id = claims.claim(NOW, slowLease, 10).get(0).id();
+        Instant otherLease = NOW.plus(Duration.ofMinutes(11));
+        assertEquals(1, claims.claim(NOW.plus(Duration.ofMinutes(6)), otherLease, 10).size(), "taken by another sender");
+        assertTrue(!claims.renew(id, slowLease, NOW.plus(Duration.ofMinutes(12))), "the slow sender no longer holds it");
+        assertTrue(claims.renew(id, otherLease, NOW.plus(Duration.ofMinutes(12))), "the other one does");
+        assertEquals("SENDING", outbox.findByRegistrationIdOrderById(o.id()).get(0).status());
+    }
+
+    @Test
+    void a_mail_sent_again_after_a_crash_carries_the_same_message_id() throws Exception {
+        RegistrationOutcome o = register("awa@example.org", "fr");
+        assertEquals(1, sender.sendDue(NOW));
+        long id = outbox.findByRegistrationIdOrderById(o.id()).get(0).id();
+        // a sender crashed after the SMTP answer and before marking the row: it stays SENDING until its lease ends
+        try (java.sql.Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             java.sql.PreparedStatement back = c.prepareStatement(
+                     "UPDATE mail_outbox SET status = 'SENDING', lease_until = ? WHERE id = ?")) {
+            back.setObject(1, java.time.OffsetDateTime.ofInstant(NOW, java.time.ZoneOffset.UTC));
+            back.setLong(2, id);
+            back.executeUpdate();
+        }
+        assertEquals(1, sender.sendDue(NOW.plus(Duration.ofMinutes(1))));
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertEquals(2, received.length);
+        assertEquals(received[0].getMessageID(), received[1].getMessageID(),
+                "the receiving server can drop the copy");
+        assertTrue(received[0].getMessageID().startsWith("<outbox-" + id + "."), received[0].getMessageID());
     }
 
     @Test

@@ -20,6 +20,15 @@ final class RegistrationForm {
     private RegistrationForm() {
     }
 
+    /** A problem about a form field ({@code colleague.N.x}, {@code answer.ID}) as about the request's field. */
+    static fr.cuf.rencontres.support.Problem asRequestProblem(fr.cuf.rencontres.support.Problem p) {
+        if (p.field() == null) {
+            return p;
+        }
+        String field = p.field().replaceFirst("^colleague\\.(\\d+)\\.", "colleagues[$1].").replaceFirst("^answer\\.", "answers.");
+        return new fr.cuf.rencontres.support.Problem(p.code(), field, p.args());
+    }
+
     static RegistrationRequest read(Map<String, Object> form, String locale) {
         List<Long> sessions = new ArrayList<>();
         Map<String, List<String>> answers = new LinkedHashMap<>();

@@ -87,6 +87,10 @@ class RegistrationPageController {
         Locale locale = locale(request);
         Event event = registrations.openEvent(slug, Submission.form(null));
         try {
+            List<fr.cuf.rencontres.support.Problem> typed = fr.cuf.rencontres.web.TextInputFilter.problems(request);
+            if (!typed.isEmpty()) {
+                throw DomainException.invalid(typed.stream().map(RegistrationForm::asRequestProblem).toList());
+            }
             if (RegistrationForm.one(form, "website") != null) {
                 throw DomainException.invalid(List.of(fr.cuf.rencontres.support.Problem.of("spam_suspected")));
             }
