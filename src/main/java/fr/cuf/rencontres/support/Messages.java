@@ -28,7 +28,8 @@ public class Messages {
             "i18n.schedule",
             "i18n.badges",
             "i18n.invoice",
-            "i18n.meetings"
+            "i18n.meetings",
+            "i18n.accounts"
     );
 
     /** French unless the locale asks for English. */

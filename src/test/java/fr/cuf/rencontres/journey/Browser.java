@@ -201,11 +201,11 @@ public final class Browser implements AutoCloseable {
         });
     }
 
-    /** Signs in through the sign-in page as a demo account (password {@code demo}). */
+    /** Signs in through the sign-in page as a demo account (password {@code demo-rencontres}). */
     public Browser signIn(String username) {
         open("/login");
         type("Identifiant", username);
-        field("Mot de passe").sendKeys("demo");
+        field("Mot de passe").sendKeys(fr.cuf.rencontres.demo.DemoDataLoader.DEMO_PASSWORD);
         field("Mot de passe").submit();
         waitForLoad();
         return this;

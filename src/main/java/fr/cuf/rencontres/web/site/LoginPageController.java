@@ -21,6 +21,10 @@ class LoginPageController {
     @Get
     @View("site/login")
     Map<String, Object> form(@Nullable @QueryValue String error) {
-        return Map.of("failed", error != null);
+        if (error == null) {
+            return Map.of();
+        }
+        String code = SignInFailurePage.CODES.contains(error) ? error : "login_failed";
+        return Map.of("failed", true, "code", code, "message", "error." + code);
     }
 }
