@@ -38,7 +38,19 @@ public class CsrfTokens implements CsrfHmacTokenGenerator<HttpRequest<?>> {
 
     @Override
     public String hmac(HttpRequest<?> request, String randomValue) {
-        return Hmac.sign(secrets.signingKey(), "csrf:" + sessions.sessionId(request).orElse("") + ":" + randomValue);
+        return sign(sessions.sessionId(request).orElse(""), randomValue);
+    }
+
+    /** A token for the session just opened by a sign-in (the request still carries the old cookie). */
+    public String forSessionCookie(String sessionCookie) {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return sign(sessions.sessionId(sessionCookie).orElse(""), value) + "." + value;
+    }
+
+    private String sign(String sessionId, String randomValue) {
+        return Hmac.sign(secrets.signingKey(), "csrf:" + sessionId + ":" + randomValue);
     }
 
     /** Whether the token was made for the session of this request. */

@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 /**
  * Checks staff credentials for the sign-in form and for HTTP Basic on the API (on a blocking thread), both through
  * {@link SignIn}: the same throttle, lock-out and audit. A refusal carries its code as message, which the sign-in
- * page shows (web.site.SignInFailurePage).
+ * page shows (web.site.SignInAnswers).
  */
 @Singleton
 class StaffAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {

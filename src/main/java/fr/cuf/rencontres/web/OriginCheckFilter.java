@@ -39,9 +39,10 @@ class OriginCheckFilter implements Ordered {
         this.errors = errors;
     }
 
+    /** Before the framework's CORS filter, whose own refusal of foreign origins covers localhost only. */
     @Override
     public int getOrder() {
-        return ServerFilterPhase.SECURITY.before() - 10;
+        return ServerFilterPhase.FIRST.after();
     }
 
     @RequestFilter

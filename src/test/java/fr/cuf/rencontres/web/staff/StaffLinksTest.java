@@ -195,7 +195,7 @@ class StaffLinksTest {
 
     private List<String> roles(String user) {
         // the roles the server gives the account at sign-in (granted roles included)
-        return List.copyOf(staff.authenticationOf(user).orElseThrow().getRoles());
+        return List.copyOf(staff.find(user).flatMap(a -> staff.authenticationOf(a.id())).orElseThrow().getRoles());
     }
 
     @Test
