@@ -94,8 +94,8 @@ public class SignInThrottle {
                    SET failures = CASE WHEN last_failure_at < :stale THEN 1 ELSE failures + 1 END,
                        blocked_until = CASE CASE WHEN last_failure_at < :stale THEN 1 ELSE failures + 1 END
                            WHEN 1 THEN NULL WHEN 2 THEN NULL WHEN 3 THEN NULL WHEN 4 THEN NULL
-                           WHEN 5 THEN :at5 WHEN 6 THEN :at6 WHEN 7 THEN :at7 WHEN 8 THEN :at8 WHEN 9 THEN :at9
-                           ELSE :atMax END,
+                           WHEN 5 THEN CAST(:at5 AS TIMESTAMP WITH TIME ZONE) WHEN 6 THEN CAST(:at6 AS TIMESTAMP WITH TIME ZONE) WHEN 7 THEN CAST(:at7 AS TIMESTAMP WITH TIME ZONE) WHEN 8 THEN CAST(:at8 AS TIMESTAMP WITH TIME ZONE) WHEN 9 THEN CAST(:at9 AS TIMESTAMP WITH TIME ZONE)
+                           ELSE CAST(:atMax AS TIMESTAMP WITH TIME ZONE) END,
                        last_failure_at = :now
                  WHERE subject = :subject AND (blocked_until IS NULL OR blocked_until <= :now)""")
         int claim(String subject, Instant now, Instant stale, Instant at5, Instant at6, Instant at7, Instant at8,
