@@ -62,7 +62,7 @@ class PasswordLinkController {
         Optional<StaffAccount> account = links.accountOf(secret);
         Map<String, Object> model = new HashMap<>();
         account.ifPresentOrElse(a -> model.put("username", a.username()), () -> model.put("invalid", true));
-        return page(account.isPresent() ? HttpStatus.OK : HttpStatus.NOT_FOUND, model);
+        return page(account.isPresent() ? HttpStatus.OK : HttpStatus.GONE, model);
     }
 
     @Post("/{secret}")
@@ -79,7 +79,7 @@ class PasswordLinkController {
             e.problems().forEach(p -> errors.putIfAbsent(p.field() == null ? "password" : p.field(),
                     Map.of("code", p.code(), "message", messages.problem(locale, p))));
             model.put("errors", errors);
-            return page(e.kind() == DomainException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_ENTITY,
+            return page(e.kind() == DomainException.Kind.NOT_FOUND ? HttpStatus.GONE : HttpStatus.UNPROCESSABLE_ENTITY,
                     model);
         }
     }

@@ -65,7 +65,7 @@ class StaffAccountsPagesTest {
         answer = camille.post("/account/password/" + secret, form("password", "trois petits chats", "confirmation",
                 "trois petits chats"));
         assertEquals("/login?done=password_set", answer.getHeaders().get("Location"));
-        assertEquals(404, camille.post("/account/password/" + secret, form("password", "quatre petits chats",
+        assertEquals(410, camille.post("/account/password/" + secret, form("password", "quatre petits chats",
                 "confirmation", "quatre petits chats")).getStatus().getCode(), "a link works once");
 
         camille.login("camille", "trois petits chats");
