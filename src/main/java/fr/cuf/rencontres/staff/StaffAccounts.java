@@ -17,8 +17,7 @@ import java.util.regex.Pattern;
 /**
  * What an admin does with staff accounts: invite (the account sets its password through a mailed one-time
  * link), change name, address and roles, disable and enable, reset the password, unlock. No change may leave
- * the service without an enabled admin (the admins are locked while the change is checked). All audited;
- * a staff member changes their own password here too.
+ * the service without an enabled admin (the admins are locked while the change is checked). All audited.
  */
 @Singleton
 public class StaffAccounts {
@@ -31,15 +30,11 @@ public class StaffAccounts {
     private final StaffMails mails;
     private final StaffSessions sessions;
     private final SignInThrottle throttle;
-    private final PasswordHasher hasher;
-    private final PasswordPolicy policy;
     private final AuditLog audit;
     private final Clock clock;
 
     StaffAccounts(StaffRepository accounts, PasswordLinks links, StaffMails mails, StaffSessions sessions,
-                  SignInThrottle throttle, PasswordHasher hasher, PasswordPolicy policy, AuditLog audit, Clock clock) {
-        this.hasher = hasher;
-        this.policy = policy;
+                  SignInThrottle throttle, AuditLog audit, Clock clock) {
         this.accounts = accounts;
         this.links = links;
         this.mails = mails;
@@ -133,23 +128,6 @@ public class StaffAccounts {
         throttle.clear("account:" + account.username().toLowerCase(java.util.Locale.ROOT));
         audit.record(actor, "account_unlocked", "staff_account", id, null);
         return get(id);
-    }
-
-    /** A staff member changes their own password, giving the current one; every session of theirs ends. */
-    @Transactional
-    public void changePassword(String username, @Nullable String current, @Nullable String password,
-                               @Nullable String confirmation) {
-        StaffAccount account = accounts.findByUsername(username).orElseThrow(() -> DomainException.notFound("account_not_found"));
-        if (current == null || !account.hasPassword() || !hasher.matches(current, account.passwordHash())) {
-            throw DomainException.invalid("current", "current_password_wrong");
-        }
-        policy.check("password", username, password);
-        if (!password.equals(confirmation)) {
-            throw DomainException.invalid("confirmation", "password_confirmation_differs");
-        }
-        accounts.setPasswordHash(account.id(), hasher.hash(password));
-        sessions.endAll(account.id());
-        audit.record(username, "password_changed", "staff_account", account.id(), null);
     }
 
     private String checkProfile(Form form, List<Problem> problems) {

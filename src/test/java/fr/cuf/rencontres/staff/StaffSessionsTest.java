@@ -22,6 +22,7 @@ class StaffSessionsTest {
 
     @Inject StaffSessions sessions;
     @Inject StaffAccounts accounts;
+    @Inject PasswordChange passwords;
     @Inject StaffDirectory directory;
     @Inject Fixtures fixtures;
     @Inject ReplayClock clock;
@@ -61,7 +62,7 @@ class StaffSessionsTest {
     void a_password_change_ends_every_session_of_the_account() {
         String first = sessions.open(bob);
         String second = sessions.open(bob);
-        accounts.changePassword("bob", Fixtures.PASSWORD, "une autre phrase longue", "une autre phrase longue");
+        passwords.change("bob", Fixtures.PASSWORD, "une autre phrase longue", "une autre phrase longue");
         assertTrue(sessions.holder(first).isEmpty());
         assertTrue(sessions.holder(second).isEmpty());
     }
@@ -69,11 +70,11 @@ class StaffSessionsTest {
     @Test
     void a_password_change_needs_the_current_password_and_a_good_new_one() {
         String id = sessions.open(bob);
-        assertEquals("current_password_wrong", assertThrows(DomainException.class, () -> accounts.changePassword("bob",
+        assertEquals("current_password_wrong", assertThrows(DomainException.class, () -> passwords.change("bob",
                 "not-the-password", "une autre phrase longue", "une autre phrase longue")).problems().get(0).code());
-        assertEquals("password_too_short", assertThrows(DomainException.class, () -> accounts.changePassword("bob",
+        assertEquals("password_too_short", assertThrows(DomainException.class, () -> passwords.change("bob",
                 Fixtures.PASSWORD, "court", "court")).problems().get(0).code());
-        assertEquals("password_confirmation_differs", assertThrows(DomainException.class, () -> accounts.changePassword(
+        assertEquals("password_confirmation_differs", assertThrows(DomainException.class, () -> passwords.change(
                 "bob", Fixtures.PASSWORD, "une autre phrase longue", "une autre phrase")).problems().get(0).code());
         assertTrue(sessions.holder(id).isPresent());
     }

@@ -3,7 +3,7 @@ package fr.cuf.rencontres.web.staff;
 import fr.cuf.rencontres.staff.ApiTokens;
 import fr.cuf.rencontres.staff.Role;
 import fr.cuf.rencontres.staff.StaffAccount;
-import fr.cuf.rencontres.staff.StaffAccounts;
+import fr.cuf.rencontres.staff.PasswordChange;
 import fr.cuf.rencontres.staff.StaffDirectory;
 import fr.cuf.rencontres.support.DomainException;
 import io.micronaut.core.annotation.Introspected;
@@ -39,13 +39,13 @@ class MyAccountController {
     private static final String VIEW = "staff/me";
 
     private final StaffDirectory directory;
-    private final StaffAccounts accounts;
+    private final PasswordChange passwords;
     private final ApiTokens tokens;
     private final FormPages forms;
 
-    MyAccountController(StaffDirectory directory, StaffAccounts accounts, ApiTokens tokens, FormPages forms) {
+    MyAccountController(StaffDirectory directory, PasswordChange passwords, ApiTokens tokens, FormPages forms) {
         this.directory = directory;
-        this.accounts = accounts;
+        this.passwords = passwords;
         this.tokens = tokens;
         this.forms = forms;
     }
@@ -71,7 +71,7 @@ class MyAccountController {
     HttpResponse<?> changePassword(@Body PasswordInput input, Authentication user, HttpRequest<?> request) {
         // the change ends every session, this one too: sign in again with the new password
         return forms.submit(request, () -> {
-            accounts.changePassword(user.getName(), input.current(), input.password(), input.confirmation());
+            passwords.change(user.getName(), input.current(), input.password(), input.confirmation());
             return user;
         }, u -> "/login?done=password_changed", VIEW, () -> model(user));
     }

@@ -126,6 +126,20 @@ class StaffAccountsPagesTest {
         assertFalse(Browser.body(bob.get("/staff/me")).contains("rct_"), "and never again");
     }
 
+    @Test
+    void changing_ones_password_ends_the_session_and_the_new_one_signs_in() {
+        Browser bob = new Browser(client).login("bob", Fixtures.PASSWORD);
+        HttpResponse<String> answer = bob.post("/staff/me/password", form("current", "not-it", "password",
+                "une phrase assez longue", "confirmation", "une phrase assez longue"));
+        assertEquals(422, answer.getStatus().getCode());
+        assertTrue(Browser.body(answer).contains("id=\"current-error\" data-code=\"current_password_wrong\""));
+        answer = bob.post("/staff/me/password", form("current", Fixtures.PASSWORD, "password",
+                "une phrase assez longue", "confirmation", "une phrase assez longue"));
+        assertEquals("/login?done=password_changed", answer.getHeaders().get("Location"));
+        assertFalse(bob.get("/staff").getStatus().getCode() == 200, "the session ended with the change");
+        new Browser(client).login("bob", "une phrase assez longue");
+    }
+
     private long id(String username) throws SQLException {
         return count("SELECT id FROM staff_account WHERE username = '" + username + "'");
     }
