@@ -27,7 +27,7 @@ start_server() {
 post() { # kind file dryRun
   local t0 t1 out
   t0=$(date +%s%N)
-  out=$(curl -s -u admin:demo -H 'Content-Type: text/csv' --data-binary @"$2" \
+  out=$(curl -s -u admin:demo-rencontres -H 'Content-Type: text/csv' --data-binary @"$2" \
     "http://127.0.0.1:$PORT/api/v1/imports/$1?dryRun=$3")
   t1=$(date +%s%N)
   printf '%-10s %-28s dryRun=%-5s %6d ms  %s\n' "$DB" "$(basename "$2")" "$3" $(((t1 - t0) / 1000000)) \

@@ -1,7 +1,9 @@
 package fr.cuf.rencontres.config;
 
 import fr.cuf.rencontres.staff.StaffDirectory;
+import fr.cuf.rencontres.staff.StaffSessions;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.claims.ClaimsGenerator;
@@ -13,34 +15,34 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The staff session cookie: "username.expiry.signature", signed with the shared secret, so that any
- * instance can check it without shared memory. Roles are read again from the staff directory on every
- * request, so a disabled account or a changed role takes effect at once.
+ * The staff session cookie: "sessionId.expiry.signature", signed with the shared secret. The signature lets any
+ * instance refuse a forged cookie without the database; the session row (staff.StaffSessions) then says whether
+ * the session still holds: ended at sign-out or password change, idle 2 h, older than 12 h. Roles are read again
+ * from the account on every request, so a disabled account or a changed role takes effect at once.
  */
 @Singleton
-class SessionTokens implements TokenGenerator, TokenValidator<HttpRequest<?>>, ClaimsGenerator {
+public class SessionTokens implements TokenGenerator, TokenValidator<HttpRequest<?>>, ClaimsGenerator {
 
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    public static final String COOKIE = "rencontres_session";
 
     private final AppSecrets secrets;
     private final StaffDirectory staff;
+    private final StaffSessions sessions;
     private final Clock clock;
     private final ExecutorService blocking;
 
-    SessionTokens(AppSecrets secrets, StaffDirectory staff, Clock clock,
+    SessionTokens(AppSecrets secrets, StaffDirectory staff, StaffSessions sessions, Clock clock,
                   @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.secrets = secrets;
         this.staff = staff;
+        this.sessions = sessions;
         this.clock = clock;
         this.blocking = blocking;
     }
@@ -52,8 +54,11 @@ class SessionTokens implements TokenGenerator, TokenValidator<HttpRequest<?>>, C
 
     @Override
     public Optional<String> generateToken(Map<String, Object> claims) {
-        String user = B64.encodeToString(String.valueOf(claims.get("sub")).getBytes(StandardCharsets.UTF_8));
-        String payload = user + "." + claims.get("exp");
+        Object accountId = claims.get("accountId");
+        if (!(accountId instanceof Number id)) {
+            return Optional.empty();
+        }
+        String payload = sessions.open(id.longValue()) + "." + claims.get("exp");
         return Optional.of(payload + "." + Hmac.sign(secrets.signingKey(), payload));
     }
 
@@ -61,6 +66,7 @@ class SessionTokens implements TokenGenerator, TokenValidator<HttpRequest<?>>, C
     public Map<String, Object> generateClaims(Authentication authentication, Integer expiration) {
         Map<String, Object> claims = new HashMap<>();
         claims.put("sub", authentication.getName());
+        claims.put("accountId", authentication.getAttributes().get("accountId"));
         claims.put("exp", clock.instant().getEpochSecond() + (expiration == null ? 43200 : expiration));
         return claims;
     }
@@ -74,31 +80,36 @@ class SessionTokens implements TokenGenerator, TokenValidator<HttpRequest<?>>, C
 
     @Override
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
-        Optional<String> username = username(token);
-        if (username.isEmpty()) {
+        Optional<String> session = sessionId(token);
+        if (session.isEmpty()) {
             return Mono.empty();
         }
         // A plain Executor (blocking::execute), not the ExecutorService: the security filter cancels this
         // Mono once it has its value, and Reactor cancels an ExecutorService task by interrupting its
         // thread, the very thread that then runs the controller. H2 file channels close on interrupt
         // (ClosedByInterruptException) and the embedded database then fails for every request.
-        return Mono.fromCallable(() -> staff.authenticationOf(username.get()).orElse(null))
+        return Mono.fromCallable(() -> sessions.holder(session.get()).flatMap(staff::authenticationOf).orElse(null))
                 .subscribeOn(Schedulers.fromExecutor(blocking::execute));
     }
 
-    /** The user named by a well-signed, unexpired token. */
-    Optional<String> username(String token) {
+    /** The session id of a well-signed, unexpired cookie value (whether the session still holds is not checked). */
+    public Optional<String> sessionId(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
         String[] parts = token.split("\\.");
         if (parts.length != 3 || !Hmac.verify(secrets.signingKey(), parts[0] + "." + parts[1], parts[2])) {
             return Optional.empty();
         }
         try {
-            if (Long.parseLong(parts[1]) < clock.instant().getEpochSecond()) {
-                return Optional.empty();
-            }
-            return Optional.of(new String(B64D.decode(parts[0]), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException malformed) {
+            return Long.parseLong(parts[1]) < clock.instant().getEpochSecond() ? Optional.empty() : Optional.of(parts[0]);
+        } catch (NumberFormatException malformed) {
             return Optional.empty();
         }
+    }
+
+    /** The session id of the request's session cookie, if well signed. */
+    public Optional<String> sessionId(HttpRequest<?> request) {
+        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).flatMap(this::sessionId);
     }
 }

@@ -285,13 +285,15 @@ public class DemoDataLoader {
         publisher.publish(eventsBySlug.get(calendar.nextEdition()), ACTOR);
     }
 
-    /** The demo staff accounts of the README, password "demo"; only ever created with the demo data. */
+    /** The demo staff accounts of the README, password "demo-rencontres"; only ever created with the demo data. */
+    public static final String DEMO_PASSWORD = "demo-rencontres";
+
     private void loadStaff() {
         Map<String, Role> accounts = Map.of("admin", Role.ADMIN, "programme", Role.PROGRAMME,
                 "desk", Role.REGISTRATION_DESK, "scanner", Role.SCANNER);
         accounts.forEach((username, role) -> {
             if (staffAccounts.findByUsername(username).isEmpty()) {
-                staff.create(username, "Démo " + username, "demo", EnumSet.of(role));
+                staff.create(username, "Démo " + username, DEMO_PASSWORD, EnumSet.of(role));
             }
         });
     }

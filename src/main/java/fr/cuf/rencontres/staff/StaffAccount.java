@@ -19,7 +19,25 @@ public record StaffAccount(
         String passwordHash,
         String roles,
         boolean enabled,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable String email,
+        @Nullable Instant lastSignInAt,
+        @Nullable Instant lockedAt) {
+
+    /** The marker stored instead of a hash while an invited account has set no password: it matches none. */
+    public static final String NO_PASSWORD = "none";
+
+    public boolean hasPassword() {
+        return !NO_PASSWORD.equals(passwordHash);
+    }
+
+    public boolean isLocked() {
+        return lockedAt != null;
+    }
+
+    public boolean isAdmin() {
+        return roleSet().contains(Role.ADMIN);
+    }
 
     public Set<Role> roleSet() {
         Set<Role> set = EnumSet.noneOf(Role.class);

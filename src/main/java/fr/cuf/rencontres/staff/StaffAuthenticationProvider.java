@@ -1,26 +1,34 @@
 package fr.cuf.rencontres.staff;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.security.authentication.AuthenticationFailureReason;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
 
-/** Checks staff credentials for the login form and for HTTP Basic on the API (on a blocking thread). */
+/**
+ * Checks staff credentials for the sign-in form and for HTTP Basic on the API (on a blocking thread), both through
+ * {@link SignIn}: the same throttle, lock-out and audit. A refusal carries its code as message, which the sign-in
+ * page shows (web.site.SignInAnswers).
+ */
 @Singleton
 class StaffAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
 
-    private final StaffDirectory directory;
+    private final SignIn signIn;
+    private final HttpClientAddressResolver addresses;
 
-    StaffAuthenticationProvider(StaffDirectory directory) {
-        this.directory = directory;
+    StaffAuthenticationProvider(SignIn signIn, HttpClientAddressResolver addresses) {
+        this.signIn = signIn;
+        this.addresses = addresses;
     }
 
     @Override
     public AuthenticationResponse authenticate(HttpRequest<B> request, AuthenticationRequest<String, String> credentials) {
-        return directory.authenticate(credentials.getIdentity(), credentials.getSecret())
+        SignIn.Outcome outcome = signIn.attempt(credentials.getIdentity(), credentials.getSecret(),
+                String.valueOf(addresses.resolve(request)));
+        return outcome.authentication()
                 .map(a -> AuthenticationResponse.success(a.getName(), a.getRoles(), a.getAttributes()))
-                .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
+                .orElseGet(() -> AuthenticationResponse.failure(outcome.code()));
     }
 }

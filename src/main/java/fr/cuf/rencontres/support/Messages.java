@@ -29,7 +29,8 @@ public class Messages {
             "i18n.badges",
             "i18n.invoice",
             "i18n.meetings",
-            "i18n.privacy"
+            "i18n.privacy",
+            "i18n.accounts"
     );
 
     /** French unless the locale asks for English. */

@@ -11,9 +11,11 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.csrf.CsrfConfiguration;
 import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
+import fr.cuf.rencontres.config.CsrfTokens;
 
 /**
- * Gives every browser a CSRF cookie on its first page, so that every form (the login form too)
+ * Gives every browser a CSRF cookie on its first page (and a new one on the first page after a sign-in or
+ * sign-out, tokens being bound to the session), so that every form (the login form too)
  * can carry the same token in a hidden field; micronaut-security-csrf checks the pair on POST.
  */
 @ServerFilter("/**")
@@ -22,10 +24,12 @@ class CsrfCookieFilter {
     private static final String ATTRIBUTE = "rencontres.csrf";
 
     private final CsrfTokenGenerator<HttpRequest<?>> generator;
+    private final CsrfTokens tokens;
     private final CsrfConfiguration configuration;
 
-    CsrfCookieFilter(CsrfTokenGenerator<HttpRequest<?>> generator, CsrfConfiguration configuration) {
+    CsrfCookieFilter(CsrfTokenGenerator<HttpRequest<?>> generator, CsrfTokens tokens, CsrfConfiguration configuration) {
         this.generator = generator;
+        this.tokens = tokens;
         this.configuration = configuration;
     }
 
@@ -38,10 +42,12 @@ class CsrfCookieFilter {
     void issue(HttpRequest<?> request) {
         String existing = request.getCookies().findCookie(configuration.getCookieName()).map(Cookie::getValue)
                 .orElse(null);
-        if (existing != null) {
+        boolean page = request.getMethod() == HttpMethod.GET && !request.getPath().startsWith("/api/")
+                && !request.getPath().endsWith(".ics");
+        // a token is bound to the session (config.CsrfTokens): after a sign-in or sign-out, a page gets a new one
+        if (existing != null && (!page || tokens.boundTo(request, existing))) {
             request.setAttribute(ATTRIBUTE, existing);
-        } else if (request.getMethod() == HttpMethod.GET && !request.getPath().startsWith("/api/")
-                && !request.getPath().endsWith(".ics")) { // calendar feeds carry no form, and a cookie defeats caches
+        } else if (page) { // calendar feeds carry no form, and a cookie defeats caches
             request.setAttribute(ATTRIBUTE, generator.generateCsrfToken(request));
             request.setAttribute(ATTRIBUTE + ".new", Boolean.TRUE);
         }

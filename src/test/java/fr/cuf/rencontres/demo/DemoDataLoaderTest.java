@@ -12,7 +12,6 @@ import fr.cuf.rencontres.schedule.Programme;
 import fr.cuf.rencontres.schedule.ProgrammeService;
 import fr.cuf.rencontres.schedule.SessionKind;
 import fr.cuf.rencontres.schedule.SessionView;
-import fr.cuf.rencontres.staff.StaffDirectory;
 import fr.cuf.rencontres.support.DatabaseTest;
 import fr.cuf.rencontres.support.TestDatabase;
 import fr.cuf.rencontres.support.Times;
@@ -46,7 +45,7 @@ class DemoDataLoaderTest {
     @Inject GroupRepository groups;
     @Inject EventRepository events;
     @Inject ProgrammeService programmes;
-    @Inject StaffDirectory staff;
+    @Inject fr.cuf.rencontres.staff.SignIn signIn;
     @Inject Clock clock;
     @Inject BadgeService badges;
 
@@ -137,9 +136,9 @@ class DemoDataLoaderTest {
     @Test
     void demo_staff_accounts_sign_in_with_the_demo_password() {
         for (String user : List.of("admin", "programme", "desk", "scanner")) {
-            assertTrue(staff.authenticate(user, "demo").isPresent(), user);
+            assertTrue(signIn.attempt(user, DemoDataLoader.DEMO_PASSWORD, "test").authentication().isPresent(), user);
         }
-        assertFalse(staff.authenticate("admin", "wrong").isPresent());
+        assertFalse(signIn.attempt("admin", "wrong", "test").authentication().isPresent());
     }
 
     @Test

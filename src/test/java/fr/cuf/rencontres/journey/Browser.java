@@ -201,11 +201,16 @@ public final class Browser implements AutoCloseable {
         });
     }
 
-    /** Signs in through the sign-in page as a demo account (password {@code demo}). */
+    /** Signs in through the sign-in page as a demo account (password {@code demo-rencontres}). */
     public Browser signIn(String username) {
+        return signIn(username, fr.cuf.rencontres.demo.DemoDataLoader.DEMO_PASSWORD);
+    }
+
+    /** Signs in through the sign-in page with this password. */
+    public Browser signIn(String username, String password) {
         open("/login");
         type("Identifiant", username);
-        field("Mot de passe").sendKeys("demo");
+        field("Mot de passe").sendKeys(password);
         field("Mot de passe").submit();
         waitForLoad();
         return this;

@@ -37,7 +37,7 @@ import java.util.EnumSet;
 @Singleton
 public class Fixtures {
 
-    public static final String PASSWORD = "secret-pass";
+    public static final String PASSWORD = "secret-pass-2026";
 
     private final OrganisationService organisations;
     private final PersonRepository persons;

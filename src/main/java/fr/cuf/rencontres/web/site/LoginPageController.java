@@ -18,9 +18,15 @@ import java.util.Map;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class LoginPageController {
 
+    private static final java.util.Set<String> DONE = java.util.Set.of("password_changed", "password_set");
+
     @Get
     @View("site/login")
-    Map<String, Object> form(@Nullable @QueryValue String error) {
-        return Map.of("failed", error != null);
+    Map<String, Object> form(@Nullable @QueryValue String error, @Nullable @QueryValue String done) {
+        if (error == null) {
+            return done != null && DONE.contains(done) ? Map.of("done", "accounts.login." + done) : Map.of();
+        }
+        String code = SignInAnswers.CODES.contains(error) ? error : "login_failed";
+        return Map.of("failed", true, "code", code, "message", "error." + code);
     }
 }

@@ -81,7 +81,7 @@ class StaffLinksTest {
     void demoData() {
         TestDatabase.clean(dataSource);
         demo.load();
-        ROLES.forEach(user -> browsers.put(user, new Browser(client).login(user, "demo")));
+        ROLES.forEach(user -> browsers.put(user, new Browser(client).login(user, fr.cuf.rencontres.demo.DemoDataLoader.DEMO_PASSWORD)));
         String first = first(EVENT_ON_HOME, page("admin", "/staff"));
         edition = events.bySlug(first);
     }
@@ -195,7 +195,7 @@ class StaffLinksTest {
 
     private List<String> roles(String user) {
         // the roles the server gives the account at sign-in (granted roles included)
-        return List.copyOf(staff.authenticationOf(user).orElseThrow().getRoles());
+        return List.copyOf(staff.find(user).flatMap(a -> staff.authenticationOf(a.id())).orElseThrow().getRoles());
     }
 
     @Test

@@ -1,0 +1,91 @@
+package fr.cuf.rencontres.web.site;
+
+import fr.cuf.rencontres.staff.PasswordLinks;
+import fr.cuf.rencontres.staff.StaffAccount;
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.support.Messages;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The one-time link of an invitation or a reset: the account chooses its password (rules in staff.PasswordLinks). */
+@Produces(MediaType.TEXT_HTML)
+@Controller("/account/password")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PasswordLinkController {
+
+    private static final String VIEW = "site/set-password";
+
+    private final PasswordLinks links;
+    private final Messages messages;
+    private final HttpLocaleResolver locales;
+
+    PasswordLinkController(PasswordLinks links, Messages messages, HttpLocaleResolver locales) {
+        this.links = links;
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    @Serdeable
+    @Introspected
+    record PasswordInput(@Nullable String password, @Nullable String confirmation) {
+    }
+
+    @Get("/{secret}")
+    HttpResponse<?> form(@PathVariable String secret) {
+        Optional<StaffAccount> account = links.accountOf(secret);
+        Map<String, Object> model = new HashMap<>();
+        account.ifPresentOrElse(a -> model.put("username", a.username()), () -> model.put("invalid", true));
+        return page(account.isPresent() ? HttpStatus.OK : HttpStatus.GONE, model);
+    }
+
+    @Post("/{secret}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> set(@PathVariable String secret, @Body PasswordInput input, HttpRequest<?> request) {
+        try {
+            links.setPassword(secret, input.password(), input.confirmation());
+            return HttpResponse.seeOther(URI.create("/login?done=password_set"));
+        } catch (DomainException e) {
+            Map<String, Object> model = new HashMap<>();
+            links.accountOf(secret).ifPresentOrElse(a -> model.put("username", a.username()), () -> model.put("invalid", true));
+            Locale locale = Messages.supported(locales.resolveOrDefault(request));
+            Map<String, Object> errors = new LinkedHashMap<>();
+            e.problems().forEach(p -> errors.putIfAbsent(p.field() == null ? "password" : p.field(),
+                    Map.of("code", p.code(), "message", messages.problem(locale, p))));
+            model.put("errors", errors);
+            return page(e.kind() == DomainException.Kind.NOT_FOUND ? HttpStatus.GONE : HttpStatus.UNPROCESSABLE_ENTITY,
+                    model);
+        }
+    }
+
+    private static HttpResponse<?> page(HttpStatus status, Map<String, Object> model) {
+        return HttpResponse.status(status).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new ModelAndView<>(VIEW, model));
+    }
+}
