@@ -49,7 +49,14 @@ start_instance $P1; wait_up $P1 || exit 1   # the first one runs the migrations 
 start_instance $P2; wait_up $P2 || exit 1
 echo "== two instances up on $DB; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+ensure_up() { # an instance stopped from outside (a shared machine) is started again before a scenario
+  for port in $P1 $P2; do
+    curl -sf "http://127.0.0.1:$port/health" > /dev/null || { echo "   (instance $port was down: restarted)"; start_instance $port; wait_up $port; }
+  done
+}
+
 seed() {
+  ensure_up
   $PSQL -d $DB -v sessions=0 -f src/bench/registration/seed.sql
   $PSQL -d $DB -c "UPDATE event SET capacity = $SEATS WHERE slug = 'bench-2027'"
   ORG=$($PSQL -d $DB -tAc "SELECT id FROM organisation LIMIT 1")
@@ -119,7 +126,7 @@ sink_down
 load smtp
 sleep 120
 sink_up
-drain 400 || echo "   (outbox not drained after 400 s)"
+drain 600 || echo "   (outbox not drained after 600 s: a mail that failed three times waits 4 min)"
 report "SMTP down 2 min" smtp
 
 if [ "${PG_RESTART:-0}" = "1" ]; then

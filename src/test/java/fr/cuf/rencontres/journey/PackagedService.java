@@ -27,7 +27,8 @@ import java.util.Optional;
  */
 public final class PackagedService implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    // -Djourney.startTimeout=<seconds>: a shared, loaded machine can take longer than two minutes to start the jar
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("journey.startTimeout", 120));
 
     private final String name;
     private final Path workDir;
