@@ -94,7 +94,7 @@ final class Crawler {
         }
         HttpResponse<String> form = get("/login");
         String token = Jsoup.parse(form.body()).select("input[name=csrfToken]").attr("value");
-        String body = "username=" + enc(identity) + "&password=demo&csrfToken=" + enc(token);
+        String body = "username=" + enc(identity) + "&password=" + enc(fr.cuf.rencontres.demo.DemoDataLoader.DEMO_PASSWORD) + "&csrfToken=" + enc(token);
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(service.url("/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", service.baseUrl())
