@@ -174,7 +174,9 @@ class InvoiceServiceTest {
         assertEquals(',', comma.separator());
         assertEquals(List.of("Number", "Organisation", "Payment date", "Amount", "Payment method", "Reference",
                 "Recorded by"), comma.headers());
-        assertEquals(List.of(List.of("CUF-2026-0001", "Ville de Lyon", "2026-05-01", "20.50", "Cheque", "'-chq 991", "desk")),
-                comma.rows().stream().map(CsvTable.Row::cells).toList());
+        assertEquals(List.of(List.of("CUF-2026-0001", "Ville de Lyon", "01/05/2026", "20,50", "Cheque", "'-chq 991", "desk")),
+                comma.rows().stream().map(CsvTable.Row::cells).toList(), "French dates and decimal commas, quoted");
+        org.junit.jupiter.api.Assertions.assertTrue(new String(exports.payments(conference.slug(), CsvWriter.Dialect.COMMA, Locale.ENGLISH),
+                java.nio.charset.StandardCharsets.UTF_8).contains("01/05/2026,\"20,50\","), "the comma dialect quotes the decimal comma");
     }
 }

@@ -79,19 +79,34 @@ class BackOfficeJourneyIT {
         }
     }
 
+    /**
+     * Waits for a text on a page the import script writes with {@code document.write}: the body may be replaced while
+     * it is read (a stale element), which only means "not yet".
+     */
+    private void waitForWrittenPage(String text) {
+        desk.waitFor(() -> {
+            try {
+                return desk.text().contains(text);
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return false;
+            }
+        });
+        desk.waitForText(text);
+    }
+
     /** Uploads a file on the import page and waits for its preview. */
     private void upload(Path file, String step) {
         desk.open("/staff/imports");
         desk.find("#file").sendKeys(file.toAbsolutePath().toString());
         desk.screenshot(step + "-upload");
         desk.find("form[enctype='multipart/form-data'] button[type=submit]").click();
-        desk.waitForText("Aperçu de l'import");
+        waitForWrittenPage("Aperçu de l'import");
     }
 
     /** Commits the previewed file and waits for its report. */
     private String commit(String step) {
         desk.find("form[action$='/commit'] button[type=submit]").click();
-        desk.waitForText("Rapport d'import");
+        waitForWrittenPage("Rapport d'import");
         desk.screenshot(step + "-report");
         return desk.text();
     }
