@@ -181,6 +181,14 @@ class PrivacyJourneyIT {
             browser.screenshot("retention-default");
             WebElement row = browser.find("tr[data-event='" + past + "']");
             String id = row.getAttribute("id").replace("event-", "");
+            browser.find("#months-" + id).sendKeys("douze");
+            row.findElement(By.tagName("button")).click();
+            browser.waitFor(() -> browser.findAll("#months-" + id + "-error").isEmpty() ? null : true);
+            browser.screenshot("retention-refused-beside-the-field");
+            assertEquals("douze", browser.find("#months-" + id).getAttribute("value"), "what was typed is kept");
+            assertEquals("retention_months_range", browser.find("#months-" + id + "-error").getAttribute("data-code"));
+            row = browser.find("tr[data-event='" + past + "']");
+            browser.find("#months-" + id).clear();
             browser.find("#months-" + id).sendKeys("0");
             row.findElement(By.tagName("button")).click();
             browser.waitFor(() -> browser.findAll("#retention-due tr[data-event='" + past + "']").isEmpty() ? null : true);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegistrationRulesTest {
 
     @Inject RegistrationService service;
+    @Inject OutboxSeal seal;
     @Inject RegistrationChanges changes;
     @Inject RegistrationViews views;
     @Inject RegistrationMails mails;
@@ -98,7 +100,8 @@ class RegistrationRulesTest {
         assertEquals(1, queued.size());
         assertEquals(MailKind.CONFIRMATION, queued.get(0).kind());
         assertEquals("awa@example.org", queued.get(0).recipient());
-        assertEquals(first.secret(), queued.get(0).linkSecret(), "the confirmation carries the personal link");
+        assertNotEquals(first.secret(), queued.get(0).linkSecret(), "the link waits sealed, not in clear");
+        assertEquals(first.secret(), seal.open(queued.get(0).linkSecret()), "the confirmation carries the personal link");
 
         RegistrationOutcome retry = service.register(event.slug(),
                 RegistrationFixtures.request("Awa", "awa@example.org", dijon, List.of(workshop.id()), false),

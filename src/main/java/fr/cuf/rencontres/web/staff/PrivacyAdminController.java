@@ -113,7 +113,8 @@ class PrivacyAdminController {
             return eventId;
         }, id -> "/staff/privacy/retention#event-" + id, RETENTION, () -> {
             Map<String, Object> model = retentionModel();
-            model.put("typed", Map.of(String.valueOf(eventId), raw));
+            model.put("refusedEvent", eventId);
+            model.put("typedMonths", raw);
             return model;
         });
     }

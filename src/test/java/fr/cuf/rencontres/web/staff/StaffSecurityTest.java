@@ -106,9 +106,9 @@ class StaffSecurityTest {
         Browser b = browser();
         HttpResponse<String> response = b.post("/login", Map.of("username", "desk", "password", "wrong"));
         assertEquals(303, response.getStatus().getCode());
-        assertEquals("/login?error=1", response.getHeaders().get("Location"));
+        assertEquals("/login?error=login_failed", response.getHeaders().get("Location"));
         assertNull(b.cookie(Browser.SESSION));
-        String page = body(b.get("/login?error=1"));
+        String page = body(b.get("/login?error=login_failed"));
         assertTrue(page.contains("data-code=\"login_failed\""));
         assertTrue(page.contains("Identifiant ou mot de passe incorrect."));
     }
