@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.demo;
 
+import fr.cuf.rencontres.badge.BadgeLayout;
 import fr.cuf.rencontres.badge.BadgeSelection;
 import fr.cuf.rencontres.badge.BadgeService;
 import fr.cuf.rencontres.checkin.CheckinList;
@@ -14,6 +15,7 @@ import fr.cuf.rencontres.invoice.InvoiceService;
 import fr.cuf.rencontres.invoice.PaymentForm;
 import fr.cuf.rencontres.invoice.ToInvoice;
 import fr.cuf.rencontres.registration.DemoRegistrations;
+import fr.cuf.rencontres.registration.ParticipantType;
 import fr.cuf.rencontres.registration.Registration;
 import fr.cuf.rencontres.registration.RegistrationRepository;
 import fr.cuf.rencontres.schedule.Session;
@@ -111,6 +113,9 @@ class DemoHistory {
             Long withdrawn = invoices.lines(invoice.id()).get(0).registrationId();
             clock.run(halfWay.plus(sinceHalfWay.dividedBy(3)), () -> changes.cancel(withdrawn, ACTOR, false));
         }
+        // the speakers' badges went into their welcome packs, printed ahead of everyone else's
+        clock.run(lastHour, () -> badges.printBatch(next.id(),
+                new BadgeSelection(ParticipantType.SPEAKER, false, BadgeLayout.A6), ACTOR));
         invoice(next, 3, lastHour.plus(Duration.ofMinutes(20)));
     }
 

@@ -184,6 +184,7 @@ class PrivacyJourneyIT {
             browser.find("#months-" + id).sendKeys("douze");
             row.findElement(By.tagName("button")).click();
             browser.waitFor(() -> browser.findAll("#months-" + id + "-error").isEmpty() ? null : true);
+            browser.js("document.getElementById('months-" + id + "').scrollIntoView({block: 'center'})");
             browser.screenshot("retention-refused-beside-the-field");
             assertEquals("douze", browser.find("#months-" + id).getAttribute("value"), "what was typed is kept");
             assertEquals("retention_months_range", browser.find("#months-" + id + "-error").getAttribute("data-code"));
