@@ -12,9 +12,10 @@ const T = JSON.parse(document.getElementById('scan-texts').textContent);
 const CONFIG = JSON.parse(document.getElementById('scan-config').textContent);
 const $ = (id) => document.getElementById(id);
 const PREFIX = 'rencontres.scan.';
+let signingOut = false; // once the device is cleared, nothing still in flight (a roster refresh) may write again
 const store = {
   get: (key, fallback) => { try { return JSON.parse(localStorage.getItem(key)) ?? fallback; } catch (e) { return fallback; } },
-  set: (key, value) => localStorage.setItem(key, JSON.stringify(value)),
+  set: (key, value) => { if (!signingOut) localStorage.setItem(key, JSON.stringify(value)); },
 };
 const QUEUE = PREFIX + 'queue';
 const SEEN = PREFIX + 'seen';        // list|registration -> { inside, first, at } : presence by scan time
@@ -674,6 +675,7 @@ document.addEventListener('keydown', (event) => {
 
 // ---- sign-out: the roster and the scans leave the device with the staff member ---------------------------
 async function clearDevice() {
+  signingOut = true;
   Object.keys(localStorage).filter((k) => k.startsWith(PREFIX)).forEach((k) => localStorage.removeItem(k));
   Object.keys(sessionStorage).filter((k) => k.startsWith(PREFIX)).forEach((k) => sessionStorage.removeItem(k));
   if (window.caches) (await caches.keys()).filter((k) => k.startsWith('rencontres-scan')).forEach((k) => caches.delete(k));
