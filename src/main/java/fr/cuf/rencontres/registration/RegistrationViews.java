@@ -11,6 +11,8 @@ import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -46,6 +48,15 @@ public class RegistrationViews {
 
     public List<PriceCategory> categoriesOf(long eventId) {
         return categories.findByEventIdOrderByPosition(eventId);
+    }
+
+    /** The event's price categories by code, as the reader says them ("Non-adhérent", not "non-member"). */
+    public Map<String, String> categoryLabels(long eventId, Locale locale) {
+        Map<String, String> labels = new HashMap<>();
+        for (PriceCategory c : categories.findByEventIdOrderByPosition(eventId)) {
+            labels.put(c.code(), "en".equals(locale.getLanguage()) ? c.labelEn() : c.labelFr());
+        }
+        return labels;
     }
 
     public List<Question> questionsOf(long eventId) {

@@ -53,6 +53,7 @@ class RegistrationImportExportTest {
     @Inject OrganisationRepository organisations;
     @Inject MembershipRepository memberships;
     @Inject RegistrationDesk desk;
+    @Inject fr.cuf.rencontres.registration.RegistrationViews views;
     @Inject fr.cuf.rencontres.member.OrganisationService organisationService;
 
     Organisation dijon;
@@ -153,6 +154,9 @@ class RegistrationImportExportTest {
         assertFalse(preview.committed());
         assertEquals(List.of(new RowResult(2, "CREATE", "CONFIRMED", "adherent", 0, null),
                 new RowResult(3, "CREATE", "PENDING_PAYMENT", "non-adherent", 12000, null)), preview.rows());
+        // the preview page names the category as staff read it, not by its code
+        assertEquals("Non adhérent", views.categoryLabels(conference.id(), java.util.Locale.FRENCH).get("non-adherent"));
+        assertEquals("Non-member", views.categoryLabels(conference.id(), java.util.Locale.ENGLISH).get("non-adherent"));
         assertEquals(0, registrations.count(), "a preview writes nothing");
         assertTrue(persons.findByEmail("p.durand@example.fr").isEmpty());
 

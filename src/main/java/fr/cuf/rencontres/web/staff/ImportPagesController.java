@@ -56,10 +56,13 @@ class ImportPagesController {
     private final Messages messages;
     private final CsrfTokenValidator<HttpRequest<?>> csrf;
     private final EventHubQueries history;
+    private final fr.cuf.rencontres.registration.RegistrationViews registrations;
     private static final int RECENT = 20;
 
     ImportPagesController(ImportUploads uploads, EventRepository events, HttpLocaleResolver locales, Messages messages,
-                          CsrfTokenValidator<HttpRequest<?>> csrf, EventHubQueries history) {
+                          CsrfTokenValidator<HttpRequest<?>> csrf, EventHubQueries history,
+                          fr.cuf.rencontres.registration.RegistrationViews registrations) {
+        this.registrations = registrations;
         this.csrf = csrf;
         this.history = history;
         this.uploads = uploads;
@@ -209,12 +212,14 @@ class ImportPagesController {
         model.put("unknownValues", ImportValueViews.of(report.unknownValues(), messages, locale));
         model.put("registrations", kind == ImportKind.REGISTRATIONS);
         model.put("waitingList", waitingList);
+        Map<String, String> categories = upload.eventSlug() == null ? Map.of() : events.findBySlug(upload.eventSlug())
+                .map(e -> registrations.categoryLabels(e.id(), locale)).orElse(Map.of());
         model.put("rows", report.rows().stream().map(r -> {
             Map<String, Object> row = new HashMap<>();
             row.put("line", r.line());
             row.put("outcome", messages.get(locale, "csvio.outcome." + r.outcome()));
             row.put("status", r.status() == null ? "" : messages.get(locale, "enum.RegistrationStatus." + r.status()));
-            row.put("category", r.category() == null ? "" : r.category());
+            row.put("category", r.category() == null ? "" : categories.getOrDefault(r.category(), r.category()));
             row.put("price", r.priceCents() == null ? "" : fr.cuf.rencontres.registration.Quote.euros(r.priceCents()));
             row.put("code", r.code() == null ? "" : r.code());
             return row;

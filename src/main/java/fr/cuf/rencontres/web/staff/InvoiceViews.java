@@ -42,11 +42,11 @@ class InvoiceViews {
     private final OrganisationRepository organisations;
     private final Messages messages;
     private final Clock clock;
-    private final fr.cuf.rencontres.registration.PriceCategoryRepository categories;
+    private final fr.cuf.rencontres.registration.RegistrationViews categories;
 
     InvoiceViews(InvoiceService invoices, InvoicePayments payments, CreditNotes creditNotes,
                  OrganisationRepository organisations, Messages messages, Clock clock,
-                 fr.cuf.rencontres.registration.PriceCategoryRepository categories) {
+                 fr.cuf.rencontres.registration.RegistrationViews categories) {
         this.categories = categories;
         this.invoices = invoices;
         this.payments = payments;
@@ -56,13 +56,8 @@ class InvoiceViews {
         this.clock = clock;
     }
 
-    /** The event's price categories by code, as the reader says them ("Non-adhérent", not "non-member"). */
     private Map<String, String> categoryLabels(Event event, Locale locale) {
-        Map<String, String> labels = new HashMap<>();
-        for (fr.cuf.rencontres.registration.PriceCategory c : categories.findByEventIdOrderByPosition(event.id())) {
-            labels.put(c.code(), "en".equals(locale.getLanguage()) ? c.labelEn() : c.labelFr());
-        }
-        return labels;
+        return categories.categoryLabels(event.id(), locale);
     }
 
     private static String label(Map<String, String> labels, @Nullable String code) {
