@@ -19,13 +19,16 @@ import java.util.Optional;
  * also sets the time before which the next attempt is refused: concurrent guesses cannot all slip in before
  * the first failure is written. A success then takes its own failure back ({@link #succeeded}).
  * <p>
- * The first {@value #FREE} failures cost nothing; from then on each one makes the next attempt wait 30 s,
- * 1 min, 2 min… up to 15 min. Failures an hour old are forgotten.
+ * The first {@value #FREE} failures of an account cost nothing, the first {@value #FREE_PER_ADDRESS} of an address
+ * (an office or a NAT shares one: a colleague's typos must not lock everyone out, while spraying one password over
+ * many accounts is still slowed); from then on each one makes the next attempt wait 30 s, 1 min, 2 min… up to
+ * 15 min. Failures an hour old are forgotten.
  */
 @Singleton
 public class SignInThrottle {
 
     static final int FREE = 5;
+    static final int FREE_PER_ADDRESS = 20;
     static final Duration FIRST_WAIT = Duration.ofSeconds(30);
     static final Duration MAX_WAIT = Duration.ofMinutes(15);
     static final Duration FORGET_AFTER = Duration.ofHours(1);
@@ -38,10 +41,12 @@ public class SignInThrottle {
 
     /** The claimed attempt's failure count (this one included), or empty when the subject must still wait. */
     public Optional<Integer> claim(String subject, Instant now) {
+        int free = free(subject);
         for (int round = 0; round < 2; round++) {
             Instant stale = now.minus(FORGET_AFTER);
-            if (failures.claim(subject, now, stale, until(now, 5), until(now, 6), until(now, 7), until(now, 8),
-                    until(now, 9), now.plus(MAX_WAIT)) == 1) {
+            if (failures.claim(subject, now, stale, free, until(now, free, free), until(now, free + 1, free),
+                    until(now, free + 2, free), until(now, free + 3, free), until(now, free + 4, free),
+                    now.plus(MAX_WAIT)) == 1) {
                 return failures.count(subject);
             }
             if (failures.count(subject).isPresent()) {
@@ -60,7 +65,7 @@ public class SignInThrottle {
         if (forget) {
             failures.delete(subject);
         } else {
-            failures.takeBack(subject, FREE);
+            failures.takeBack(subject, free(subject));
         }
     }
 
@@ -72,12 +77,17 @@ public class SignInThrottle {
         return failures.count(subject).orElse(0);
     }
 
-    /** When the next attempt may come after the {@code n}th failure. */
-    static Instant until(Instant now, int n) {
-        if (n < FREE) {
+    /** How many failures of this subject cost nothing. */
+    static int free(String subject) {
+        return subject.startsWith("address:") ? FREE_PER_ADDRESS : FREE;
+    }
+
+    /** When the next attempt may come after the {@code n}th failure, {@code free} failures being free. */
+    static Instant until(Instant now, int n, int free) {
+        if (n < free) {
             return null;
         }
-        Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(n - FREE, 10));
+        Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(n - free, 10));
         return now.plus(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
     }
 
@@ -92,14 +102,16 @@ public class SignInThrottle {
         @Query("""
                 UPDATE sign_in_failure
                    SET failures = CASE WHEN last_failure_at < :stale THEN 1 ELSE failures + 1 END,
-                       blocked_until = CASE CASE WHEN last_failure_at < :stale THEN 1 ELSE failures + 1 END
-                           WHEN 1 THEN NULL WHEN 2 THEN NULL WHEN 3 THEN NULL WHEN 4 THEN NULL
-                           WHEN 5 THEN CAST(:at5 AS TIMESTAMP WITH TIME ZONE) WHEN 6 THEN CAST(:at6 AS TIMESTAMP WITH TIME ZONE) WHEN 7 THEN CAST(:at7 AS TIMESTAMP WITH TIME ZONE) WHEN 8 THEN CAST(:at8 AS TIMESTAMP WITH TIME ZONE) WHEN 9 THEN CAST(:at9 AS TIMESTAMP WITH TIME ZONE)
-                           ELSE CAST(:atMax AS TIMESTAMP WITH TIME ZONE) END,
+                       blocked_until = CASE (CASE WHEN last_failure_at < :stale THEN 1 ELSE failures + 1 END) - :free
+                           WHEN 0 THEN CAST(:at0 AS TIMESTAMP WITH TIME ZONE) WHEN 1 THEN CAST(:at1 AS TIMESTAMP WITH TIME ZONE)
+                           WHEN 2 THEN CAST(:at2 AS TIMESTAMP WITH TIME ZONE) WHEN 3 THEN CAST(:at3 AS TIMESTAMP WITH TIME ZONE)
+                           WHEN 4 THEN CAST(:at4 AS TIMESTAMP WITH TIME ZONE)
+                           ELSE CASE WHEN failures + 1 > :free AND last_failure_at >= :stale
+                                     THEN CAST(:atMax AS TIMESTAMP WITH TIME ZONE) END END,
                        last_failure_at = :now
                  WHERE subject = :subject AND (blocked_until IS NULL OR blocked_until <= :now)""")
-        int claim(String subject, Instant now, Instant stale, Instant at5, Instant at6, Instant at7, Instant at8,
-                  Instant at9, Instant atMax);
+        int claim(String subject, Instant now, Instant stale, int free, Instant at0, Instant at1, Instant at2,
+                  Instant at3, Instant at4, Instant atMax);
 
         @Query("INSERT INTO sign_in_failure (subject, failures, last_failure_at) VALUES (:subject, 1, :now) ON CONFLICT DO NOTHING")
         int insert(String subject, Instant now);
