@@ -47,8 +47,9 @@ class ConfigurationExampleTest {
         missing.removeAll(example);
         Set<String> unknown = new TreeSet<>(example);
         unknown.removeAll(code);
-        assertEquals(Set.of(), missing, "settings of the code missing from " + EXAMPLE + " (add a commented line)");
-        assertEquals(Set.of(), unknown, "names in " + EXAMPLE + " that the code does not read (a typo or a removed setting)");
+        // missing: a setting of the code without its example line; unknown: a typo, or a setting the code dropped
+        assertEquals(Map.of("missing", Set.of(), "unknown", Set.of()), Map.of("missing", missing, "unknown", unknown),
+                "rencontres.* settings of the code against " + EXAMPLE + " (add a line, commented out when unset)");
     }
 
     @Test
