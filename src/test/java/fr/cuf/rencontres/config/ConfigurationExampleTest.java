@@ -1,6 +1,8 @@
 package fr.cuf.rencontres.config;
 
-import io.micronaut.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -80,17 +82,28 @@ class ConfigurationExampleTest {
         return yaml(text);
     }
 
+    /** The names under "properties" of the metadata (its "groups" name the configuration classes, not settings). */
     private static Set<String> metadata() throws IOException {
         try (InputStream in = ConfigurationExampleTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             if (in == null) {
                 throw new AssertionError("target/classes/META-INF/spring-configuration-metadata.json is not on the classpath");
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> json = JsonMapper.createDefault().readValue(in.readAllBytes(), Map.class);
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> properties = (List<Map<String, Object>>) json.get("properties");
-            return properties.stream().map(p -> (String) p.get("name"))
-                    .filter(name -> name.startsWith("rencontres.")).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> names = new TreeSet<>();
+            try (JsonParser json = new JsonFactory().createParser(in)) {
+                String array = null;
+                for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
+                    if (token == JsonToken.START_ARRAY && json.getParsingContext().getParent().getParent().inRoot()) {
+                        array = json.currentName();
+                    } else if (token == JsonToken.FIELD_NAME && "properties".equals(array) && "name".equals(json.currentName())
+                            && json.getParsingContext().getParent().getParent().getParent().inRoot()) {
+                        String name = json.nextTextValue();
+                        if (name.startsWith("rencontres.")) {
+                            names.add(name);
+                        }
+                    }
+                }
+            }
+            return names;
         }
     }
 
