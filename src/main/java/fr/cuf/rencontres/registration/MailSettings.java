@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * Settings under {@code rencontres.mail.*}. The SMTP server itself is configured with
- * {@code javamail.properties.*} (see application.yml and the README).
+ * {@code javamail.properties.*} (see application.yml and src/site/markdown/operators.md).
  */
 @ConfigurationProperties("rencontres.mail")
 public interface MailSettings {
