@@ -9,9 +9,11 @@ import java.util.Optional;
 
 /**
  * The base of absolute links (pages, feeds, mails): {@code rencontres.public-url} when set; otherwise the
- * scheme and host that served the current request (behind a proxy, its X-Forwarded-Proto/-Host), so a
- * service reached as https://rencontres.example never hands out http://localhost:8080 links; outside any
- * request (mails sent in the background), the local address.
+ * scheme and host that served the current request (behind a proxy listed in {@code rencontres.http.trusted-proxies},
+ * its X-Forwarded-Proto/-Host; from anyone else those headers are ignored, so a client cannot put another site
+ * into the links it is given), so a service reached as https://rencontres.example never hands out
+ * http://localhost:8080 links; outside any request (mails sent in the background), the local address. Production
+ * sets the URL: the Host header is the client's word too.
  */
 @Singleton
 public class PublicUrl {
@@ -19,7 +21,11 @@ public class PublicUrl {
     private final String configured;
     private final String local;
 
-    PublicUrl(RencontresConfiguration configuration, @Value("${micronaut.server.port:8080}") int port) {
+    private final TrustedProxyAddressResolver proxies;
+
+    PublicUrl(RencontresConfiguration configuration, @Value("${micronaut.server.port:8080}") int port,
+              TrustedProxyAddressResolver proxies) {
+        this.proxies = proxies;
         String url = configuration.getPublicUrl();
         this.configured = url == null || url.isBlank() ? null : url.strip().replaceAll("/+$", "");
         this.local = "http://localhost:" + port;
@@ -31,7 +37,7 @@ public class PublicUrl {
             return configured;
         }
         Optional<HttpRequest<Object>> current = ServerRequestContext.currentRequest();
-        return current.map(PublicUrl::of).orElse(local);
+        return current.map(request -> of(request, proxies.fromTrustedProxy(request))).orElse(local);
     }
 
     /** Set in configuration: identities derived from it (calendar UIDs) never depend on who asked. */
@@ -39,15 +45,15 @@ public class PublicUrl {
         return configured != null;
     }
 
-    static String of(HttpRequest<?> request) {
-        String host = first(request.getHeaders().get("X-Forwarded-Host"));
+    static String of(HttpRequest<?> request, boolean fromTrustedProxy) {
+        String host = fromTrustedProxy ? first(request.getHeaders().get("X-Forwarded-Host")) : null;
         if (host == null) {
             host = first(request.getHeaders().get("Host"));
         }
         if (host == null || !host.matches("[A-Za-z0-9.:\\[\\]-]+")) {
             return "http://localhost";
         }
-        String proto = first(request.getHeaders().get("X-Forwarded-Proto"));
+        String proto = fromTrustedProxy ? first(request.getHeaders().get("X-Forwarded-Proto")) : null;
         String scheme = "https".equalsIgnoreCase(proto) || (proto == null && request.isSecure()) ? "https" : "http";
         return scheme + "://" + host;
     }

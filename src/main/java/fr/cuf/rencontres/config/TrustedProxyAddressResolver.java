@@ -35,8 +35,7 @@ public class TrustedProxyAddressResolver implements HttpClientAddressResolver {
     @Override
     @Nullable
     public String resolve(@NonNull HttpRequest request) {
-        String peer = request.getRemoteAddress().getAddress() == null ? request.getRemoteAddress().getHostString()
-                : request.getRemoteAddress().getAddress().getHostAddress();
+        String peer = peer(request);
         if (!isTrusted(peer)) {
             return peer;
         }
@@ -48,6 +47,16 @@ public class TrustedProxyAddressResolver implements HttpClientAddressResolver {
             }
         }
         return forwarded.isEmpty() ? peer : strip(forwarded.get(0));
+    }
+
+    /** Whether the request came through a trusted proxy, whose X-Forwarded-* headers may then be believed. */
+    public boolean fromTrustedProxy(HttpRequest<?> request) {
+        return !trusted.isEmpty() && isTrusted(peer(request));
+    }
+
+    private static String peer(HttpRequest<?> request) {
+        return request.getRemoteAddress().getAddress() == null ? request.getRemoteAddress().getHostString()
+                : request.getRemoteAddress().getAddress().getHostAddress();
     }
 
     private boolean isTrusted(String address) {

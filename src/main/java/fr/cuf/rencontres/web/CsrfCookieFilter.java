@@ -12,6 +12,7 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.csrf.CsrfConfiguration;
 import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
 import fr.cuf.rencontres.config.CsrfTokens;
+import fr.cuf.rencontres.config.SecureCookies;
 
 /**
  * Gives every browser a CSRF cookie on its first page (and a new one on the first page after a sign-in or
@@ -26,8 +27,11 @@ class CsrfCookieFilter {
     private final CsrfTokenGenerator<HttpRequest<?>> generator;
     private final CsrfTokens tokens;
     private final CsrfConfiguration configuration;
+    private final SecureCookies secureCookies;
 
-    CsrfCookieFilter(CsrfTokenGenerator<HttpRequest<?>> generator, CsrfTokens tokens, CsrfConfiguration configuration) {
+    CsrfCookieFilter(CsrfTokenGenerator<HttpRequest<?>> generator, CsrfTokens tokens, CsrfConfiguration configuration,
+                     SecureCookies secureCookies) {
+        this.secureCookies = secureCookies;
         this.generator = generator;
         this.tokens = tokens;
         this.configuration = configuration;
@@ -57,7 +61,7 @@ class CsrfCookieFilter {
     void setCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (request.getAttribute(ATTRIBUTE + ".new").isPresent()) {
             response.cookie(Cookie.of(configuration.getCookieName(), token(request))
-                    .path("/").httpOnly(true).sameSite(SameSite.Lax));
+                    .path("/").httpOnly(true).sameSite(SameSite.Lax).secure(secureCookies.secure(request)));
         }
     }
 }

@@ -63,7 +63,7 @@ class SignInAnswers extends TokenCookieLoginHandler {
         cookies.stream().filter(c -> c.getName().equals(SessionTokens.COOKIE)).findFirst().ifPresent(session -> {
             cookies.removeIf(c -> c.getName().equals(csrf.getCookieName()));
             cookies.add(Cookie.of(csrf.getCookieName(), csrfTokens.forSessionCookie(session.getValue()))
-                    .path("/").httpOnly(true).sameSite(SameSite.Lax));
+                    .path("/").httpOnly(true).sameSite(SameSite.Lax).secure(session.isSecure()));
         });
         return cookies;
     }
