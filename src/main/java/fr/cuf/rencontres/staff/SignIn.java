@@ -77,10 +77,11 @@ public class SignIn {
                 && usable;
         if (matches && !account.get().isLocked()) {
             if (factors.isActive(account.get().id())) {
-                // half way: the account's count is only taken back, not cleared, so that a right password
-                // between wrong codes does not reset the throttle of the codes (SecondStep)
-                throttle.succeeded(accountSubject, false);
-                throttle.succeeded(addressSubject, false);
+                // half way: the password's claim is undone, not the count cleared: a right password between
+                // wrong codes does not reset the throttle of the codes, and the code typed next is the attempt
+                // that counts (SecondStep), so a password and its code are one attempt, not two waits
+                throttle.undoClaim(accountSubject);
+                throttle.undoClaim(addressSubject);
                 recorder.passwordAccepted(account.get(), address);
                 return new Outcome(StaffDirectory.authenticationFor(account.get()), "ok", account.get().id(), true);
             }
