@@ -10,6 +10,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import io.micronaut.data.repository.GenericRepository;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
@@ -33,12 +34,28 @@ class FactorStore {
 
     private final Factors factors;
     private final RecoveryCodes recovery;
-    private final SealedText seal;
+    private final Provider<AppSecrets> secrets;
+    private volatile SealedText seal;
 
-    FactorStore(Factors factors, RecoveryCodes recovery, AppSecrets secrets) {
+    /**
+     * The application secret is looked up at first use, not at construction: without a configured secret,
+     * AppSecrets reads the database when created, and this store is built while the authentication provider is
+     * (SignIn), which the JDBC operations' own conditions ask for; building AppSecrets then loops (StackOverflowError
+     * at start of the packaged service).
+     */
+    FactorStore(Factors factors, RecoveryCodes recovery, Provider<AppSecrets> secrets) {
         this.factors = factors;
         this.recovery = recovery;
-        this.seal = new SealedText(secrets, "staff-second-factor");
+        this.secrets = secrets;
+    }
+
+    private SealedText seal() {
+        SealedText known = seal;
+        if (known == null) {
+            known = new SealedText(secrets.get(), "staff-second-factor");
+            seal = known;
+        }
+        return known;
     }
 
     Optional<SecondFactor> of(long accountId) {
@@ -50,14 +67,14 @@ class FactorStore {
     }
 
     String secretOf(SecondFactor factor) {
-        return seal.open(factor.secretSealed());
+        return seal().open(factor.secretSealed());
     }
 
     /** Replaces any enrolment not yet confirmed by a new one; returns its secret. */
     String startEnrolment(long accountId, Instant now) {
         factors.deletePending(accountId);
         String secret = Totp.newSecret();
-        factors.save(new SecondFactor(accountId, seal.seal(secret), now, null, null));
+        factors.save(new SecondFactor(accountId, seal().seal(secret), now, null, null));
         return secret;
     }
 
