@@ -77,7 +77,7 @@ class SecondStepController {
         SignIn.Outcome outcome = secondStep.attempt(challenge, input.code(), String.valueOf(addresses.resolve(request)));
         if (outcome.authentication().isPresent()) {
             MutableHttpResponse<?> signedIn = answers.loginSuccess(outcome.authentication().get(), request);
-            return signedIn.cookie(SignInAnswers.challengeCookie("", request).maxAge(0));
+            return signedIn.cookie(answers.challengeCookie("", request).maxAge(0));
         }
         if (outcome.code().equals("second_factor_invalid") || outcome.code().equals("sign_in_throttled")) {
             Map<String, Object> error = Map.of("code", outcome.code(), "message",
@@ -86,6 +86,6 @@ class SecondStepController {
                     Map.of("code", input.code() == null ? "" : input.code(), "errors", Map.of("code", error))));
         }
         return HttpResponse.seeOther(URI.create("/login?error=" + outcome.code()))
-                .cookie(SignInAnswers.challengeCookie("", request).maxAge(0));
+                .cookie(answers.challengeCookie("", request).maxAge(0));
     }
 }

@@ -1,6 +1,7 @@
 package fr.cuf.rencontres.web.site;
 
 import fr.cuf.rencontres.config.CsrfTokens;
+import fr.cuf.rencontres.config.SecureCookies;
 import fr.cuf.rencontres.config.SessionTokens;
 import fr.cuf.rencontres.staff.SecondStep;
 import fr.cuf.rencontres.staff.SignIn;
@@ -52,6 +53,7 @@ class SignInAnswers extends TokenCookieLoginHandler {
     static final String CHALLENGE_COOKIE = "rencontres_second_step";
 
     private final SecondStep secondStep;
+    private final SecureCookies secureCookies;
 
     SignInAnswers(RedirectService redirectService, RedirectConfiguration redirectConfiguration,
                       AccessTokenCookieConfiguration accessTokenCookieConfiguration,
@@ -60,12 +62,14 @@ class SignInAnswers extends TokenCookieLoginHandler {
                       AccessRefreshTokenGenerator accessRefreshTokenGenerator,
                       @Nullable PriorToLoginPersistence<HttpRequest<?>, MutableHttpResponse<?>> priorToLoginPersistence,
                       List<LoginCookieProvider<HttpRequest<?>>> loginCookieProviders,
-                      CsrfTokens csrfTokens, CsrfConfiguration csrf, SecondStep secondStep) {
+                      CsrfTokens csrfTokens, CsrfConfiguration csrf, SecondStep secondStep,
+                  SecureCookies secureCookies) {
         super(redirectService, redirectConfiguration, accessTokenCookieConfiguration, refreshTokenCookieConfiguration,
                 accessTokenConfiguration, accessRefreshTokenGenerator, priorToLoginPersistence, loginCookieProviders);
         this.csrfTokens = csrfTokens;
         this.csrf = csrf;
         this.secondStep = secondStep;
+        this.secureCookies = secureCookies;
     }
 
     @Override
@@ -78,9 +82,9 @@ class SignInAnswers extends TokenCookieLoginHandler {
                 .maxAge(SecondStep.VALID));
     }
 
-    static Cookie challengeCookie(String value, HttpRequest<?> request) {
+    Cookie challengeCookie(String value, HttpRequest<?> request) {
         return Cookie.of(CHALLENGE_COOKIE, value).path("/login").httpOnly(true).sameSite(SameSite.Strict)
-                .secure(request.isSecure());
+                .secure(secureCookies.secure(request));
     }
 
     @Override
