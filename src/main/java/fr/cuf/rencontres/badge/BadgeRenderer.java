@@ -1,11 +1,6 @@
 package fr.cuf.rencontres.badge;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import fr.cuf.rencontres.registration.ParticipantType;
 import jakarta.inject.Singleton;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -250,12 +245,7 @@ class BadgeRenderer {
 
     /** The code as dark squares, runs of a row merged into one rectangle (smaller, faster PDFs). */
     static BitMatrix qr(String code) {
-        try {
-            return new QRCodeWriter().encode(code, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
-        } catch (WriterException e) {
-            throw new IllegalStateException("badge code too long for a QR code", e);
-        }
+        return QrCode.matrix(code);
     }
 
     static void drawQr(PDPageContentStream cs, BitMatrix matrix, float x, float y, float size) throws IOException {

@@ -21,11 +21,16 @@ import java.util.Optional;
 public class SignIn {
 
     static final int LOCK_AFTER = 10;
+    /** The attribute of a form sign-in's authentication whose second step (the code) is still to come. */
+    public static final String SECOND_STEP = "secondStep";
 
-    /** The authentication of a success, or the code of the refusal. */
-    public record Outcome(Optional<Authentication> authentication, String code, Long accountId) {
+    /**
+     * The authentication of a success, or the code of the refusal. {@code secondStep}: the password was right but the
+     * account has a second factor; the authentication must not open a session before {@link SecondStep} passes.
+     */
+    public record Outcome(Optional<Authentication> authentication, String code, Long accountId, boolean secondStep) {
         static Outcome refused(String code) {
-            return new Outcome(Optional.empty(), code, null);
+            return new Outcome(Optional.empty(), code, null, false);
         }
     }
 
@@ -33,11 +38,14 @@ public class SignIn {
     private final PasswordHasher hasher;
     private final SignInThrottle throttle;
     private final Recorder recorder;
+    private final FactorStore factors;
     private final Clock clock;
     private final String dummyHash;
 
-    SignIn(StaffRepository accounts, PasswordHasher hasher, SignInThrottle throttle, Recorder recorder, Clock clock) {
+    SignIn(StaffRepository accounts, PasswordHasher hasher, SignInThrottle throttle, Recorder recorder,
+           FactorStore factors, Clock clock) {
         this.accounts = accounts;
+        this.factors = factors;
         this.hasher = hasher;
         this.throttle = throttle;
         this.recorder = recorder;
@@ -68,10 +76,19 @@ public class SignIn {
         boolean matches = hasher.matches(password == null ? "" : password, usable ? account.get().passwordHash() : dummyHash)
                 && usable;
         if (matches && !account.get().isLocked()) {
+            if (factors.isActive(account.get().id())) {
+                // half way: the password's claim is undone, not the count cleared: a right password between
+                // wrong codes does not reset the throttle of the codes, and the code typed next is the attempt
+                // that counts (SecondStep), so a password and its code are one attempt, not two waits
+                throttle.undoClaim(accountSubject);
+                throttle.undoClaim(addressSubject);
+                recorder.passwordAccepted(account.get(), address);
+                return new Outcome(StaffDirectory.authenticationFor(account.get()), "ok", account.get().id(), true);
+            }
             throttle.succeeded(accountSubject, true);
             throttle.succeeded(addressSubject, false);
             recorder.succeeded(account.get(), address);
-            return new Outcome(StaffDirectory.authenticationFor(account.get()), "ok", account.get().id());
+            return new Outcome(StaffDirectory.authenticationFor(account.get()), "ok", account.get().id(), false);
         }
         boolean locked = account.map(StaffAccount::isLocked).orElse(false) || byAccount.get() >= LOCK_AFTER;
         if (account.isPresent() && !account.get().isLocked() && byAccount.get() >= LOCK_AFTER) {
@@ -102,6 +119,12 @@ public class SignIn {
         void succeeded(StaffAccount account, String address) {
             accounts.signedIn(account.id(), clock.instant());
             audit.record(account.username(), "sign_in_succeeded", "staff_account", account.id(), "address " + address);
+        }
+
+        @Transactional
+        void passwordAccepted(StaffAccount account, String address) {
+            audit.record(account.username(), "sign_in_password_accepted", "staff_account", account.id(),
+                    "second factor asked, address " + address);
         }
 
         @Transactional

@@ -69,6 +69,14 @@ public class SignInThrottle {
         }
     }
 
+    /**
+     * Undoes a claim entirely, the wait it set included (a claim is only made once the subject's wait is over):
+     * the right password of an account with a second factor, whose attempt goes on with the code, counted then.
+     */
+    public void undoClaim(String subject) {
+        failures.undo(subject);
+    }
+
     public void clear(String subject) {
         failures.delete(subject);
     }
@@ -125,6 +133,12 @@ public class SignInThrottle {
                        blocked_until = CASE WHEN failures - 1 < :free THEN NULL ELSE blocked_until END
                  WHERE subject = :subject""")
         void takeBack(String subject, int free);
+
+        @Query("""
+                UPDATE sign_in_failure
+                   SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, blocked_until = NULL
+                 WHERE subject = :subject""")
+        void undo(String subject);
 
         @Query("DELETE FROM sign_in_failure WHERE subject = :subject")
         void delete(String subject);

@@ -1,7 +1,10 @@
 package fr.cuf.rencontres.web.site;
 
 import fr.cuf.rencontres.config.CsrfTokens;
+import fr.cuf.rencontres.config.SecureCookies;
 import fr.cuf.rencontres.config.SessionTokens;
+import fr.cuf.rencontres.staff.SecondStep;
+import fr.cuf.rencontres.staff.SignIn;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.cookie.Cookie;
@@ -33,6 +36,10 @@ import java.util.Set;
  * code staff.SignIn gave: {@code /login?error=sign_in_throttled} (the module's handler knows one failure URL). A
  * success sets, beside the session cookie, a CSRF cookie bound to the new session (config.CsrfTokens), so the
  * forms of the signed-in pages carry a token of this session from the first page on.
+ * <p>
+ * The right password of an account with a second factor ({@code staff.SignIn#SECOND_STEP}) sets no session cookie:
+ * only a short-lived challenge cookie (path /login, {@code staff.SecondStep#VALID}), and sends to the code page
+ * ({@link SecondStepController}), which calls {@link #loginSuccess} again once the code is right.
  */
 @Singleton
 @Replaces(TokenCookieLoginHandler.class)
@@ -41,7 +48,12 @@ class SignInAnswers extends TokenCookieLoginHandler {
     private final CsrfTokens csrfTokens;
     private final CsrfConfiguration csrf;
 
-    static final Set<String> CODES = Set.of("login_failed", "sign_in_throttled", "account_locked");
+    static final Set<String> CODES = Set.of("login_failed", "sign_in_throttled", "account_locked",
+            "second_factor_expired");
+    static final String CHALLENGE_COOKIE = "rencontres_second_step";
+
+    private final SecondStep secondStep;
+    private final SecureCookies secureCookies;
 
     SignInAnswers(RedirectService redirectService, RedirectConfiguration redirectConfiguration,
                       AccessTokenCookieConfiguration accessTokenCookieConfiguration,
@@ -50,11 +62,29 @@ class SignInAnswers extends TokenCookieLoginHandler {
                       AccessRefreshTokenGenerator accessRefreshTokenGenerator,
                       @Nullable PriorToLoginPersistence<HttpRequest<?>, MutableHttpResponse<?>> priorToLoginPersistence,
                       List<LoginCookieProvider<HttpRequest<?>>> loginCookieProviders,
-                      CsrfTokens csrfTokens, CsrfConfiguration csrf) {
+                      CsrfTokens csrfTokens, CsrfConfiguration csrf, SecondStep secondStep,
+                  SecureCookies secureCookies) {
         super(redirectService, redirectConfiguration, accessTokenCookieConfiguration, refreshTokenCookieConfiguration,
                 accessTokenConfiguration, accessRefreshTokenGenerator, priorToLoginPersistence, loginCookieProviders);
         this.csrfTokens = csrfTokens;
         this.csrf = csrf;
+        this.secondStep = secondStep;
+        this.secureCookies = secureCookies;
+    }
+
+    @Override
+    public MutableHttpResponse<?> loginSuccess(Authentication authentication, HttpRequest<?> request) {
+        if (!Boolean.TRUE.equals(authentication.getAttributes().get(SignIn.SECOND_STEP))) {
+            return super.loginSuccess(authentication, request);
+        }
+        String challenge = secondStep.begin(((Number) authentication.getAttributes().get("accountId")).longValue());
+        return HttpResponse.seeOther(URI.create(SecondStepController.PATH)).cookie(challengeCookie(challenge, request)
+                .maxAge(SecondStep.VALID));
+    }
+
+    Cookie challengeCookie(String value, HttpRequest<?> request) {
+        return Cookie.of(CHALLENGE_COOKIE, value).path("/login").httpOnly(true).sameSite(SameSite.Strict)
+                .secure(secureCookies.secure(request));
     }
 
     @Override

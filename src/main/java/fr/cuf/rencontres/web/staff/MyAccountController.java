@@ -4,6 +4,8 @@ import fr.cuf.rencontres.staff.ApiTokens;
 import fr.cuf.rencontres.staff.Role;
 import fr.cuf.rencontres.staff.StaffAccount;
 import fr.cuf.rencontres.staff.PasswordChange;
+import fr.cuf.rencontres.staff.SecondFactorPolicy;
+import fr.cuf.rencontres.staff.SecondFactors;
 import fr.cuf.rencontres.staff.StaffDirectory;
 import fr.cuf.rencontres.support.DomainException;
 import io.micronaut.core.annotation.Introspected;
@@ -18,6 +20,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -29,7 +32,10 @@ import io.micronaut.views.View;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A staff member's own account: change the password, create and revoke API tokens. */
+/**
+ * A staff member's own account: change the password, the second factor (state, link to enrol, turn off), create
+ * and revoke API tokens.
+ */
 @Produces(MediaType.TEXT_HTML)
 @Controller("/staff/me")
 @Secured(Role.STAFF)
@@ -42,12 +48,22 @@ class MyAccountController {
     private final PasswordChange passwords;
     private final ApiTokens tokens;
     private final FormPages forms;
+    private final SecondFactors factors;
+    private final SecondFactorPolicy policy;
 
-    MyAccountController(StaffDirectory directory, PasswordChange passwords, ApiTokens tokens, FormPages forms) {
+    MyAccountController(StaffDirectory directory, PasswordChange passwords, ApiTokens tokens, FormPages forms,
+                        SecondFactors factors, SecondFactorPolicy policy) {
         this.directory = directory;
         this.passwords = passwords;
         this.tokens = tokens;
         this.forms = forms;
+        this.factors = factors;
+        this.policy = policy;
+    }
+
+    @Serdeable
+    @Introspected
+    record FactorOffInput(@Nullable String current, @Nullable String code) {
     }
 
     @Serdeable
@@ -62,8 +78,12 @@ class MyAccountController {
 
     @Get
     @View(VIEW)
-    Map<String, Object> show(Authentication user) {
-        return model(user);
+    Map<String, Object> show(Authentication user, @Nullable @QueryValue String done) {
+        Map<String, Object> model = model(user);
+        if ("second_factor_disabled".equals(done)) {
+            model.put("done", "accounts.factor.disabled");
+        }
+        return model;
     }
 
     @Post("/password")
@@ -74,6 +94,23 @@ class MyAccountController {
             passwords.change(user.getName(), input.current(), input.password(), input.confirmation());
             return user;
         }, u -> "/login?done=password_changed", VIEW, () -> model(user));
+    }
+
+    @Post("/second-factor/off")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> turnOffSecondFactor(@Body FactorOffInput input, Authentication user, HttpRequest<?> request) {
+        try {
+            factors.turnOff(user.getName(), input.current(), input.code());
+            return FormPages.seeOther("/staff/me?done=second_factor_disabled");
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            Map<String, Object> page = model(user);
+            page.put("factorCode", input.code());
+            page.put("factorErrors", forms.errors(request, e.problems()).get("errors"));
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, page));
+        }
     }
 
     @Post("/tokens")
@@ -105,6 +142,8 @@ class MyAccountController {
         Map<String, Object> model = new HashMap<>();
         model.put("account", account);
         model.put("tokens", tokens.of(account.id()));
+        factors.status(account.id()).ifPresent(status -> model.put("factor", status));
+        model.put("factorRequired", policy.requiredFor(user.getRoles()));
         return model;
     }
 }

@@ -3,6 +3,7 @@ package fr.cuf.rencontres.web.staff;
 import fr.cuf.rencontres.staff.Role;
 import fr.cuf.rencontres.staff.StaffAccount;
 import fr.cuf.rencontres.staff.StaffAccounts;
+import fr.cuf.rencontres.staff.SecondFactors;
 import fr.cuf.rencontres.staff.StaffSessions;
 import fr.cuf.rencontres.support.AuditLog;
 import io.micronaut.core.annotation.Nullable;
@@ -29,7 +30,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Staff accounts, for admins: list, invite, change, disable, unlock, reset (rules in staff.StaffAccounts). */
+/**
+ * Staff accounts, for admins: list, invite, change, disable, unlock, reset the password or another account's second
+ * factor (rules in staff.StaffAccounts and staff.SecondFactors).
+ */
 @Produces(MediaType.TEXT_HTML)
 @Controller("/staff/accounts")
 @Secured("ADMIN")
@@ -44,9 +48,11 @@ class StaffAccountsController {
     private final AuditLog audit;
     private final FormPages forms;
     private final Clock clock;
+    private final SecondFactors factors;
 
     StaffAccountsController(StaffAccounts accounts, StaffSessions sessions, AuditLog audit, FormPages forms,
-                            Clock clock) {
+                            Clock clock, SecondFactors factors) {
+        this.factors = factors;
         this.accounts = accounts;
         this.sessions = sessions;
         this.audit = audit;
@@ -120,10 +126,21 @@ class StaffAccountsController {
         return FormPages.seeOther("/staff/accounts/" + id + "?done=reset");
     }
 
+    @Post("/{id}/second-factor/reset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> resetSecondFactor(@PathVariable long id, Authentication user, HttpRequest<?> request) {
+        return forms.submit(request, () -> {
+                    factors.reset(id, user.getName());
+                    return id;
+                }, done -> "/staff/accounts/" + id + "?done=second_factor_reset", DETAIL,
+                () -> detailModel(accounts.get(id), AccountInput.of(accounts.get(id))));
+    }
+
     private Map<String, Object> detailModel(StaffAccount account, AccountInput input) {
         Map<String, Object> model = formModel(input);
         model.put("account", account);
         model.put("openSessions", sessions.openCount(account.id(), clock.instant()));
+        factors.status(account.id()).ifPresent(status -> model.put("factor", status));
         model.put("history", audit.of("staff_account", account.id()));
         return model;
     }
