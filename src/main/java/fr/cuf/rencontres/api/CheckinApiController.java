@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.http.ApiError;
 import fr.cuf.rencontres.checkin.CheckinService;
 import fr.cuf.rencontres.checkin.ScanRequest;
 import fr.cuf.rencontres.checkin.ScanResult;

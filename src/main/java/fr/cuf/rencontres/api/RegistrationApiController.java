@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.http.RegistrationRateLimit;
 import fr.cuf.rencontres.registration.PersonalLinks;
 import fr.cuf.rencontres.registration.RegistrationChanges;
 import fr.cuf.rencontres.registration.RegistrationOutcome;

@@ -1,6 +1,6 @@
 package fr.cuf.rencontres.web.site;
 
-import fr.cuf.rencontres.api.RegistrationRateLimit;
+import fr.cuf.rencontres.http.RegistrationRateLimit;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.member.OrganisationRepository;
 import fr.cuf.rencontres.registration.PersonalLinks;

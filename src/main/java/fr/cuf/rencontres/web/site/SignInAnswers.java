@@ -1,7 +1,7 @@
 package fr.cuf.rencontres.web.site;
 
-import fr.cuf.rencontres.config.CsrfTokens;
-import fr.cuf.rencontres.config.SessionTokens;
+import fr.cuf.rencontres.staff.SessionTokens;
+import fr.cuf.rencontres.web.CsrfTokens;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.cookie.Cookie;
@@ -31,7 +31,7 @@ import java.util.Set;
 /**
  * The sign-in form's answers. A failure names why (wrong credentials, too many attempts, account locked), as the
  * code staff.SignIn gave: {@code /login?error=sign_in_throttled} (the module's handler knows one failure URL). A
- * success sets, beside the session cookie, a CSRF cookie bound to the new session (config.CsrfTokens), so the
+ * success sets, beside the session cookie, a CSRF cookie bound to the new session (web.CsrfTokens), so the
  * forms of the signed-in pages carry a token of this session from the first page on.
  */
 @Singleton
