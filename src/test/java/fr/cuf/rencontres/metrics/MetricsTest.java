@@ -14,6 +14,7 @@ import fr.cuf.rencontres.support.Fixtures;
 import fr.cuf.rencontres.support.TestDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DatabaseTest
+@Property(name = "micronaut.metrics.enabled", value = "true")
+@Property(name = "micronaut.metrics.export.prometheus.enabled", value = "true")
+@Property(name = "endpoints.prometheus.enabled", value = "true")
 class MetricsTest {
 
     @Inject @Client("/") HttpClient client;
