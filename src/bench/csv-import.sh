@@ -55,6 +55,6 @@ if [[ $WHICH == postgres || $WHICH == both ]]; then
   psql -q -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS rencontres_csv_bench' -c 'CREATE DATABASE rencontres_csv_bench'
   DB=PostgreSQL
   start_server DATASOURCES_DEFAULT_URL=jdbc:postgresql://127.0.0.1:5432/rencontres_csv_bench \
-    DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD= DB_VENDOR=postgres RENCONTRES_DEMO_LOAD=always
+    DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD= RENCONTRES_DEMO_LOAD=always
   run
 fi

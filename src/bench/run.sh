@@ -91,7 +91,7 @@ if want badges; then
   psql -h 127.0.0.1 -U postgres -qtAc "SELECT 1 FROM pg_database WHERE datname = 'bench_perf_badges'" | grep -q 1 \
     || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE bench_perf_badges"
   if DATASOURCES_DEFAULT_URL=jdbc:postgresql://127.0.0.1:5432/bench_perf_badges DATASOURCES_DEFAULT_USERNAME=postgres \
-      DATASOURCES_DEFAULT_PASSWORD= DATASOURCES_DEFAULT_DRIVER_CLASS_NAME=org.postgresql.Driver DB_VENDOR=postgres \
+      DATASOURCES_DEFAULT_PASSWORD= DATASOURCES_DEFAULT_DRIVER_CLASS_NAME=org.postgresql.Driver \
       ./mvnw -B -q -o -Pbench test -Dtest=CheckinBenchmark -Dbench=true -Dbench.people=5000 -Dbench.threads=4 \
       -Dsurefire.failIfNoSpecifiedTests=false > "$OUT/badges.log" 2>&1; then
     cat target/bench/surefire-reports/*CheckinBenchmark*-output.txt >> "$OUT/badges.log" 2>/dev/null

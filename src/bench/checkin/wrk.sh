@@ -22,7 +22,7 @@ psql -h 127.0.0.1 -U postgres -qtAc "SELECT 1 FROM pg_database WHERE datname = '
   || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DB"
 
 export DATASOURCES_DEFAULT_URL=$URL DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD= \
-       DATASOURCES_DEFAULT_DRIVER_CLASS_NAME=org.postgresql.Driver DB_VENDOR=postgres
+       DATASOURCES_DEFAULT_DRIVER_CLASS_NAME=org.postgresql.Driver
 echo "== seeding $PEOPLE registrations into $DB"
 ./mvnw -B -q -o -Pbench test -Dtest=CheckinHttpSeed -Dbench.codes="$WORK/codes.txt" -Dbench.people="$PEOPLE" \
   -Dsurefire.failIfNoSpecifiedTests=false > "$WORK/seed.log" 2>&1 || { tail -50 "$WORK/seed.log"; exit 1; }

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.http.ErrorResponses;
 import fr.cuf.rencontres.support.Problem;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;

@@ -12,8 +12,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
 import java.security.Principal;
@@ -25,7 +23,6 @@ import java.util.Locale;
  */
 @Controller("/api/v1")
 @Secured("REGISTRATION_DESK")
-@ExecuteOn(TaskExecutors.BLOCKING)
 class BadgeApiController {
 
     private static final MediaType PDF = MediaType.of("application/pdf");

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.http.ApiError;
 import fr.cuf.rencontres.checkin.CheckinService;
 import fr.cuf.rencontres.checkin.ScanRequest;
 import fr.cuf.rencontres.checkin.ScanResult;
@@ -16,8 +17,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -34,7 +33,6 @@ import java.util.Locale;
  */
 @Controller("/api/v1")
 @Secured("SCANNER")
-@ExecuteOn(TaskExecutors.BLOCKING)
 class CheckinApiController {
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.http.ErrorResponses;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Problem;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;

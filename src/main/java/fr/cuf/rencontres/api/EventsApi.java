@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.http.ApiError;
 import fr.cuf.rencontres.event.EventFilter;
 import fr.cuf.rencontres.event.EventFormat;
 import fr.cuf.rencontres.event.EventPeriod;

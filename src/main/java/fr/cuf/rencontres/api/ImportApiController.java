@@ -22,8 +22,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
 import java.security.Principal;
@@ -37,7 +35,6 @@ import java.util.List;
  */
 @Controller("/api/v1/imports")
 @Secured({"ADMIN", "REGISTRATION_DESK"})
-@ExecuteOn(TaskExecutors.BLOCKING)
 class ImportApiController {
 
     private final ImportService imports;

@@ -12,14 +12,11 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
 /** An event's invoices and payments as CSV for the accountants ({@code format=excel|comma}), or .xlsx ({@code format=xlsx}); staff only. */
 @Controller("/api/v1/events/{slug}")
 @Secured({"ADMIN", "REGISTRATION_DESK"})
-@ExecuteOn(TaskExecutors.BLOCKING)
 class InvoiceApiController {
 
     private final InvoiceExports exports;

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.http.ApiError;
 import fr.cuf.rencontres.member.OrganisationSearch;
 import fr.cuf.rencontres.staff.Role;
 import io.micronaut.core.annotation.Nullable;

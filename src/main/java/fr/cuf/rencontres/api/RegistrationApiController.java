@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.http.RegistrationRateLimit;
 import fr.cuf.rencontres.registration.PersonalLinks;
 import fr.cuf.rencontres.registration.RegistrationChanges;
 import fr.cuf.rencontres.registration.RegistrationOutcome;
@@ -21,8 +22,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
@@ -32,7 +31,6 @@ import io.micronaut.security.rules.SecurityRule;
  * {@code X-Personal-Secret}.
  */
 @Controller("/api/v1")
-@ExecuteOn(TaskExecutors.BLOCKING)
 class RegistrationApiController {
 
     private final RegistrationService registrations;

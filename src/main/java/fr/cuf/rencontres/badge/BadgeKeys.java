@@ -1,10 +1,14 @@
 package fr.cuf.rencontres.badge;
 
 import fr.cuf.rencontres.config.AppSecrets;
+import com.github.benmanes.caffeine.cache.Cache;
+import io.micronaut.cache.SyncCache;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
@@ -26,9 +30,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Ed25519 key pair of each event, created on first use. Several instances may race to create it:
@@ -48,19 +50,26 @@ public class BadgeKeys {
     private final Keys keys;
     private final Clock clock;
     private final byte[] wrappingKey;
-    private final Map<Long, Ed25519.PublicPoint> verifyingKeys = new ConcurrentHashMap<>();
-    private final Map<Long, KeyPair> keyPairs = new ConcurrentHashMap<>();
+    /** Each event's key pair (decrypted once) and decoded public key: micronaut.caches.badge-keys. */
+    private final Cache<Object, Object> cache;
 
-    BadgeKeys(Keys keys, Clock clock, AppSecrets secrets) {
+    @Inject
+    BadgeKeys(Keys keys, Clock clock, AppSecrets secrets, @Named("badge-keys") SyncCache<Cache<Object, Object>> cache) {
+        this(keys, clock, secrets, cache.getNativeCache());
+    }
+
+    /** An instance with its own cache: tests stand for several service instances sharing one database. */
+    BadgeKeys(Keys keys, Clock clock, AppSecrets secrets, Cache<Object, Object> cache) {
         this.keys = keys;
         this.clock = clock;
         this.wrappingKey = derive(secrets.signingKey());
+        this.cache = cache;
     }
 
     /** The key pair of an event, created (once, whichever instance wins) if it has none yet. */
     KeyPair keyPair(long eventId) {
-        return keyPairs.computeIfAbsent(eventId, id -> {
-            BadgeSigningKey row = keys.find(id).orElseGet(() -> create(id));
+        return (KeyPair) cache.get(new PairOf(eventId), key -> {
+            BadgeSigningKey row = keys.find(eventId).orElseGet(() -> create(eventId));
             return new KeyPair(publicKey(row.publicKey()), decrypt(row.privateKeyEncrypted()));
         });
     }
@@ -70,14 +79,21 @@ public class BadgeKeys {
      * here, not at every scan); empty when the event never issued one.
      */
     Optional<Ed25519.PublicPoint> verifyingKey(long eventId) {
-        Ed25519.PublicPoint cached = verifyingKeys.get(eventId);
+        Object cached = cache.getIfPresent(new VerifyingKeyOf(eventId));
         if (cached != null) {
-            return Optional.of(cached);
+            return Optional.of((Ed25519.PublicPoint) cached);
         }
+        // an event without keys yet is not remembered: its first badge creates them
         Optional<Ed25519.PublicPoint> stored = keys.find(eventId)
                 .map(row -> Ed25519.validatePublicKeyFullExport(B64D.decode(row.publicKey()), 0));
-        stored.ifPresent(key -> verifyingKeys.put(eventId, key));
+        stored.ifPresent(key -> cache.put(new VerifyingKeyOf(eventId), key));
         return stored;
+    }
+
+    private record PairOf(long eventId) {
+    }
+
+    private record VerifyingKeyOf(long eventId) {
     }
 
     /** The raw 32-byte public key, base64url, as WebCrypto and noble-ed25519 import it. */

@@ -1,5 +1,9 @@
 package fr.cuf.rencontres.badge;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import io.micronaut.cache.SyncCache;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
@@ -7,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs badge codes with the event's private key (the JDK's Ed25519) and verifies them with its public key.
@@ -22,14 +24,21 @@ public class BadgeTokens {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    /** Codes already proven genuine: a badge scanned again (exit, room doors, duplicates) skips the crypto. */
-    private static final int REMEMBERED = 100_000;
+    /** Name of the cache of codes already proven genuine (micronaut.caches.badge-codes, 100,000 codes). */
+    static final String CODES = "badge-codes";
 
     private final BadgeKeys keys;
-    private final Map<String, BadgeToken> verified = new ConcurrentHashMap<>();
+    /** A badge scanned again (exit, room doors, duplicates) skips the crypto. Forgeries are never remembered. */
+    private final Cache<Object, Object> verified;
 
-    BadgeTokens(BadgeKeys keys) {
+    @Inject
+    BadgeTokens(BadgeKeys keys, @Named(CODES) SyncCache<Cache<Object, Object>> verified) {
+        this(keys, verified.getNativeCache());
+    }
+
+    BadgeTokens(BadgeKeys keys, Cache<Object, Object> verified) {
         this.keys = keys;
+        this.verified = verified;
     }
 
     public String issue(long registrationId, long eventId, int badgeVersion) {
@@ -50,9 +59,9 @@ public class BadgeTokens {
      * Revocation (cancellation, reissue) is the caller's business: this only proves who signed it.
      */
     public Optional<BadgeToken> verify(String code) {
-        BadgeToken known = code == null ? null : verified.get(code);
+        Object known = code == null ? null : verified.getIfPresent(code);
         if (known != null) {
-            return Optional.of(known);
+            return Optional.of((BadgeToken) known);
         }
         Optional<BadgeToken> genuine = BadgeToken.parse(code).filter(signed -> {
             Optional<Ed25519.PublicPoint> key = keys.verifyingKey(signed.token().eventId());
@@ -69,12 +78,7 @@ public class BadgeTokens {
                 return false;
             }
         }).map(BadgeToken.Signed::token);
-        genuine.ifPresent(token -> {
-            if (verified.size() >= REMEMBERED) {
-                verified.clear();
-            }
-            verified.put(code, token);
-        });
+        genuine.ifPresent(token -> verified.put(code, token));
         return genuine;
     }
 }

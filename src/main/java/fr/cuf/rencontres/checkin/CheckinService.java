@@ -1,6 +1,7 @@
 package fr.cuf.rencontres.checkin;
 
 import fr.cuf.rencontres.badge.ParticipantOrder;
+import fr.cuf.rencontres.support.CountsOutcome;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Problem;
 import fr.cuf.rencontres.support.Validator;
@@ -48,6 +49,7 @@ public class CheckinService {
     }
 
     /** Records a live scan; sending the same nonce again returns the first answer, counted once. */
+    @CountsOutcome("rencontres.scans")
     public ScanResult scan(ScanRequest request, String scanner) {
         return record(validate(request, false), scanner);
     }
@@ -56,6 +58,7 @@ public class CheckinService {
      * Records scans queued by an offline scanner, oldest first, each on its own (one refusal does not
      * stop the rest). Already recorded nonces are answered, not counted again.
      */
+    @CountsOutcome("rencontres.scans")
     public List<BatchItem> batch(List<ScanRequest> requests, String scanner) {
         if (requests.size() > MAX_BATCH) {
             throw DomainException.invalid("scans", "too_many_scans");

@@ -8,12 +8,12 @@ import java.security.MessageDigest;
 import java.util.Base64;
 
 /** HMAC-SHA256 from the JDK, base64url without padding. */
-final class Hmac {
+public final class Hmac {
 
     private Hmac() {
     }
 
-    static String sign(byte[] key, String message) {
+    public static String sign(byte[] key, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -24,7 +24,7 @@ final class Hmac {
         }
     }
 
-    static boolean verify(byte[] key, String message, String signature) {
+    public static boolean verify(byte[] key, String message, String signature) {
         return MessageDigest.isEqual(sign(key, message).getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII));
     }

@@ -8,6 +8,7 @@ import fr.cuf.rencontres.member.OrganisationForm;
 import fr.cuf.rencontres.member.OrganisationKind;
 import fr.cuf.rencontres.member.OrganisationService;
 import fr.cuf.rencontres.member.Person;
+import fr.cuf.rencontres.support.CountsOutcome;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Problem;
 import fr.cuf.rencontres.support.Times;
@@ -104,6 +105,7 @@ public class RegistrationService {
      * detail, choices, audit, outbox, idempotency key: one statement on PostgreSQL, see {@link RegistrationWrites}).
      */
     @Transactional
+    @CountsOutcome("rencontres.registrations")
     public RegistrationOutcome register(String slug, RegistrationRequest request, Submission submission) {
         Event event = openEvent(slug, submission);
         List<Question> eventQuestions = questions.findByEventIdOrderByPosition(event.id());

@@ -41,8 +41,8 @@ public class TimetableConstraints {
 
     private final EventService events;
     private final ScheduleBlockRepository blocks;
-    private final Unavailability.PersonRepository personOff;
-    private final Unavailability.RoomRepository roomOff;
+    private final Unavailability.PersonUnavailabilityRepository personOff;
+    private final Unavailability.RoomUnavailabilityRepository roomOff;
     private final Rows rows;
     private final SessionRepository sessions;
     private final RoomRepository rooms;
@@ -50,8 +50,8 @@ public class TimetableConstraints {
     private final AuditLog audit;
     private final Clock clock;
 
-    TimetableConstraints(EventService events, ScheduleBlockRepository blocks, Unavailability.PersonRepository personOff,
-                         Unavailability.RoomRepository roomOff, Rows rows, SessionRepository sessions,
+    TimetableConstraints(EventService events, ScheduleBlockRepository blocks, Unavailability.PersonUnavailabilityRepository personOff,
+                         Unavailability.RoomUnavailabilityRepository roomOff, Rows rows, SessionRepository sessions,
                          RoomRepository rooms, PersonRepository persons, AuditLog audit, Clock clock) {
         this.events = events;
         this.blocks = blocks;

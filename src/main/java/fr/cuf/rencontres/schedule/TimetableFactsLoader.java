@@ -34,15 +34,15 @@ public class TimetableFactsLoader {
     private final PersonRepository persons;
     private final GroupRepository groups;
     private final ScheduleBlockRepository blocks;
-    private final Unavailability.PersonRepository personUnavailability;
-    private final Unavailability.RoomRepository roomUnavailability;
+    private final Unavailability.PersonUnavailabilityRepository personUnavailability;
+    private final Unavailability.RoomUnavailabilityRepository roomUnavailability;
     private final ScheduleConfiguration configuration;
     private final MeetingHolds meetings;
 
     TimetableFactsLoader(SessionRepository sessions, RoomRepository rooms, VenueRepository venues,
                          PersonRepository persons, GroupRepository groups, ScheduleBlockRepository blocks,
-                         Unavailability.PersonRepository personUnavailability,
-                         Unavailability.RoomRepository roomUnavailability, ScheduleConfiguration configuration,
+                         Unavailability.PersonUnavailabilityRepository personUnavailability,
+                         Unavailability.RoomUnavailabilityRepository roomUnavailability, ScheduleConfiguration configuration,
                          MeetingHolds meetings) {
         this.sessions = sessions;
         this.rooms = rooms;

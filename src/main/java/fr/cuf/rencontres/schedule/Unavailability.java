@@ -36,13 +36,13 @@ public final class Unavailability {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
-    public interface PersonRepository extends CrudRepository<OfPerson, Long> {
+    public interface PersonUnavailabilityRepository extends CrudRepository<OfPerson, Long> {
         @Query("SELECT * FROM person_unavailability WHERE person_id IN (:personIds) AND ends_at > :from AND starts_at < :to")
         List<OfPerson> findDuring(Collection<Long> personIds, Instant from, Instant to);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
-    public interface RoomRepository extends CrudRepository<OfRoom, Long> {
+    public interface RoomUnavailabilityRepository extends CrudRepository<OfRoom, Long> {
         @Query("SELECT * FROM room_unavailability WHERE room_id IN (:roomIds) AND ends_at > :from AND starts_at < :to")
         List<OfRoom> findDuring(Collection<Long> roomIds, Instant from, Instant to);
     }

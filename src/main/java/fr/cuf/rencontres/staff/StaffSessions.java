@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Staff sessions kept on the server, so that every instance sees a sign-out at once. The cookie names a random
- * session id (signed, see config.SessionTokens); the row, found by the id's SHA-256, says whether it still
+ * session id (signed, see SessionTokens); the row, found by the id's SHA-256, says whether it still
  * holds: not ended (sign-out, password change, disabled account), used within the last {@link #IDLE}, begun
  * within {@link #ABSOLUTE}. Use is written at most once a minute, not on every request.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A refusal of the domain. Its {@link Kind} decides the HTTP status in one place
- * ({@code api.ErrorResponses}); its problems carry stable codes and the fields they concern.
+ * ({@code http.ErrorResponses}); its problems carry stable codes and the fields they concern.
  */
 public class DomainException extends RuntimeException {
 

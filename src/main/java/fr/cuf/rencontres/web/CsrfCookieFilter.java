@@ -11,7 +11,6 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.csrf.CsrfConfiguration;
 import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
-import fr.cuf.rencontres.config.CsrfTokens;
 import fr.cuf.rencontres.config.SecureCookies;
 
 /**
@@ -48,7 +47,7 @@ class CsrfCookieFilter {
                 .orElse(null);
         boolean page = request.getMethod() == HttpMethod.GET && !request.getPath().startsWith("/api/")
                 && !request.getPath().endsWith(".ics");
-        // a token is bound to the session (config.CsrfTokens): after a sign-in or sign-out, a page gets a new one
+        // a token is bound to the session (CsrfTokens): after a sign-in or sign-out, a page gets a new one
         if (existing != null && (!page || tokens.boundTo(request, existing))) {
             request.setAttribute(ATTRIBUTE, existing);
         } else if (page) { // calendar feeds carry no form, and a cookie defeats caches

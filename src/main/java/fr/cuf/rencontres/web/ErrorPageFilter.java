@@ -1,6 +1,6 @@
 package fr.cuf.rencontres.web;
 
-import fr.cuf.rencontres.api.ErrorResponses;
+import fr.cuf.rencontres.http.ErrorResponses;
 import fr.cuf.rencontres.support.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;

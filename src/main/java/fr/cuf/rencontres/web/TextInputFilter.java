@@ -1,6 +1,6 @@
 package fr.cuf.rencontres.web;
 
-import fr.cuf.rencontres.api.ErrorResponses;
+import fr.cuf.rencontres.http.ErrorResponses;
 import fr.cuf.rencontres.support.Problem;
 import fr.cuf.rencontres.support.TextInputs;
 import io.micronaut.context.annotation.Value;

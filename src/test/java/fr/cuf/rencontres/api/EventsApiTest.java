@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.http.ApiError;
 import fr.cuf.rencontres.support.DatabaseTest;
 import fr.cuf.rencontres.support.TestDatabase;
 import io.micronaut.context.annotation.Property;

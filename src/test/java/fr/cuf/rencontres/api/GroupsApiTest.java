@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.http.ApiError;
 import fr.cuf.rencontres.group.GroupForm;
 import fr.cuf.rencontres.group.GroupKind;
 import fr.cuf.rencontres.group.GroupService;

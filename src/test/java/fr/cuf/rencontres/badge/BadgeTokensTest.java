@@ -5,7 +5,11 @@ import fr.cuf.rencontres.registration.ParticipantType;
 import fr.cuf.rencontres.registration.Registration;
 import fr.cuf.rencontres.support.DatabaseTest;
 import fr.cuf.rencontres.support.TestDatabase;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.cache.SyncCache;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +47,7 @@ class BadgeTokensTest {
     @Inject BadgeKeys.Keys keyRows;
     @Inject AppSecrets secrets;
     @Inject Clock clock;
+    @Inject @Named(BadgeTokens.CODES) SyncCache<Cache<Object, Object>> verifiedCodes;
 
     BadgeFixtures.Conference conference;
     Registration maire;
@@ -103,6 +108,18 @@ class BadgeTokensTest {
     }
 
     @Test
+    void genuine_codes_are_remembered_forgeries_never_and_at_most_100000_of_them() {
+        String[] parts = code.split("\\.");
+        String altered = String.join(".", parts[0], String.valueOf(maire.id() + 1), parts[2], parts[3], parts[4]);
+        assertEquals(Optional.empty(), tokens.verify(altered));
+        assertTrue(tokens.verify(code).isPresent());
+        assertEquals(null, verifiedCodes.getNativeCache().getIfPresent(altered));
+        assertEquals(new BadgeToken(maire.id(), conference.event().id(), 1),
+                verifiedCodes.getNativeCache().getIfPresent(code));
+        assertEquals(100_000, verifiedCodes.getNativeCache().policy().eviction().orElseThrow().getMaximum());
+    }
+
+    @Test
     void code_of_an_event_that_never_issued_keys_is_refused() {
         String[] parts = code.split("\\.");
         String otherEvent = String.join(".", parts[0], parts[1], String.valueOf(conference.event().id() + 1000),
@@ -136,7 +153,7 @@ class BadgeTokensTest {
         try {
             List<Callable<String>> calls = java.util.stream.IntStream.range(0, instances)
                     .<Callable<String>>mapToObj(i -> () -> {
-                        BadgeKeys instance = new BadgeKeys(keyRows, clock, secrets);
+                        BadgeKeys instance = new BadgeKeys(keyRows, clock, secrets, Caffeine.newBuilder().build());
                         start.await();
                         return instance.publicKeyBase64(eventId);
                     }).toList();
@@ -150,8 +167,9 @@ class BadgeTokensTest {
         }
         assertEquals(1, seen.size(), "every instance uses the stored key");
         assertEquals(seen.iterator().next(), keyRows.find(eventId).orElseThrow().publicKey());
-        BadgeKeys another = new BadgeKeys(keyRows, clock, secrets);
-        assertTrue(new BadgeTokens(another).verify(new BadgeTokens(keys).issue(maire.id(), eventId, 1)).isPresent(),
+        BadgeKeys another = new BadgeKeys(keyRows, clock, secrets, Caffeine.newBuilder().build());
+        BadgeTokens elsewhere = new BadgeTokens(another, Caffeine.newBuilder().build());
+        assertTrue(elsewhere.verify(tokens.issue(maire.id(), eventId, 1)).isPresent(),
                 "a code signed by one instance verifies on another");
     }
 }

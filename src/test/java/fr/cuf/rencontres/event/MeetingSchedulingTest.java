@@ -54,8 +54,8 @@ class MeetingSchedulingTest {
     @Inject EventRepository eventRows;
     @Inject MeetingChanges meetings;
     @Inject SessionRepository sessions;
-    @Inject Unavailability.RoomRepository roomOff;
-    @Inject Unavailability.PersonRepository personOff;
+    @Inject Unavailability.RoomUnavailabilityRepository roomOff;
+    @Inject Unavailability.PersonUnavailabilityRepository personOff;
     @Inject AuditLog audit;
     @Inject fr.cuf.rencontres.schedule.TimetableService timetable;
 

@@ -123,7 +123,7 @@ public final class PackagedService implements AutoCloseable {
         Map<String, String> env = builder.environment();
         // the test JVM's own database settings (PostgreSQL pass) must not leak into the packaged service
         env.keySet().removeIf(key -> key.startsWith("DATASOURCES_") || key.startsWith("RENCONTRES_")
-                || key.equals("DB_VENDOR") || key.equals("MICRONAUT_ENVIRONMENTS"));
+                || key.equals("MICRONAUT_ENVIRONMENTS"));
         env.put("PORT", String.valueOf(port));
         env.put("RENCONTRES_PUBLIC_URL", baseUrl());
         if (fixedClock != null) {

@@ -31,7 +31,7 @@ class DemoConflictsTest {
     @Inject EventRepository eventRows;
     @Inject TimetableFactsLoader loader;
     @Inject SessionRepository sessions;
-    @Inject Unavailability.PersonRepository personUnavailability;
+    @Inject Unavailability.PersonUnavailabilityRepository personUnavailability;
     @Inject ConflictTexts texts;
 
     Event rencontres;

@@ -10,7 +10,7 @@ import java.util.Random;
  * The cells a session may take: the rules about one session alone (opening hours, briefing blocks and
  * plenary slots, unavailable people, room size and equipment, unavailable rooms) are settled here, once,
  * instead of being searched through. The solver then only arranges sessions against each other, which is
- * what makes the 1 s / 30 s targets reachable. The rules stay in {@link TimetableConstraints} too: pinned
+ * what makes the 1 s / 30 s targets reachable. The rules stay in {@link TimetableConstraintProvider} too: pinned
  * sessions are not filtered, and when no cell satisfies a session the filter is relaxed (first rooms, then
  * times) so that the session is still placed and its broken rule shows in the score explanation.
  */

@@ -31,7 +31,7 @@ class SolverBeans {
         return new SolverConfig()
                 .withSolutionClass(Plan.class)
                 .withEntityClasses(Placement.class)
-                .withConstraintProviderClass(TimetableConstraints.class)
+                .withConstraintProviderClass(TimetableConstraintProvider.class)
                 .withPhases(new ConstructionHeuristicPhaseConfig()
                                 .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING)
                                 .withForagerConfig(new ConstructionHeuristicForagerConfig().withPickEarlyType(

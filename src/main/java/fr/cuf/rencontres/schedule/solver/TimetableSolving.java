@@ -13,6 +13,7 @@ import fr.cuf.rencontres.schedule.SessionRepository;
 import fr.cuf.rencontres.schedule.TimetableFacts;
 import fr.cuf.rencontres.schedule.TimetableFactsLoader;
 import fr.cuf.rencontres.schedule.VersionedSession;
+import fr.cuf.rencontres.support.CountsOutcome;
 import fr.cuf.rencontres.support.DomainException;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
@@ -97,6 +98,7 @@ public class TimetableSolving {
         }
     }
 
+    @CountsOutcome("rencontres.solver.runs")
     public TimetableRun start(Event event, SolveRequest request, String actor) {
         int limit = request.timeLimitSeconds() == null ? 30 : request.timeLimitSeconds();
         long max = configuration.getMaxSolveTime().toSeconds();

@@ -1,6 +1,6 @@
 package fr.cuf.rencontres.web.site;
 
-import fr.cuf.rencontres.api.RegistrationRateLimit;
+import fr.cuf.rencontres.http.RegistrationRateLimit;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.member.OrganisationRepository;
 import fr.cuf.rencontres.registration.PersonalLinks;
@@ -23,8 +23,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
@@ -37,7 +35,6 @@ import java.util.Map;
 /** The public registration form, its confirmation page and the organisation search behind it. */
 @Controller("/events/{slug}/register")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class RegistrationPageController {
 
     private final RegistrationService registrations;

@@ -18,8 +18,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
@@ -36,7 +34,6 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Controller(SecondStepController.PATH)
 @Secured(SecurityRule.IS_ANONYMOUS)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class SecondStepController {
 
     static final String PATH = "/login/code";

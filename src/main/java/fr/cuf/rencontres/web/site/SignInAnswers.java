@@ -1,10 +1,10 @@
 package fr.cuf.rencontres.web.site;
 
-import fr.cuf.rencontres.config.CsrfTokens;
 import fr.cuf.rencontres.config.SecureCookies;
-import fr.cuf.rencontres.config.SessionTokens;
 import fr.cuf.rencontres.staff.SecondStep;
+import fr.cuf.rencontres.staff.SessionTokens;
 import fr.cuf.rencontres.staff.SignIn;
+import fr.cuf.rencontres.web.CsrfTokens;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.cookie.Cookie;
@@ -34,7 +34,7 @@ import java.util.Set;
 /**
  * The sign-in form's answers. A failure names why (wrong credentials, too many attempts, account locked), as the
  * code staff.SignIn gave: {@code /login?error=sign_in_throttled} (the module's handler knows one failure URL). A
- * success sets, beside the session cookie, a CSRF cookie bound to the new session (config.CsrfTokens), so the
+ * success sets, beside the session cookie, a CSRF cookie bound to the new session (web.CsrfTokens), so the
  * forms of the signed-in pages carry a token of this session from the first page on.
  * <p>
  * The right password of an account with a second factor ({@code staff.SignIn#SECOND_STEP}) sets no session cookie:

@@ -1,6 +1,6 @@
 package fr.cuf.rencontres.web.site;
 
-import fr.cuf.rencontres.config.SessionTokens;
+import fr.cuf.rencontres.staff.SessionTokens;
 import fr.cuf.rencontres.staff.StaffSessions;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;

@@ -10,8 +10,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.View;
 
@@ -22,7 +20,6 @@ import java.util.Map;
 /** Attendance of an event for staff: the live view, and the attendance sheets as CSV and PDF. */
 @Controller("/staff/events/{slug}/attendance")
 @Secured(Role.STAFF)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class AttendanceController {
 
     private final Attendance attendance;

@@ -19,8 +19,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 
@@ -43,7 +41,6 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Controller("/staff/audit")
 @Secured("ADMIN")
-@ExecuteOn(TaskExecutors.BLOCKING)
 class AuditPagesController {
 
     private static final int PAGE_SIZE = 50;

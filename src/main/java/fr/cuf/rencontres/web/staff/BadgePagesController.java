@@ -19,8 +19,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
@@ -36,7 +34,6 @@ import java.util.Map;
  */
 @Controller("/staff/events/{slug}/badges")
 @Secured("REGISTRATION_DESK")
-@ExecuteOn(TaskExecutors.BLOCKING)
 class BadgePagesController {
 
     private static final MediaType PDF = MediaType.of("application/pdf");

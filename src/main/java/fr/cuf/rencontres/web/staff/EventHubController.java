@@ -11,8 +11,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.View;
 
@@ -28,7 +26,6 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Controller("/staff/events/{slug}")
 @Secured(Role.STAFF)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class EventHubController {
 
     private final EventService events;

@@ -20,8 +20,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.View;
 
@@ -32,7 +30,6 @@ import java.util.Map;
 /** Staff CSV exports: organisations with memberships, an event's registrations (filtered) and badges. */
 @Controller("/staff/exports")
 @Secured({"ADMIN", "REGISTRATION_DESK"})
-@ExecuteOn(TaskExecutors.BLOCKING)
 class ExportPagesController {
 
     private final Exports exports;

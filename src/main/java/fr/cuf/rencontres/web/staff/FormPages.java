@@ -1,6 +1,6 @@
 package fr.cuf.rencontres.web.staff;
 
-import fr.cuf.rencontres.api.ErrorResponses;
+import fr.cuf.rencontres.http.ErrorResponses;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Messages;
 import fr.cuf.rencontres.support.Problem;

@@ -26,8 +26,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.csrf.validator.CsrfTokenValidator;
 import io.micronaut.views.ModelAndView;
@@ -47,7 +45,6 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Controller("/staff/imports")
 @Secured({"ADMIN", "REGISTRATION_DESK"})
-@ExecuteOn(TaskExecutors.BLOCKING)
 class ImportPagesController {
 
     private final ImportUploads uploads;

@@ -29,8 +29,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 
@@ -46,7 +44,6 @@ import java.util.Map;
  */
 @Controller("/staff/invoices")
 @Secured({"ADMIN", "REGISTRATION_DESK"})
-@ExecuteOn(TaskExecutors.BLOCKING)
 class InvoicePagesController {
 
     private final InvoiceService invoices;

@@ -19,8 +19,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
@@ -33,7 +31,6 @@ import java.util.Map;
 /** Organisations typed on the public form, waiting for the desk: approve, merge into another, or reject. */
 @Controller("/staff/organisations/review")
 @Secured({"REGISTRATION_DESK", "ADMIN"})
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 class OrganisationReviewController {
 

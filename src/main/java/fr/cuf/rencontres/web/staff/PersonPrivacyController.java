@@ -16,8 +16,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
@@ -32,7 +30,6 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Controller("/staff/persons/{id}/privacy")
 @Secured("ADMIN")
-@ExecuteOn(TaskExecutors.BLOCKING)
 class PersonPrivacyController {
 
     private static final String VIEW = "staff/person-privacy";

@@ -16,8 +16,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
@@ -33,7 +31,6 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Controller("/staff/privacy")
 @Secured("ADMIN")
-@ExecuteOn(TaskExecutors.BLOCKING)
 class PrivacyAdminController {
 
     private static final String NOTICE = "staff/privacy";

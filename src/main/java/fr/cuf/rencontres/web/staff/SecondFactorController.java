@@ -18,8 +18,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
@@ -36,7 +34,6 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Controller(SecondFactorController.PATH)
 @Secured(Role.STAFF)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class SecondFactorController {
 
     static final String PATH = "/staff/me/second-factor";

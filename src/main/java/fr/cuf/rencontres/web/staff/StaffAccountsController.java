@@ -18,8 +18,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
@@ -37,7 +35,6 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Controller("/staff/accounts")
 @Secured("ADMIN")
-@ExecuteOn(TaskExecutors.BLOCKING)
 class StaffAccountsController {
 
     private static final String FORM = "staff/account-form";

@@ -12,8 +12,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.View;
 
@@ -33,7 +31,6 @@ import java.util.stream.Collectors;
 @Produces(MediaType.TEXT_HTML)
 @Controller("/staff")
 @Secured(Role.STAFF)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class StaffHomeController {
 
     static final Duration SOON = Duration.ofDays(30);

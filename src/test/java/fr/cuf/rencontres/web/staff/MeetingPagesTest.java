@@ -45,7 +45,7 @@ class MeetingPagesTest {
     @Inject Fixtures fixtures;
     @Inject ScheduleFixtures schedule;
     @Inject EventRepository events;
-    @Inject Unavailability.RoomRepository roomOff;
+    @Inject Unavailability.RoomUnavailabilityRepository roomOff;
 
     ScheduleFixtures.Small s;
     Group japon;

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
 @Produces(MediaType.TEXT_HTML)
 @Controller("/staff/groups")
 @Secured(Role.STAFF)
-class GroupPagesController {
+class GroupAdminPagesController {
 
     private static final String FORM = "staff/group-form";
 
@@ -46,7 +46,7 @@ class GroupPagesController {
     private final PersonRepository persons;
     private final FormPages forms;
 
-    GroupPagesController(GroupService service, GroupRepository groups, PersonRepository persons, FormPages forms) {
+    GroupAdminPagesController(GroupService service, GroupRepository groups, PersonRepository persons, FormPages forms) {
         this.service = service;
         this.groups = groups;
         this.persons = persons;

@@ -1,4 +1,4 @@
-package fr.cuf.rencontres.api;
+package fr.cuf.rencontres.http;
 
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Messages;

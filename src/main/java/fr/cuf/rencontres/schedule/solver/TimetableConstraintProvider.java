@@ -11,7 +11,7 @@ import ai.timefold.solver.core.api.score.stream.Joiners;
  * where one exists, so the score explanation and the grid speak the same language.
  * Pinned sessions are not a rule here: they are {@code @PlanningPin} entities the solver never moves.
  */
-public class TimetableConstraints implements ConstraintProvider {
+public class TimetableConstraintProvider implements ConstraintProvider {
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {

@@ -26,7 +26,7 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Controller("/groups")
 @Secured(SecurityRule.IS_ANONYMOUS)
-class GroupPagesController {
+class PublicGroupPagesController {
 
     private final GroupRepository groups;
     private final GroupService groupService;
@@ -35,7 +35,7 @@ class GroupPagesController {
     private final EventCatalogue catalogue;
     private final java.time.Clock clock;
 
-    GroupPagesController(GroupRepository groups, GroupService groupService, PersonRepository persons,
+    PublicGroupPagesController(GroupRepository groups, GroupService groupService, PersonRepository persons,
                          OrganisationRepository organisations, EventCatalogue catalogue, java.time.Clock clock) {
         this.clock = clock;
         this.groups = groups;

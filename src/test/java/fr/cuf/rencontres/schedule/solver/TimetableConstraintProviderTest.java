@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** One test per timetabling rule, each checking a case it penalises and a case it leaves alone. */
-class TimetableConstraintsTest {
+class TimetableConstraintProviderTest {
 
-    static final ConstraintVerifier<TimetableConstraints, Plan> VERIFY =
-            ConstraintVerifier.build(new TimetableConstraints(), Plan.class, Placement.class);
+    static final ConstraintVerifier<TimetableConstraintProvider, Plan> VERIFY =
+            ConstraintVerifier.build(new TimetableConstraintProvider(), Plan.class, Placement.class);
 
     static final PlanRoom BIG = new PlanRoom(1L, "Grand Salon Iéna", 450, true, true, List.of());
     static final PlanRoom SMALL = new PlanRoom(2L, "Salon Monge", 30, false, false, List.of());
@@ -75,33 +75,33 @@ class TimetableConstraintsTest {
 
     @Test
     void room_conflict_penalises_each_overlapping_quarter_in_one_room() {
-        VERIFY.verifyThat(TimetableConstraints::roomConflict)
+        VERIFY.verifyThat(TimetableConstraintProvider::roomConflict)
                 .given(session(1).build(), session(2).at(60).build(), session(3).at(60).in(SMALL).build())
                 .penalizesBy(2);
-        VERIFY.verifyThat(TimetableConstraints::roomConflict)
+        VERIFY.verifyThat(TimetableConstraintProvider::roomConflict)
                 .given(session(1).build(), session(2).at(90).build()).penalizesBy(0);
     }
 
     @Test
     void person_conflict_penalises_a_person_in_two_places_at_once() {
-        VERIFY.verifyThat(TimetableConstraints::personConflict)
+        VERIFY.verifyThat(TimetableConstraintProvider::personConflict)
                 .given(session(1).people(7L, 8L).build(), session(2).in(SMALL).at(75).people(7L).build())
                 .penalizesBy(1);
-        VERIFY.verifyThat(TimetableConstraints::personConflict)
+        VERIFY.verifyThat(TimetableConstraintProvider::personConflict)
                 .given(session(1).people(7L).build(), session(2).in(SMALL).at(90).people(7L).build())
                 .penalizesBy(0);
     }
 
     @Test
     void room_capacity_penalises_an_audience_too_big_for_the_room() {
-        VERIFY.verifyThat(TimetableConstraints::roomCapacity)
+        VERIFY.verifyThat(TimetableConstraintProvider::roomCapacity)
                 .given(session(1).in(SMALL).audience(55).build(), session(2).in(SMALL).audience(30).build())
                 .penalizesBy(3);
     }
 
     @Test
     void room_equipment_penalises_missing_interpretation_or_video() {
-        VERIFY.verifyThat(TimetableConstraints::roomEquipment)
+        VERIFY.verifyThat(TimetableConstraintProvider::roomEquipment)
                 .given(session(1).in(SMALL).needs(true, false).build(), session(2).in(SMALL).needs(false, true).build(),
                         session(3).in(BIG).needs(true, true).build())
                 .penalizesBy(2);
@@ -110,7 +110,7 @@ class TimetableConstraintsTest {
     @Test
     void fixed_time_windows_keep_briefings_and_plenaries_in_their_blocks() {
         Span block = new Span(NINE, NINE + 90);
-        VERIFY.verifyThat(TimetableConstraints::fixedTimeWindows)
+        VERIFY.verifyThat(TimetableConstraintProvider::fixedTimeWindows)
                 .given(session(1).fixed(block).build(), session(2).at(15).fixed(block).build(), session(3).at(600).build())
                 .penalizesBy(1);
     }
@@ -118,7 +118,7 @@ class TimetableConstraintsTest {
     @Test
     void opening_hours_keep_sessions_inside_the_venue_days() {
         Span day = new Span(NINE - 60, NINE + 660);
-        VERIFY.verifyThat(TimetableConstraints::openingHours)
+        VERIFY.verifyThat(TimetableConstraintProvider::openingHours)
                 .given(session(1).hours(day).build(), session(2).at(600).hours(day).build())
                 .penalizesBy(1);
     }
@@ -126,7 +126,7 @@ class TimetableConstraintsTest {
     @Test
     void room_unavailability_is_respected() {
         PlanRoom closed = new PlanRoom(3L, "Salon Kléber", 80, false, true, List.of(new Span(NINE + 120, NINE + 240)));
-        VERIFY.verifyThat(TimetableConstraints::roomUnavailability)
+        VERIFY.verifyThat(TimetableConstraintProvider::roomUnavailability)
                 .given(session(1).in(closed).build(), session(2).in(closed).at(150).build())
                 .penalizesBy(1);
     }
@@ -134,14 +134,14 @@ class TimetableConstraintsTest {
     @Test
     void person_unavailability_is_respected() {
         Span away = new Span(NINE + 60, NINE + 120);
-        VERIFY.verifyThat(TimetableConstraints::personUnavailability)
+        VERIFY.verifyThat(TimetableConstraintProvider::personUnavailability)
                 .given(session(1).off(away).build(), session(2).at(120).off(away).build())
                 .penalizesBy(1);
     }
 
     @Test
     void same_pole_in_parallel_costs_per_overlapping_quarter() {
-        VERIFY.verifyThat(TimetableConstraints::samePoleParallel)
+        VERIFY.verifyThat(TimetableConstraintProvider::samePoleParallel)
                 .given(session(1).themes("pole:AFRIQUE").build(),
                         session(2).in(SMALL).themes("pole:AFRIQUE", "group:3").build(),
                         session(3).in(SMALL).at(90).themes("pole:AFRIQUE").build())
@@ -150,17 +150,17 @@ class TimetableConstraintsTest {
 
     @Test
     void the_session_with_more_interest_should_not_get_the_smaller_room() {
-        VERIFY.verifyThat(TimetableConstraints::biggerRoomsForMoreInterest)
+        VERIFY.verifyThat(TimetableConstraintProvider::biggerRoomsForMoreInterest)
                 .given(session(1).in(SMALL).audience(120).build(), session(2).in(BIG).audience(20).build())
                 .penalizesBy(11);
-        VERIFY.verifyThat(TimetableConstraints::biggerRoomsForMoreInterest)
+        VERIFY.verifyThat(TimetableConstraintProvider::biggerRoomsForMoreInterest)
                 .given(session(1).in(BIG).audience(120).build(), session(2).in(SMALL).audience(20).build())
                 .penalizesBy(0);
     }
 
     @Test
     void keeping_published_sessions_in_place_prefers_a_room_change_to_a_move() {
-        VERIFY.verifyThat(TimetableConstraints::keepPublishedPlacement)
+        VERIFY.verifyThat(TimetableConstraintProvider::keepPublishedPlacement)
                 .given(session(1).published(0, BIG).build(), session(2).published(0, SMALL).build(),
                         session(3).published(60, BIG).build(), session(4).build())
                 .penalizesBy(3);
@@ -168,7 +168,7 @@ class TimetableConstraintsTest {
 
     @Test
     void attendee_clashes_count_people_who_chose_both_sessions() {
-        VERIFY.verifyThat(TimetableConstraints::attendeeClashes)
+        VERIFY.verifyThat(TimetableConstraintProvider::attendeeClashes)
                 .given(session(1).shared(2, 14).build(), session(2).in(SMALL).shared(1, 14).build(),
                         session(3).at(90).shared(1, 40).build())
                 .penalizesBy(14);
@@ -176,10 +176,10 @@ class TimetableConstraintsTest {
 
     @Test
     void nothing_runs_beside_a_plenary_unless_staff_allowed_that_session() {
-        VERIFY.verifyThat(TimetableConstraints::besidePlenary)
+        VERIFY.verifyThat(TimetableConstraintProvider::besidePlenary)
                 .given(session(1).plenary().build(), session(2).in(SMALL).at(60).build())
                 .penalizesBy(2);
-        VERIFY.verifyThat(TimetableConstraints::besidePlenary)
+        VERIFY.verifyThat(TimetableConstraintProvider::besidePlenary)
                 .given(session(1).plenary().build(), session(2).in(SMALL).besidePlenary().build(),
                         session(3).in(SMALL).at(90).build())
                 .penalizesBy(0);
@@ -187,40 +187,40 @@ class TimetableConstraintsTest {
 
     @Test
     void nothing_starts_before_the_opening_plenary_on_its_day() {
-        VERIFY.verifyThat(TimetableConstraints::beforeOpeningPlenary)
+        VERIFY.verifyThat(TimetableConstraintProvider::beforeOpeningPlenary)
                 .given(session(1).plenary().at(60).build(), session(2).in(SMALL).build(),
                         session(3).plenary().at(300).build(), session(4).in(SMALL).at(200).build())
                 .penalizesBy(1);
-        VERIFY.verifyThat(TimetableConstraints::beforeOpeningPlenary)
+        VERIFY.verifyThat(TimetableConstraintProvider::beforeOpeningPlenary)
                 .given(session(1).plenary().build(), session(2).in(SMALL).at(90).build())
                 .penalizesBy(0);
     }
 
     @Test
     void nothing_ends_after_the_closing_plenary_on_its_day() {
-        VERIFY.verifyThat(TimetableConstraints::afterClosingPlenary)
+        VERIFY.verifyThat(TimetableConstraintProvider::afterClosingPlenary)
                 .given(session(1).plenary().build(), session(3).plenary().at(300).build(),
                         session(2).in(SMALL).at(390).build(), session(4).in(SMALL).at(120).build())
                 .penalizesBy(1);
-        VERIFY.verifyThat(TimetableConstraints::afterClosingPlenary)
+        VERIFY.verifyThat(TimetableConstraintProvider::afterClosingPlenary)
                 .given(session(1).plenary().at(300).build(), session(2).in(SMALL).at(180).build())
                 .penalizesBy(0);
     }
 
     @Test
     void the_sessions_of_a_series_run_in_their_order() {
-        VERIFY.verifyThat(TimetableConstraints::seriesOrder)
+        VERIFY.verifyThat(TimetableConstraintProvider::seriesOrder)
                 .given(session(1).series("B2B", 2).build(), session(2).in(SMALL).at(60).series("B2B", 1).build(),
                         session(3).in(SMALL).at(-120).series("Cafés", 2).build())
                 .penalizesBy(1);
-        VERIFY.verifyThat(TimetableConstraints::seriesOrder)
+        VERIFY.verifyThat(TimetableConstraintProvider::seriesOrder)
                 .given(session(1).series("B2B", 1).build(), session(2).at(90).series("B2B", 2).build())
                 .penalizesBy(0);
     }
 
     @Test
     void a_chair_holding_an_accepted_group_meeting_is_avoided_not_refused() {
-        VERIFY.verifyThat(TimetableConstraints::chairInGroupMeeting)
+        VERIFY.verifyThat(TimetableConstraintProvider::chairInGroupMeeting)
                 .given(session(1).meeting(new Span(NINE + 30, NINE + 90)).build(),
                         session(2).at(120).meeting(new Span(NINE, NINE + 60)).build())
                 .penalizesBy(1);
@@ -229,9 +229,9 @@ class TimetableConstraintsTest {
     @Test
     void one_registrant_losing_a_chosen_session_weighs_more_than_a_whole_same_theme_overlap() {
         VERIFY.verifyThat().given(session(1).shared(2, 1).build(), session(2).in(SMALL).build())
-                .scores(HardSoftScore.ofSoft(-TimetableConstraints.ATTENDEE_CLASH_WEIGHT));
+                .scores(HardSoftScore.ofSoft(-TimetableConstraintProvider.ATTENDEE_CLASH_WEIGHT));
         VERIFY.verifyThat().given(session(1).themes("pole:ASIE").build(), session(2).in(SMALL).themes("pole:ASIE").build())
                 .scores(HardSoftScore.ofSoft(-60));
-        org.junit.jupiter.api.Assertions.assertTrue(TimetableConstraints.ATTENDEE_CLASH_WEIGHT > 60);
+        org.junit.jupiter.api.Assertions.assertTrue(TimetableConstraintProvider.ATTENDEE_CLASH_WEIGHT > 60);
     }
 }

@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
 @Produces(MediaType.TEXT_HTML)
 @Controller("/staff/events")
 @Secured(Role.STAFF)
-class EventPagesController {
+class EventAdminPagesController {
 
     private static final String FORM = "staff/event-form";
 
@@ -55,7 +55,7 @@ class EventPagesController {
     private final MeetingConflicts conflicts;
     private final FormPages forms;
 
-    EventPagesController(EventService service, EventRepository events, VenueRepository venues,
+    EventAdminPagesController(EventService service, EventRepository events, VenueRepository venues,
                          GroupRepository groups, RoomRepository rooms, MeetingChanges meetings,
                          MeetingConflicts conflicts, FormPages forms) {
         this.service = service;

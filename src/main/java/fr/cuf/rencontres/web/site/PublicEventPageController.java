@@ -19,7 +19,7 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Controller("/events")
 @Secured(SecurityRule.IS_ANONYMOUS)
-class EventPageController {
+class PublicEventPageController {
 
     private final EventService events;
     private final EventCatalogue catalogue;
@@ -27,7 +27,7 @@ class EventPageController {
 
     private final java.time.Clock clock;
 
-    EventPageController(EventService events, EventCatalogue catalogue, ProgrammeService programmes,
+    PublicEventPageController(EventService events, EventCatalogue catalogue, ProgrammeService programmes,
                         java.time.Clock clock) {
         this.clock = clock;
         this.events = events;

@@ -1,6 +1,5 @@
-package fr.cuf.rencontres.config;
+package fr.cuf.rencontres.staff;
 
-import fr.cuf.rencontres.staff.ApiTokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;

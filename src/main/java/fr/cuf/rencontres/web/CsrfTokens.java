@@ -1,5 +1,8 @@
-package fr.cuf.rencontres.config;
+package fr.cuf.rencontres.web;
 
+import fr.cuf.rencontres.config.AppSecrets;
+import fr.cuf.rencontres.config.Hmac;
+import fr.cuf.rencontres.staff.SessionTokens;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.csrf.generator.CsrfHmacTokenGenerator;

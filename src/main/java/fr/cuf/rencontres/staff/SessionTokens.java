@@ -1,7 +1,7 @@
-package fr.cuf.rencontres.config;
+package fr.cuf.rencontres.staff;
 
-import fr.cuf.rencontres.staff.StaffDirectory;
-import fr.cuf.rencontres.staff.StaffSessions;
+import fr.cuf.rencontres.config.AppSecrets;
+import fr.cuf.rencontres.config.Hmac;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;

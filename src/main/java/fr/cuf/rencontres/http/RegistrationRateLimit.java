@@ -1,4 +1,4 @@
-package fr.cuf.rencontres.api;
+package fr.cuf.rencontres.http;
 
 import fr.cuf.rencontres.registration.RateLimiter;
 import fr.cuf.rencontres.support.Problem;

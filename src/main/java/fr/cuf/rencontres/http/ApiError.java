@@ -1,4 +1,4 @@
-package fr.cuf.rencontres.api;
+package fr.cuf.rencontres.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
