@@ -1,0 +1,119 @@
+package fr.cuf.rencontres.calendar;
+
+import fr.cuf.rencontres.event.Room;
+import fr.cuf.rencontres.event.Venue;
+import fr.cuf.rencontres.member.Person;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The placed sessions of an event as its feeds show them, in one statement: the sessions of the latest published
+ * version (the live ones when the event was never published, as {@code ProgrammeService.of} reads them), each
+ * with its live SEQUENCE and cancellation, its room, the room's venue and its chair, plus the event's own
+ * SEQUENCE and cancellation. A render used to run about ten generated queries for this (entities with speakers
+ * and groups a feed never prints); mapping one row by hand costs a fraction of that.
+ */
+@Singleton
+class ProgrammeFeedQuery {
+
+    private static final String SQL = """
+            SELECT s.session_id, s.title, s.starts_at, s.ends_at, s.members_only, s.created_at, s.updated_at,
+                   COALESCE(live.sequence, 0), live.cancelled_at,
+                   r.id, r.venue_id, r.name, r.capacity, r.interpretation_booths, r.video_link, r.stage, r.b2b_tables,
+                   r.created_at, r.updated_at, r.version,
+                   v.id, v.name, v.address_line, v.postal_code, v.city, v.country, v.opening_time, v.closing_time,
+                   v.created_at, v.updated_at, v.version,
+                   c.id, c.first_name, c.last_name, c.function_title, c.email, c.phone, c.organisation_id,
+                   c.elected_official, c.created_at, c.updated_at, c.version,
+                   e.sequence, e.cancelled_at
+              FROM (SELECT ps.session_id, ps.title, ps.starts_at, ps.ends_at, ps.room_id, ps.chair_person_id,
+                           ps.members_only, ps.created_at, ps.updated_at
+                      FROM programme_version_session ps
+                     WHERE ps.version_id = (SELECT pv.id FROM programme_version pv WHERE pv.event_id = ?
+                                             ORDER BY pv.number DESC FETCH FIRST 1 ROWS ONLY)
+                    UNION ALL
+                    SELECT ls.id, ls.title, ls.starts_at, ls.ends_at, ls.room_id, ls.chair_person_id,
+                           ls.members_only, ls.created_at, ls.updated_at
+                      FROM event_session ls
+                     WHERE ls.event_id = ? AND NOT EXISTS (SELECT 1 FROM programme_version pv WHERE pv.event_id = ?)
+                   ) s
+              JOIN event e ON e.id = ?
+              LEFT JOIN event_session live ON live.id = s.session_id
+              LEFT JOIN room r ON r.id = s.room_id
+              LEFT JOIN venue v ON v.id = r.venue_id
+              LEFT JOIN person c ON c.id = s.chair_person_id
+             WHERE s.starts_at IS NOT NULL AND s.ends_at IS NOT NULL
+             ORDER BY s.starts_at, s.room_id, s.session_id""";
+
+    private final JdbcOperations jdbc;
+
+    ProgrammeFeedQuery(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The event's SEQUENCE and cancellation (NONE when it has no placed session) and its placed sessions in order. */
+    record Rows(Mark eventMark, List<FeedSession> sessions) {
+    }
+
+    // one statement, consistent on its own: a connection is enough, no transaction to begin and commit
+    @Connectable
+    Rows of(long eventId) {
+        return jdbc.prepareStatement(SQL, (PreparedStatement statement) -> {
+            for (int i = 1; i <= 4; i++) {
+                statement.setLong(i, eventId);
+            }
+            List<FeedSession> sessions = new ArrayList<>();
+            Mark eventMark = Mark.NONE;
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    sessions.add(session(row));
+                    eventMark = new Mark(eventId, row.getInt(43), instant(row, 44));
+                }
+            }
+            return new Rows(eventMark, sessions);
+        });
+    }
+
+    private static FeedSession session(ResultSet row) throws SQLException {
+        long id = row.getLong(1);
+        return new FeedSession(id, row.getString(2), instant(row, 3), instant(row, 4), row.getBoolean(5),
+                instant(row, 6), instant(row, 7), new Mark(id, row.getInt(8), instant(row, 9)),
+                room(row), venue(row), chair(row));
+    }
+
+    private static Room room(ResultSet row) throws SQLException {
+        Long id = row.getObject(10, Long.class);
+        return id == null ? null : new Room(id, row.getLong(11), row.getString(12), row.getInt(13),
+                row.getBoolean(14), row.getBoolean(15), row.getBoolean(16), row.getBoolean(17),
+                instant(row, 18), instant(row, 19), row.getObject(20, Long.class));
+    }
+
+    private static Venue venue(ResultSet row) throws SQLException {
+        Long id = row.getObject(21, Long.class);
+        return id == null ? null : new Venue(id, row.getString(22), row.getString(23), row.getString(24),
+                row.getString(25), row.getString(26), row.getObject(27, LocalTime.class),
+                row.getObject(28, LocalTime.class), instant(row, 29), instant(row, 30), row.getObject(31, Long.class));
+    }
+
+    private static Person chair(ResultSet row) throws SQLException {
+        Long id = row.getObject(32, Long.class);
+        return id == null ? null : new Person(id, row.getString(33), row.getString(34), row.getString(35),
+                row.getString(36), row.getString(37), row.getObject(38, Long.class), row.getBoolean(39),
+                instant(row, 40), instant(row, 41), row.getObject(42, Long.class));
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
