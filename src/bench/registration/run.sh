@@ -36,7 +36,9 @@ ORG=$($PSQL -d $DB -tAc "SELECT id FROM organisation LIMIT 1")
 EVENT=$($PSQL -d $DB -tAc "SELECT id FROM event WHERE slug = 'bench-2027'")
 IDS=$($PSQL -d $DB -tAc "SELECT string_agg(id::text, ' ') FROM event_session WHERE event_id = $EVENT")
 clear_registrations() {
-  $PSQL -d $DB -c "DELETE FROM mail_outbox; DELETE FROM idempotency_key; DELETE FROM registration_detail; DELETE FROM registration_session; DELETE FROM registration; DELETE FROM audit_entry; DELETE FROM person" -c "VACUUM ANALYZE"
+  # one transaction that first waits for every registration still being written (a loaded service finishes requests
+  # after wrk has stopped): otherwise one committed between two DELETEs makes DELETE FROM person fail
+  $PSQL -d $DB -c "LOCK TABLE registration, person IN SHARE ROW EXCLUSIVE MODE; DELETE FROM mail_outbox; DELETE FROM idempotency_key; DELETE FROM registration_detail; DELETE FROM registration_session; DELETE FROM registration; DELETE FROM audit_entry; DELETE FROM person" -c "VACUUM ANALYZE"
 }
 register() { # $1 connections, $2 duration, $3 run label
   RUN="$3" ORG="$ORG" SESSIONS="$IDS" SLUG=bench-2027 \
@@ -64,7 +66,9 @@ if [ "${OPEN_RATE:-500}" != 0 ]; then
 fi
 echo "== oversold sessions (must be 0):"
 $PSQL -d $DB -tAc "SELECT COUNT(*) FROM (SELECT s.id FROM event_session s JOIN registration_session rs ON rs.session_id = s.id AND rs.status = 'CONFIRMED' GROUP BY s.id, s.capacity HAVING COUNT(*) > s.capacity) x"
-kill $APP; trap - EXIT
+# wait for the service to exit: requests the open loop gave up on may still be committing, and a registration
+# written after clear_registrations deleted the rows made its DELETE FROM person fail
+kill $APP; wait $APP 2>/dev/null || true; trap - EXIT
 BEST=0; BEST_C=16
 for c in ${PGCLIENTS:-4 8 16 50}; do
   clear_registrations

@@ -5,8 +5,6 @@ import fr.cuf.rencontres.event.EventStatus;
 import fr.cuf.rencontres.event.EventSummary;
 import fr.cuf.rencontres.event.Venue;
 import fr.cuf.rencontres.member.Person;
-import fr.cuf.rencontres.schedule.Session;
-import fr.cuf.rencontres.schedule.SessionView;
 import fr.cuf.rencontres.support.Messages;
 import fr.cuf.rencontres.support.Times;
 import io.micronaut.core.annotation.Nullable;
@@ -65,23 +63,22 @@ class FeedEntries {
     }
 
     /** A session of an event; it reads as cancelled when it or its whole event is. */
-    FeedEntry session(SessionView view, EventSummary summary, Mark eventMark, Mark sessionMark,
-                      @Nullable Venue roomVenue, Locale locale, boolean personal) {
-        Session s = view.session();
+    FeedEntry session(FeedSession s, EventSummary summary, Mark eventMark, Locale locale, boolean personal) {
         Event e = summary.event();
+        Mark sessionMark = s.mark();
         boolean cancelled = e.status() == EventStatus.CANCELLED || sessionMark.cancelledAt() != null;
         List<String> lines = new ArrayList<>();
-        describe(lines, view.chair(), e, s.membersOnly() || e.membersOnly(), locale, personal);
-        Venue venue = roomVenue != null ? roomVenue : summary.venue();
-        String place = Stream.of(view.room() == null ? null : view.room().name(),
+        describe(lines, s.chair(), e, s.membersOnly() || e.membersOnly(), locale, personal);
+        Venue venue = s.roomVenue() != null ? s.roomVenue() : summary.venue();
+        String place = Stream.of(s.room() == null ? null : s.room().name(),
                         venue == null ? null : venue.fullAddress()).filter(Objects::nonNull)
                 .reduce((a, b) -> a + ", " + b).orElseGet(() -> eventPlace(summary, locale, personal));
         // the event's SEQUENCE is added so that cancelling or moving the whole event also raises its sessions'
         return new FeedEntry(links.uid("session", s.id()), sessionMark.sequence() + eventMark.sequence(),
                 title(s.title(), cancelled, locale), s.startsAt(), s.endsAt(), false, place,
                 String.join("\n", lines), URI.create(links.eventPage(e.slug())), cancelled, s.createdAt(),
-                latest(s.updatedAt(), e.updatedAt(), view.room() == null ? null : view.room().updatedAt(),
-                        venue == null ? null : venue.updatedAt(), view.chair() == null ? null : view.chair().updatedAt()));
+                latest(s.updatedAt(), e.updatedAt(), s.room() == null ? null : s.room().updatedAt(),
+                        venue == null ? null : venue.updatedAt(), s.chair() == null ? null : s.chair().updatedAt()));
     }
 
     /** Cancelled entries stay marked for {@code keep-cancelled}, counted from the cancellation, then go. */

@@ -3,11 +3,11 @@ package fr.cuf.rencontres.calendar;
 import fr.cuf.rencontres.event.EventCatalogue;
 import fr.cuf.rencontres.event.EventFilter;
 import fr.cuf.rencontres.event.EventFormat;
-import fr.cuf.rencontres.event.EventService;
 import fr.cuf.rencontres.event.EventSummary;
 import fr.cuf.rencontres.group.Group;
 import fr.cuf.rencontres.group.GroupService;
 import fr.cuf.rencontres.group.Pole;
+import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -23,7 +23,6 @@ import java.util.Locale;
 @Singleton
 public class PublicFeeds {
 
-    private final EventService events;
     private final EventCatalogue catalogue;
     private final GroupService groups;
     private final EventEntries eventEntries;
@@ -31,10 +30,12 @@ public class PublicFeeds {
     private final CalendarRows rows;
     private final FeedCache cache;
     private final Messages messages;
+    private final ProgrammeFeedQuery programmeQuery;
 
-    PublicFeeds(EventService events, EventCatalogue catalogue, GroupService groups, EventEntries eventEntries,
-                ProgrammeEntries programmeEntries, CalendarRows rows, FeedCache cache, Messages messages) {
-        this.events = events;
+    PublicFeeds(EventCatalogue catalogue, GroupService groups, EventEntries eventEntries,
+                ProgrammeEntries programmeEntries, CalendarRows rows, FeedCache cache, Messages messages,
+                ProgrammeFeedQuery programmeQuery) {
+        this.programmeQuery = programmeQuery;
         this.catalogue = catalogue;
         this.groups = groups;
         this.eventEntries = eventEntries;
@@ -48,7 +49,9 @@ public class PublicFeeds {
     public RenderedFeed programme(String slug, Locale language) {
         Locale locale = Messages.supported(language);
         return cache.get("programme/" + slug + "/" + locale, () -> rows.programmeFingerprint(slug), () -> {
-            EventSummary summary = catalogue.summary(events.publicBySlug(slug));
+            // the public rule is EventService.publicBySlug's: a draft is not found
+            EventSummary summary = programmeQuery.summary(slug).filter(s -> s.event().status().isPublic())
+                    .orElseThrow(() -> DomainException.notFound("event_not_found"));
             List<FeedEntry> entries = programmeEntries.of(summary, null, locale, false);
             if (entries.isEmpty()) {
                 entries = eventEntries.of(List.of(summary), locale, false);
