@@ -8,9 +8,9 @@ import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenti
 import jakarta.inject.Singleton;
 
 /**
- * Checks staff credentials for the sign-in form and for HTTP Basic on the API (on a blocking thread), both through
- * {@link SignIn}: the same throttle, lock-out and audit. A refusal carries its code as message, which the sign-in
- * page shows (web.site.SignInAnswers).
+ * Checks staff credentials of the sign-in form (on a blocking thread) through {@link SignIn}: throttle, lock-out
+ * and audit. HTTP Basic is off: the API takes API tokens ({@link ApiTokens}). A refusal carries its code as
+ * message, which the sign-in page shows (web.site.SignInAnswers).
  */
 @Singleton
 class StaffAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
