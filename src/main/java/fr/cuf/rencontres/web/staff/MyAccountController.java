@@ -6,6 +6,7 @@ import fr.cuf.rencontres.staff.StaffAccount;
 import fr.cuf.rencontres.staff.PasswordChange;
 import fr.cuf.rencontres.staff.StaffDirectory;
 import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -66,6 +67,7 @@ class MyAccountController {
         return model(user);
     }
 
+    @ShowsTextProblems
     @Post("/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> changePassword(@Body PasswordInput input, Authentication user, HttpRequest<?> request) {

@@ -5,6 +5,7 @@ import fr.cuf.rencontres.staff.StaffAccount;
 import fr.cuf.rencontres.staff.StaffAccounts;
 import fr.cuf.rencontres.staff.StaffSessions;
 import fr.cuf.rencontres.support.AuditLog;
+import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -66,6 +67,7 @@ class StaffAccountsController {
         return formModel(AccountInput.blank());
     }
 
+    @ShowsTextProblems
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> invite(@Body AccountInput input, Authentication user, HttpRequest<?> request) {
@@ -84,6 +86,7 @@ class StaffAccountsController {
         return model;
     }
 
+    @ShowsTextProblems
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(@PathVariable long id, @Body AccountInput input, Authentication user, HttpRequest<?> request) {
@@ -91,6 +94,7 @@ class StaffAccountsController {
                 saved -> "/staff/accounts/" + id + "?done=saved", DETAIL, () -> detailModel(accounts.get(id), input));
     }
 
+    @ShowsTextProblems
     @Post("/{id}/disable")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> disable(@PathVariable long id, Authentication user, HttpRequest<?> request) {
