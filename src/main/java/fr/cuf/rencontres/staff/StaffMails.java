@@ -7,6 +7,7 @@ import fr.cuf.rencontres.mail.MailWriter;
 import fr.cuf.rencontres.mail.OutboxMail;
 import fr.cuf.rencontres.mail.OutboxSeal;
 import fr.cuf.rencontres.support.Messages;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -35,12 +36,14 @@ public class StaffMails implements MailWriter {
     }
 
     private final MailOutboxRepository outbox;
-    private final OutboxSeal seal;
+    // taken when first used: the sign-in beans (SignIn.Recorder needs this one) are built while Micronaut Security
+    // evaluates its bean conditions, too early for the seal's key, which AppSecrets reads from the database
+    private final BeanProvider<OutboxSeal> seal;
     private final Messages messages;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
-    StaffMails(MailOutboxRepository outbox, OutboxSeal seal, Messages messages, PublicUrl publicUrl,
+    StaffMails(MailOutboxRepository outbox, BeanProvider<OutboxSeal> seal, Messages messages, PublicUrl publicUrl,
                Clock clock) {
         this.outbox = outbox;
         this.seal = seal;
@@ -54,7 +57,7 @@ public class StaffMails implements MailWriter {
         if (account.email() == null || account.email().isBlank()) {
             return;
         }
-        outbox.save(OutboxMail.toAccount(account.id(), kind.mail, account.email(), seal.seal(linkSecret),
+        outbox.save(OutboxMail.toAccount(account.id(), kind.mail, account.email(), seal.get().seal(linkSecret),
                 clock.instant()));
     }
 
@@ -72,7 +75,7 @@ public class StaffMails implements MailWriter {
         String name = mail.kind().name().substring("STAFF_".length()).toLowerCase(Locale.ROOT);
         String subject = "accounts.mail." + name + ".subject";
         String body = "accounts.mail." + name + ".body";
-        String secret = seal.open(mail.linkSecret());
+        String secret = seal.get().open(mail.linkSecret());
         String link = secret == null ? "" : publicUrl.base() + "/account/password/" + secret;
         String hours = String.valueOf(PasswordLinks.VALID_FOR.toHours());
         return new Written(messages.get(Locale.FRENCH, subject) + " / " + messages.get(Locale.ENGLISH, subject),
