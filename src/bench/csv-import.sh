@@ -9,6 +9,7 @@ JAR="$ROOT/target/rencontres-0.1.0.jar"
 PORT=${PORT:-18087}
 WORK=$(mktemp -d)
 trap 'kill "${SERVER:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+. "$ROOT/src/bench/api-token.sh"
 
 python3 "$ROOT/src/bench/make_csv.py" organisations 3400 "$WORK/organisations-3400.csv"
 python3 "$ROOT/src/bench/make_csv.py" organisations 10000 "$WORK/organisations-10000.csv"
@@ -27,7 +28,7 @@ start_server() {
 post() { # kind file dryRun
   local t0 t1 out
   t0=$(date +%s%N)
-  out=$(curl -s -u admin:demo-rencontres -H 'Content-Type: text/csv' --data-binary @"$2" \
+  out=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$2" \
     "http://127.0.0.1:$PORT/api/v1/imports/$1?dryRun=$3")
   t1=$(date +%s%N)
   printf '%-10s %-28s dryRun=%-5s %6d ms  %s\n' "$DB" "$(basename "$2")" "$3" $(((t1 - t0) / 1000000)) \
@@ -35,6 +36,7 @@ post() { # kind file dryRun
 }
 
 run() {
+  TOKEN=$(api_token "http://127.0.0.1:$PORT" admin demo-rencontres csv-import-bench)
   echo "load before $DB: $(uptime | sed 's/.*load average/load average/')"
   post organisations "$WORK/organisations-3400.csv" true
   post organisations "$WORK/organisations-3400.csv" false

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.staff.Role;
 import fr.cuf.rencontres.support.DatabaseTest;
 import fr.cuf.rencontres.support.Fixtures;
@@ -22,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HealthTest {
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject Fixtures fixtures;
     @Inject DataSource dataSource;
 
@@ -31,7 +34,7 @@ class HealthTest {
         TestDatabase.clean(dataSource);
         fixtures.staff("ops", Role.ADMIN);
         Map<String, Object> health = client.toBlocking().retrieve(HttpRequest.GET("/health")
-                .basicAuth("ops", Fixtures.PASSWORD), Argument.mapOf(String.class, Object.class));
+                .bearerAuth(apiTokens.of("ops")), Argument.mapOf(String.class, Object.class));
         assertEquals("UP", health.get("status"), health.toString());
         Map<String, Object> jdbc = (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("jdbc");
         assertEquals("UP", jdbc.get("status"), health.toString());

@@ -20,8 +20,8 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * Refusals of the security filter. On the API: JSON like every other API error (401 with a Basic
- * challenge, or 403). On pages: not signed in keeps Micronaut Security's behaviour (303 to /login for
+ * Refusals of the security filter. On the API: JSON like every other API error (401 with a Bearer
+ * challenge: API clients send a staff account's API token, see staff.ApiTokens; or 403). On pages: not signed in keeps Micronaut Security's behaviour (303 to /login for
  * a browser, 401 otherwise); signed in without the role is a 403 error page in the site's layout, never
  * a redirection that would hide the refusal.
  */
@@ -30,7 +30,7 @@ import java.util.List;
 @SuppressWarnings({"rawtypes", "unchecked"})
 class ApiAuthorizationHandler extends DefaultAuthorizationExceptionHandler {
 
-    static final String CHALLENGE = "Basic realm=\"rencontres\", charset=\"UTF-8\"";
+    static final String CHALLENGE = "Bearer realm=\"rencontres\"";
 
     private final ErrorResponses responses;
 

@@ -29,12 +29,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "groups", description = "Country groups and thematic groups"),
                 @Tag(name = "organisations", description = "Organisations and their membership (staff only)")
         })
-@SecurityScheme(name = ApiDocumentation.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic",
-        description = "Staff account credentials (the same as the back office's sign-in).")
+@SecurityScheme(name = ApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "rct_…",
+        description = """
+                A named API token of a staff account (Authorization: Bearer rct_…), created and revoked on the \
+                back office's "My account" page (/staff/me), shown once. It acts with the account's roles at each \
+                call. HTTP Basic (a user name and password) is refused with 401 basic_auth_not_accepted.""")
 @OpenAPIExclude(packages = {"fr.cuf.rencontres.web", "fr.cuf.rencontres.web.site", "fr.cuf.rencontres.web.staff"})
 final class ApiDocumentation {
 
-    static final String BASIC = "basicAuth";
+    static final String BEARER = "bearerAuth";
 
     private ApiDocumentation() {
     }

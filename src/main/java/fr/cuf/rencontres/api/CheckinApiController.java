@@ -29,7 +29,7 @@ import java.util.Locale;
 /**
  * Scanning at the door: one scan, a batch of offline scans, lookup by name, and the data a scanning
  * page keeps for offline work. Staff with the SCANNER role (granted to the desk and admins);
- * HTTP Basic accepted. A refused scan is an answer (200 with its outcome), not an HTTP error.
+ * API token accepted (staff.ApiTokens). A refused scan is an answer (200 with its outcome), not an HTTP error.
  */
 @Controller("/api/v1")
 @Secured("SCANNER")

@@ -19,7 +19,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 
-/** Programme staff move or cancel a meeting, with a reason (HTTP Basic accepted). */
+/** Programme staff move or cancel a meeting, with a reason (API token accepted). */
 @Controller("/api/v1/events/{slug}")
 @Secured({"ADMIN", "PROGRAMME"})
 class MeetingApiController {

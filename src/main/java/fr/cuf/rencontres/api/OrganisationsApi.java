@@ -17,11 +17,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Organisations and their membership years: staff only (HTTP Basic or the back office's session). */
+/** Organisations and their membership years: staff only (an API token or the back office's session). */
 @Controller("/api/v1/organisations")
 @Secured(Role.STAFF)
 @Tag(name = "organisations")
-@SecurityRequirement(name = ApiDocumentation.BASIC)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 @ApiResponse(responseCode = "401", description = "No or wrong staff credentials (code unauthorized)",
         content = @Content(schema = @Schema(implementation = ApiError.class)))
 class OrganisationsApi {

@@ -1,6 +1,6 @@
 package fr.cuf.rencontres.invoice;
 
-import fr.cuf.rencontres.registration.MailKind;
+import fr.cuf.rencontres.mail.MailKind;
 import fr.cuf.rencontres.registration.RegistrationMails;
 import fr.cuf.rencontres.support.Times;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;

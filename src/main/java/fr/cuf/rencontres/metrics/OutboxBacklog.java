@@ -1,6 +1,6 @@
 package fr.cuf.rencontres.metrics;
 
-import fr.cuf.rencontres.registration.MailOutboxRepository;
+import fr.cuf.rencontres.mail.MailOutboxRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

@@ -3,6 +3,10 @@ package fr.cuf.rencontres.registration;
 import fr.cuf.rencontres.calendar.AgendaFeed;
 import java.nio.charset.StandardCharsets;
 
+import fr.cuf.rencontres.mail.MailKind;
+import fr.cuf.rencontres.mail.MailWriter;
+import fr.cuf.rencontres.mail.OutboxMail;
+import fr.cuf.rencontres.mail.OutboxSeal;
 import fr.cuf.rencontres.support.Messages;
 import fr.cuf.rencontres.support.Times;
 import jakarta.inject.Singleton;
@@ -16,7 +20,7 @@ import java.util.Locale;
  * as an .ics attachment for confirmations.
  */
 @Singleton
-class MailComposer {
+class MailComposer implements MailWriter {
 
     private final RegistrationViews views;
     private final Messages messages;
@@ -38,10 +42,13 @@ class MailComposer {
             // a programme change carries the agenda as it now is, so that calendar apps follow
             MailKind.PROGRAMME_CHANGE);
 
-    record Composed(String subject, String body, String ics) {
+    @Override
+    public boolean writes(OutboxMail mail) {
+        return mail.registrationId() != null;
     }
 
-    Composed compose(OutboxMail mail) {
+    @Override
+    public Written write(OutboxMail mail) {
         RegistrationView v = views.view(mail.registrationId(), false);
         Locale locale = "en".equals(mail.locale()) ? Locale.ENGLISH : Locale.FRENCH;
         String key = "mail." + mail.kind().name().toLowerCase(Locale.ROOT);
@@ -86,6 +93,6 @@ class MailComposer {
         body.append(messages.get(locale, "mail.signature"));
         String ics = ATTACHES_AGENDA.contains(mail.kind())
                 ? new String(agenda.ofRegistration(v.registration().id(), locale).body(), StandardCharsets.UTF_8) : null;
-        return new Composed(messages.get(locale, key + ".subject", title), body.toString(), ics);
+        return new Written(messages.get(locale, key + ".subject", title), body.toString(), ics);
     }
 }

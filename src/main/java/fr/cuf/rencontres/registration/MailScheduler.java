@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.registration;
 
+import fr.cuf.rencontres.mail.MailSender;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;

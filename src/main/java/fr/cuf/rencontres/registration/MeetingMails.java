@@ -1,6 +1,7 @@
 package fr.cuf.rencontres.registration;
 
 import fr.cuf.rencontres.event.MeetingChanged;
+import fr.cuf.rencontres.mail.MailKind;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.registration;
 
+import fr.cuf.rencontres.mail.MailKind;
 import fr.cuf.rencontres.schedule.ProgrammePublished;
 import fr.cuf.rencontres.support.Messages;
 import fr.cuf.rencontres.support.Times;

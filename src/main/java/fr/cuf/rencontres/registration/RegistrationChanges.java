@@ -2,6 +2,7 @@ package fr.cuf.rencontres.registration;
 
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventRepository;
+import fr.cuf.rencontres.mail.MailKind;
 import fr.cuf.rencontres.support.AuditLog;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Problem;

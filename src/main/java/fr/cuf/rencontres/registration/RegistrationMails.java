@@ -1,5 +1,9 @@
 package fr.cuf.rencontres.registration;
 
+import fr.cuf.rencontres.mail.MailKind;
+import fr.cuf.rencontres.mail.MailOutboxRepository;
+import fr.cuf.rencontres.mail.OutboxMail;
+import fr.cuf.rencontres.mail.OutboxSeal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -58,16 +62,14 @@ public class RegistrationMails {
     /** As {@link #queue(MailKind, long, String)}, when the caller knows the recipient (no read). */
     void queueTo(MailKind kind, long registrationId, String email, String locale, @Nullable String secret) {
         Instant now = clock.instant();
-        outbox.save(new OutboxMail(null, registrationId, kind, email, locale, sealed(secret), null, null,
-                "PENDING", 0, now, null, now, null, null));
+        outbox.save(OutboxMail.toRegistrant(registrationId, kind, email, locale, sealed(secret), null, now));
     }
 
     /** {@code note}: the text the mail's body shows in its third place (what changed, which invoice…). */
     public void queue(MailKind kind, long registrationId, @Nullable String secret, @Nullable String note) {
         Recipient to = recipients.of(registrationId);
         Instant now = clock.instant();
-        outbox.save(new OutboxMail(null, registrationId, kind, to.email(), to.locale(), sealed(secret), note, null,
-                "PENDING", 0, now, null, now, null, null));
+        outbox.save(OutboxMail.toRegistrant(registrationId, kind, to.email(), to.locale(), sealed(secret), note, now));
     }
 
     @io.micronaut.core.annotation.Introspected

@@ -3,6 +3,7 @@ package fr.cuf.rencontres.registration;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.event.EventStatus;
+import fr.cuf.rencontres.mail.MailKind;
 import fr.cuf.rencontres.member.Organisation;
 import fr.cuf.rencontres.member.OrganisationForm;
 import fr.cuf.rencontres.member.OrganisationKind;

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.registration;
 
+import fr.cuf.rencontres.mail.MailKind;
 import fr.cuf.rencontres.support.AuditLog;
 import fr.cuf.rencontres.support.DatabaseVendor;
 import io.micronaut.core.annotation.Nullable;

@@ -1,6 +1,7 @@
 package fr.cuf.rencontres.registration;
 
 import fr.cuf.rencontres.event.Event;
+import fr.cuf.rencontres.mail.MailKind;
 import fr.cuf.rencontres.support.DomainException;
 import jakarta.inject.Singleton;
 

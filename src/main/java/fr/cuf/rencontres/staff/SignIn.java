@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks a user name and password (the sign-in form, and HTTP Basic on the API), throttled per account and per
+ * Checks a user name and password (the sign-in form; the API takes API tokens, never passwords), throttled per account and per
  * client address ({@link SignInThrottle}); the {@value #LOCK_AFTER}th failure in a row locks the account until
  * an admin unlocks it or a password link is used, and mails the account. The answer takes the same time for an
  * unknown name (a dummy hash is checked), and an unknown name is throttled and "locked" like a real one, so

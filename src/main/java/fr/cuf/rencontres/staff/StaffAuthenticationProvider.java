@@ -12,18 +12,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Checks staff credentials for the sign-in form and for HTTP Basic on the API (on a blocking thread), both through
- * {@link SignIn}: the same throttle, lock-out and audit. A refusal carries its code as message, which the sign-in
- * page shows (web.site.SignInAnswers).
+ * Checks staff credentials of the sign-in form (on a blocking thread) through {@link SignIn}: throttle, lock-out
+ * and audit. HTTP Basic is off: the API takes API tokens ({@link ApiTokens}). A refusal carries its code as
+ * message, which the sign-in page shows (web.site.SignInAnswers).
  * <p>
- * An account with a second factor: on the sign-in form, the right password yields an authentication marked
- * {@value SignIn#SECOND_STEP}, which the sign-in answer turns into a code page, never into a session; over HTTP Basic it
- * is refused ({@code second_factor_required}): such an account's API clients use an API token.
+ * An account with a second factor: the right password yields an authentication marked {@value SignIn#SECOND_STEP},
+ * which the sign-in answer turns into a code page, never into a session.
  */
 @Singleton
 class StaffAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
 
-    static final String LOGIN_PATH = "/login";
 
     private final SignIn signIn;
     private final HttpClientAddressResolver addresses;
@@ -38,9 +36,6 @@ class StaffAuthenticationProvider<B> implements HttpRequestExecutorAuthenticatio
         SignIn.Outcome outcome = signIn.attempt(credentials.getIdentity(), credentials.getSecret(),
                 String.valueOf(addresses.resolve(request)));
         if (outcome.secondStep()) {
-            if (!LOGIN_PATH.equals(request.getPath())) {
-                return AuthenticationResponse.failure("second_factor_required");
-            }
             Authentication a = outcome.authentication().orElseThrow();
             Map<String, Object> attributes = new HashMap<>(a.getAttributes());
             attributes.put(SignIn.SECOND_STEP, true);

@@ -31,7 +31,7 @@ import java.util.Set;
  * the body as a filter argument lets the server wait for it; the token check itself is the module's
  * validator (double-submit cookie + HMAC).
  * <p>
- * Not checked: the JSON API (HTTP Basic, no cookie to ride on) and the anonymous public registration
+ * Not checked: the JSON API (API tokens in a header, no cookie to ride on) and the anonymous public registration
  * form (it has its idempotency key, honeypot and rate limit). The personal pages {@code /me/{secret}} are
  * checked: the secret in their address is the credential, and a page that leaked it (a shared screen, a
  * forwarded mail) must not let another site post to it. Their Referrer-Policy is {@code same-origin}, not

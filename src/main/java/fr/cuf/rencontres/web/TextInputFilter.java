@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.web.router.RouteAttributes;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +31,9 @@ import java.util.regex.Pattern;
  * The edge of every request's text ({@link TextInputs}, issue 18 item 7): the path, each query parameter, each
  * form field and each JSON string are checked once, here, before any controller binds them. A control character
  * answers 422 {@code control_character} naming the field, in the service's error format (JSON for the API, the
- * error page for browsers). The public registration form is the exception: there the problems ride on the request
- * ({@link #problems}) and its controller renders the form again with what was typed and each message beside its
- * field. Registration bodies are also capped ({@code rencontres.http.registration-max-body}, 64 KiB): 413
+ * error page for browsers). Forms are the exception, the public registration form and every route marked
+ * {@link ShowsTextProblems} (the staff forms): there the problems ride on the request ({@link #problems}) and the
+ * controller renders the form again with what was typed and each message beside its field. Registration bodies are also capped ({@code rencontres.http.registration-max-body}, 64 KiB): 413
  * {@code body_too_large}; other bodies keep the server's own limit ({@code micronaut.server.max-request-size}).
  * <p>
  * CSV uploads are not read here: their cells are the import's business (csvio), and they can be megabytes.
@@ -97,12 +98,18 @@ public class TextInputFilter implements Ordered {
         if (problems.isEmpty()) {
             return null;
         }
-        if (HttpMethod.POST.equals(request.getMethod()) && IN_PLACE.matcher(request.getPath()).matches()
-                && !ErrorResponses.wantsJson(request)) {
+        if (HttpMethod.POST.equals(request.getMethod()) && !ErrorResponses.wantsJson(request)
+                && (IN_PLACE.matcher(request.getPath()).matches() || showsThem(request))) {
             request.setAttribute(PROBLEMS, List.copyOf(problems));
             return null;
         }
         return errors.of(request, HttpStatus.UNPROCESSABLE_ENTITY, problems);
+    }
+
+    /** Whether the route matched (routing runs before the filters) shows the problems in its form. */
+    private static boolean showsThem(HttpRequest<?> request) {
+        return RouteAttributes.getRouteMatch(request)
+                .map(m -> m.getAnnotationMetadata().hasAnnotation(ShowsTextProblems.class)).orElse(false);
     }
 
     private static List<Problem> inForm(String body) {

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.badge.BadgeFixtures;
 import fr.cuf.rencontres.badge.BadgeService;
 import fr.cuf.rencontres.registration.ParticipantType;
@@ -32,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CheckinApiTest {
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject DataSource dataSource;
     @Inject Fixtures base;
     @Inject BadgeFixtures fixtures;
@@ -53,7 +56,7 @@ class CheckinApiTest {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> post(String path, Object body, String user) {
-        return client.toBlocking().retrieve(HttpRequest.POST(path, body).basicAuth(user, Fixtures.PASSWORD)
+        return client.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(apiTokens.of(user))
                 .header("Accept-Language", "fr"), Map.class);
     }
 
@@ -144,7 +147,7 @@ class CheckinApiTest {
         fixtures.cancel(gone);
         badges.reissue(maire.id(), "desk");
         Map<String, Object> data = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/events/rencontres-2026/scanner-data")
-                .basicAuth("door", Fixtures.PASSWORD), Map.class);
+                .bearerAuth(apiTokens.of("door")), Map.class);
         assertEquals(43, ((String) data.get("publicKey")).length(), "32 bytes, base64url");
         assertEquals(List.of(gone.id().intValue()), data.get("cancelled"));
         assertEquals(List.of(Map.of("registrationId", maire.id().intValue(), "currentVersion", 2)), data.get("superseded"));
@@ -157,7 +160,7 @@ class CheckinApiTest {
     @SuppressWarnings("unchecked")
     void lookup_by_name_finds_the_registration() {
         List<Map<String, Object>> found = (List<Map<String, Object>>) (List<?>) client.toBlocking().retrieve(
-                HttpRequest.GET("/api/v1/events/rencontres-2026/checkin-lookup?name=rebs").basicAuth("door", Fixtures.PASSWORD),
+                HttpRequest.GET("/api/v1/events/rencontres-2026/checkin-lookup?name=rebs").bearerAuth(apiTokens.of("door")),
                 io.micronaut.core.type.Argument.listOf(Map.class));
         assertEquals(1, found.size());
         assertEquals(maire.id().intValue(), found.get(0).get("registrationId"));
@@ -167,21 +170,21 @@ class CheckinApiTest {
     void desk_downloads_badges_and_since_last_print_then_has_nothing_new() {
         HttpResponse<byte[]> pdf = client.toBlocking().exchange(
                 HttpRequest.GET("/api/v1/events/rencontres-2026/badges.pdf?since=last-print&layout=a4_labels_90x54")
-                        .basicAuth("desk", Fixtures.PASSWORD), byte[].class);
+                        .bearerAuth(apiTokens.of("desk")), byte[].class);
         assertEquals("application/pdf", pdf.getContentType().orElseThrow().toString());
         assertEquals("1", pdf.header("X-Badge-Count"));
         assertTrue(new String(pdf.body(), 0, 5).startsWith("%PDF-"));
         HttpClientResponseException none = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
                 .exchange(HttpRequest.GET("/api/v1/events/rencontres-2026/badges.pdf?since=last-print")
-                        .basicAuth("desk", Fixtures.PASSWORD), byte[].class));
+                        .bearerAuth(apiTokens.of("desk")), byte[].class));
         assertEquals(HttpStatus.NOT_FOUND, none.getStatus());
         assertTrue(none.getResponse().getBody(String.class).orElse("").contains("no_badges_to_print"));
         HttpResponse<byte[]> one = client.toBlocking().exchange(HttpRequest.GET("/api/v1/registrations/" + maire.id()
-                + "/badge.pdf").basicAuth("desk", Fixtures.PASSWORD), byte[].class);
+                + "/badge.pdf").bearerAuth(apiTokens.of("desk")), byte[].class);
         assertEquals(HttpStatus.OK, one.getStatus());
         HttpClientResponseException scanner = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
                 .exchange(HttpRequest.GET("/api/v1/registrations/" + maire.id() + "/badge.pdf")
-                        .basicAuth("door", Fixtures.PASSWORD), byte[].class));
+                        .bearerAuth(apiTokens.of("door")), byte[].class));
         assertEquals(HttpStatus.FORBIDDEN, scanner.getStatus());
     }
 }

@@ -120,7 +120,7 @@ class HostileInputTest {
     @Test
     void a_control_character_in_a_query_parameter_is_a_422_not_a_database_error() {
         HttpClientResponseException e = refused(HttpRequest.GET("/api/v1/organisations?q=Dij%00on")
-                .basicAuth("nobody", "x"));
+                .bearerAuth("rct_not-a-token"));
         assertEquals(422, e.code());
         assertTrue(e.getResponse().getBody(String.class).orElseThrow().contains("\"field\":\"q\""));
     }

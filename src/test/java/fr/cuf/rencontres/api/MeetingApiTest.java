@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.event.EventForm;
 import fr.cuf.rencontres.event.EventFormat;
 import fr.cuf.rencontres.event.EventKind;
@@ -35,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MeetingApiTest {
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject DataSource dataSource;
     @Inject Fixtures fixtures;
     @Inject ScheduleFixtures schedule;
@@ -59,7 +62,7 @@ class MeetingApiTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> post(String user, String path, Map<String, Object> body) {
-        return client.toBlocking().retrieve(HttpRequest.POST(path, body).basicAuth(user, Fixtures.PASSWORD), Map.class);
+        return client.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(apiTokens.of(user)), Map.class);
     }
 
     private HttpClientResponseException refused(String user, String path, Map<String, Object> body) {

@@ -1,6 +1,7 @@
 package fr.cuf.rencontres.api;
 
 import fr.cuf.rencontres.http.ApiError;
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.member.Organisation;
 import fr.cuf.rencontres.member.OrganisationForm;
 import fr.cuf.rencontres.member.OrganisationKind;
@@ -34,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OrganisationsApiTest {
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject DataSource dataSource;
     @Inject Fixtures fixtures;
     @Inject OrganisationService organisations;
@@ -55,8 +58,8 @@ class OrganisationsApiTest {
         }
     }
 
-    private static MutableHttpRequest<?> asStaff(String uri) {
-        return HttpRequest.GET(uri).basicAuth("scanner1", Fixtures.PASSWORD);
+    private MutableHttpRequest<?> asStaff(String uri) {
+        return HttpRequest.GET(uri).bearerAuth(apiTokens.of("scanner1"));
     }
 
     private OrganisationPageJson page(String query) {
@@ -68,10 +71,10 @@ class OrganisationsApiTest {
     }
 
     @Test
-    void anonymous_callers_get_a_json_401_with_a_basic_challenge() {
+    void anonymous_callers_get_a_json_401_with_a_bearer_challenge() {
         HttpClientResponseException e = refused(HttpRequest.GET("/api/v1/organisations"));
         assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
-        assertTrue(e.getResponse().getHeaders().get(HttpHeaders.WWW_AUTHENTICATE).startsWith("Basic"));
+        assertTrue(e.getResponse().getHeaders().get(HttpHeaders.WWW_AUTHENTICATE).startsWith("Bearer"));
         ApiError error = e.getResponse().getBody(ApiError.class).orElseThrow();
         assertEquals("unauthorized", error.code());
         assertTrue(error.message().startsWith("Identification requise"), error.message());
@@ -82,14 +85,15 @@ class OrganisationsApiTest {
         HttpClientResponseException e = refused(HttpRequest.GET("/api/v1/organisations/" + dijon.id())
                 .header(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").header("Accept-Language", "en"));
         assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
-        assertEquals("Authentication required: use the username and password of a staff account (HTTP Basic).",
+        assertEquals("Authentication required: send an API token of a staff account (Authorization: Bearer rct_…), created on the \"My account\" page (/staff/me).",
                 e.getResponse().getBody(ApiError.class).orElseThrow().message());
     }
 
     @Test
-    void a_wrong_password_is_refused() {
-        HttpClientResponseException e = refused(HttpRequest.GET("/api/v1/organisations").basicAuth("scanner1", "nope"));
+    void a_password_is_refused_even_the_right_one() {
+        HttpClientResponseException e = refused(HttpRequest.GET("/api/v1/organisations").basicAuth("scanner1", Fixtures.PASSWORD));
         assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
+        assertEquals("basic_auth_not_accepted", e.getResponse().getBody(ApiError.class).orElseThrow().code());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventForm;
 import fr.cuf.rencontres.event.EventFormat;
@@ -39,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegistrationApiTest {
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject Fixtures fixtures;
     @Inject EventService events;
     @Inject DataSource dataSource;
@@ -122,7 +125,7 @@ class RegistrationApiTest {
                 () -> client.toBlocking().exchange(HttpRequest.GET("/api/v1/registrations/" + id), Map.class));
         assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
         Map<String, Object> seen = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/registrations/" + id)
-                .basicAuth("desk", Fixtures.PASSWORD), Map.class);
+                .bearerAuth(apiTokens.of("desk")), Map.class);
         assertEquals("awa@example.org", seen.get("email"));
 
         HttpClientResponseException wrongSecret = assertThrows(HttpClientResponseException.class,
@@ -132,7 +135,7 @@ class RegistrationApiTest {
         assertEquals(HttpStatus.NO_CONTENT, client.toBlocking().exchange(HttpRequest.DELETE("/api/v1/registrations/" + id)
                 .header("X-Personal-Secret", secret)).getStatus());
         assertEquals("CANCELLED", client.toBlocking().retrieve(HttpRequest.GET("/api/v1/registrations/" + id)
-                .basicAuth("desk", Fixtures.PASSWORD), Map.class).get("status"));
+                .bearerAuth(apiTokens.of("desk")), Map.class).get("status"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.api;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.schedule.ScheduleFixtures;
 import fr.cuf.rencontres.schedule.Session;
 import fr.cuf.rencontres.staff.Role;
@@ -30,6 +31,8 @@ class TimetableApiTest {
     static final String API = "/api/v1/events/rencontres-2026/timetable";
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject DataSource dataSource;
     @Inject Fixtures fixtures;
     @Inject ScheduleFixtures schedule;
@@ -51,7 +54,7 @@ class TimetableApiTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> call(String user, HttpRequest<?> request) {
         return client.toBlocking().retrieve(((io.micronaut.http.MutableHttpRequest<?>) request)
-                .basicAuth(user, Fixtures.PASSWORD), Map.class);
+                .bearerAuth(apiTokens.of(user)), Map.class);
     }
 
     @Test
@@ -97,7 +100,7 @@ class TimetableApiTest {
 
         assertEquals("ACCEPTED", call("prog", HttpRequest.POST(API + "/solve/" + id + "/accept", Map.of())).get("status"));
         HttpResponse<Map> published = client.toBlocking().exchange(HttpRequest.POST(API + "/publish", Map.of())
-                .basicAuth("prog", Fixtures.PASSWORD), Map.class);
+                .bearerAuth(apiTokens.of("prog")), Map.class);
         assertEquals(HttpStatus.CREATED, published.getStatus());
         assertEquals(1, ((Number) published.body().get("number")).intValue());
     }

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.calendar;
 
+import fr.cuf.rencontres.support.TestTokens;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -8,7 +9,6 @@ import fr.cuf.rencontres.registration.Registration;
 import fr.cuf.rencontres.registration.RegistrationStatus;
 import fr.cuf.rencontres.staff.Role;
 import fr.cuf.rencontres.support.DatabaseTest;
-import fr.cuf.rencontres.support.Fixtures;
 import fr.cuf.rencontres.support.TestDatabase;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.env.Environment;
@@ -40,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PersonalFeedTest {
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject DataSource dataSource;
     @Inject CalendarWorld world;
     @Inject AgendaTokens tokens;
@@ -67,7 +69,7 @@ class PersonalFeedTest {
     String issueByApi(long registrationId, String suffix) {
         HttpResponse<Map> response = client.toBlocking().exchange(
                 HttpRequest.POST("/api/v1/registrations/" + registrationId + "/calendar-token" + suffix, "")
-                        .basicAuth("desk", Fixtures.PASSWORD), Map.class);
+                        .bearerAuth(apiTokens.of("desk")), Map.class);
         assertEquals(HttpStatus.CREATED, response.getStatus());
         Map<String, Object> body = response.body();
         assertTrue(((String) body.get("webcal")).startsWith("webcal://localhost:8080/calendar/"));
@@ -155,13 +157,13 @@ class PersonalFeedTest {
     @Test
     void only_registration_staff_hand_out_addresses() {
         var asScanner = HttpRequest.POST("/api/v1/registrations/" + atMeeting.id() + "/calendar-token", "")
-                .basicAuth("scanner", Fixtures.PASSWORD);
+                .bearerAuth(apiTokens.of("scanner"));
         assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(asScanner)).getStatus());
         var anonymous = HttpRequest.POST("/api/v1/registrations/" + atMeeting.id() + "/calendar-token", "");
         assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(anonymous)).getStatus());
-        var unknown = HttpRequest.POST("/api/v1/registrations/999999/calendar-token", "").basicAuth("desk", Fixtures.PASSWORD);
+        var unknown = HttpRequest.POST("/api/v1/registrations/999999/calendar-token", "").bearerAuth(apiTokens.of("desk"));
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(unknown));
         assertEquals(HttpStatus.NOT_FOUND, e.getStatus());

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.checkin;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.badge.BadgeFixtures;
 import fr.cuf.rencontres.badge.BadgeService;
 import fr.cuf.rencontres.registration.ParticipantType;
@@ -34,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AttendanceTest {
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject DataSource dataSource;
     @Inject Fixtures base;
     @Inject BadgeFixtures fixtures;
@@ -90,7 +93,7 @@ class AttendanceTest {
         assertEquals(List.of("Absent"), live.notArrived().stream().map(Attendee::lastName).toList());
 
         String html = client.toBlocking().retrieve(HttpRequest.GET("/staff/events/rencontres-2026/attendance")
-                .basicAuth("door", Fixtures.PASSWORD).accept("text/html"));
+                .bearerAuth(apiTokens.of("door")).accept("text/html"));
         assertTrue(html.contains("data-list=\"session:" + conference.climateWorkshop().id() + "\" data-inside=\"2\""), html);
         assertTrue(html.contains("2 / 3 (67 %)"), html);
         assertTrue(html.contains("data-not-arrived=\"1\""), html);
@@ -104,19 +107,19 @@ class AttendanceTest {
                 "/staff/events/rencontres-2026/attendance/sheet.pdf?list=entrance:2026-07-08", "/staff/persons")) {
             io.micronaut.http.client.exceptions.HttpClientResponseException refused = org.junit.jupiter.api.Assertions
                     .assertThrows(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
-                            () -> client.toBlocking().exchange(HttpRequest.GET(path).basicAuth("door", Fixtures.PASSWORD)
+                            () -> client.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(apiTokens.of("door"))
                                     .accept("*/*"), String.class));
             assertEquals(403, refused.getStatus().getCode(), path);
         }
         String live = client.toBlocking().retrieve(HttpRequest.GET("/staff/events/rencontres-2026/attendance")
-                .basicAuth("door", Fixtures.PASSWORD).accept("text/html"));
+                .bearerAuth(apiTokens.of("door")).accept("text/html"));
         assertTrue(!live.contains("sheet.csv") && !live.contains("class=\"not-arrived\""), "the occupancy, not the names");
     }
 
     @Test
     void csv_sheet_is_for_french_excel_in_list_order_with_formulas_neutralised() throws Exception {
         byte[] bytes = client.toBlocking().retrieve(HttpRequest.GET("/staff/events/rencontres-2026/attendance/sheet.csv?list=entrance:2026-07-08")
-                .basicAuth("front", Fixtures.PASSWORD), byte[].class);
+                .bearerAuth(apiTokens.of("front")), byte[].class);
         assertEquals((byte) 0xEF, bytes[0], "UTF-8 byte order mark");
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
         List<CSVRecord> records = CSVFormat.Builder.create().setDelimiter(';').get().parse(new StringReader(text)).getRecords();

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.csvio;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.member.OrganisationRepository;
 import fr.cuf.rencontres.staff.Role;
 import fr.cuf.rencontres.support.DatabaseTest;
@@ -45,6 +46,8 @@ class ImportWebTest {
             "Ville de Rennes,213523880,FR");
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject Fixtures fixtures;
     @Inject DataSource dataSource;
     @Inject OrganisationRepository organisations;
@@ -58,7 +61,7 @@ class ImportWebTest {
 
     private HttpResponse<Map> api(String query, byte[] body, String user) {
         return client.toBlocking().exchange(HttpRequest.POST("/api/v1/imports/organisations" + query, body)
-                .contentType("text/csv").basicAuth(user, Fixtures.PASSWORD).header("Accept-Language", "en"), Map.class);
+                .contentType("text/csv").bearerAuth(apiTokens.of(user)).header("Accept-Language", "en"), Map.class);
     }
 
     @Test
@@ -107,7 +110,7 @@ class ImportWebTest {
         assertEquals(HttpStatus.FORBIDDEN, api.getStatus());
         HttpClientResponseException page = assertThrows(HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(HttpRequest.GET("/staff/exports/organisations.csv")
-                        .basicAuth("scanner", Fixtures.PASSWORD)));
+                        .bearerAuth(apiTokens.of("scanner"))));
         assertEquals(HttpStatus.FORBIDDEN, page.getStatus());
         HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(HttpRequest.POST("/api/v1/imports/organisations", GOOD).contentType("text/csv")));
@@ -118,24 +121,24 @@ class ImportWebTest {
     @Test
     void staff_upload_preview_commit_and_report() {
         HttpResponse<String> form = client.toBlocking().exchange(HttpRequest.GET("/staff/imports")
-                .basicAuth("desk", Fixtures.PASSWORD).accept(MediaType.TEXT_HTML), String.class);
+                .bearerAuth(apiTokens.of("desk")).accept(MediaType.TEXT_HTML), String.class);
         String csrf = csrf(form.body());
         Cookie cookie = Cookie.of("rencontres_csrf", form.getCookie("rencontres_csrf").orElseThrow().getValue());
         MultipartBody upload = MultipartBody.builder().addPart("csrfToken", csrf).addPart("kind", "organisations")
                 .addPart("event", "").addPart("file", "membres.csv", MediaType.of("text/csv"), ONE_BAD).build();
         HttpResponse<String> uploaded = client.toBlocking().exchange(HttpRequest.POST("/staff/imports?csrfToken=" + csrf, upload)
-                .contentType(MediaType.MULTIPART_FORM_DATA).basicAuth("desk", Fixtures.PASSWORD).cookie(cookie), String.class);
+                .contentType(MediaType.MULTIPART_FORM_DATA).bearerAuth(apiTokens.of("desk")).cookie(cookie), String.class);
         assertEquals(HttpStatus.SEE_OTHER, uploaded.getStatus());
         String location = uploaded.header("Location");
 
-        String preview = client.toBlocking().retrieve(HttpRequest.GET(location).basicAuth("desk", Fixtures.PASSWORD)
+        String preview = client.toBlocking().retrieve(HttpRequest.GET(location).bearerAuth(apiTokens.of("desk"))
                 .accept(MediaType.TEXT_HTML));
         assertTrue(preview.contains("invalid_siren"), preview);
         assertTrue(preview.contains("<td>3</td>"));
 
         String refused = client.toBlocking().retrieve(HttpRequest.POST(location + "/commit",
                         "csrfToken=" + csrf + "&map=Nom%3Dname&map=SIREN%3Dsiren&map=Pays%3Dcountry")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).basicAuth("desk", Fixtures.PASSWORD).cookie(cookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bearerAuth(apiTokens.of("desk")).cookie(cookie)
                 .accept(MediaType.TEXT_HTML));
         assertTrue(refused.contains("Rien n'a été importé") || refused.contains("Rien n&#x27;a été importé"), refused);
         assertFalse(refused.contains("Créées"), "nothing was created: the counts say what the import would do");
@@ -144,15 +147,15 @@ class ImportWebTest {
 
         HttpResponse<String> committed = client.toBlocking().exchange(HttpRequest.POST(location + "/commit",
                         "csrfToken=" + csrf + "&map=Nom%3Dname&map=SIREN%3Dsiren&map=Pays%3Dcountry&validOnly=on")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).basicAuth("desk", Fixtures.PASSWORD).cookie(cookie), String.class);
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bearerAuth(apiTokens.of("desk")).cookie(cookie), String.class);
         assertEquals(HttpStatus.SEE_OTHER, committed.getStatus());
         assertEquals(1, organisations.count());
-        String report = client.toBlocking().retrieve(HttpRequest.GET(location + "/report").basicAuth("desk", Fixtures.PASSWORD)
+        String report = client.toBlocking().retrieve(HttpRequest.GET(location + "/report").bearerAuth(apiTokens.of("desk"))
                 .accept(MediaType.TEXT_HTML));
         assertTrue(report.contains("Ignorées"), report);
 
         byte[] rejected = client.toBlocking().retrieve(HttpRequest.GET(location + "/rejected.csv")
-                .basicAuth("desk", Fixtures.PASSWORD), byte[].class);
+                .bearerAuth(apiTokens.of("desk")), byte[].class);
         CsvTable table = CsvReader.read(rejected);
         assertEquals(List.of("Nom", "SIREN", "Pays", "Ligne", "Motifs du rejet"), table.headers());
         assertEquals(1, table.rows().size());
@@ -162,7 +165,7 @@ class ImportWebTest {
 
         HttpClientResponseException twice = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
                 .exchange(HttpRequest.POST(location + "/commit", "csrfToken=" + csrf + "&validOnly=on")
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).basicAuth("desk", Fixtures.PASSWORD).cookie(cookie)));
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).bearerAuth(apiTokens.of("desk")).cookie(cookie)));
         assertEquals(HttpStatus.CONFLICT, twice.getStatus());
     }
 
@@ -172,13 +175,13 @@ class ImportWebTest {
 
     private HttpResponse<String> upload(byte[] file, String language) {
         HttpResponse<String> form = client.toBlocking().exchange(HttpRequest.GET("/staff/imports")
-                .basicAuth("desk", Fixtures.PASSWORD).accept(MediaType.TEXT_HTML), String.class);
+                .bearerAuth(apiTokens.of("desk")).accept(MediaType.TEXT_HTML), String.class);
         String csrf = csrf(form.body());
         Cookie cookie = Cookie.of("rencontres_csrf", form.getCookie("rencontres_csrf").orElseThrow().getValue());
         MultipartBody body = MultipartBody.builder().addPart("csrfToken", csrf).addPart("kind", "organisations")
                 .addPart("event", "").addPart("file", "membres.csv", MediaType.of("text/csv"), file).build();
         return client.toBlocking().exchange(HttpRequest.POST("/staff/imports?csrfToken=" + csrf, body)
-                .contentType(MediaType.MULTIPART_FORM_DATA).basicAuth("desk", Fixtures.PASSWORD).cookie(cookie)
+                .contentType(MediaType.MULTIPART_FORM_DATA).bearerAuth(apiTokens.of("desk")).cookie(cookie)
                 .accept(MediaType.TEXT_HTML).header("Accept-Language", language), String.class);
     }
 
@@ -204,7 +207,7 @@ class ImportWebTest {
             assertTrue(page.contains(language.equals("fr") ? "dépasse 20 Mo" : "larger than 20 MB"), page);
         }
         String form = client.toBlocking().retrieve(HttpRequest.GET("/staff/imports?refused=file_too_large")
-                .basicAuth("desk", Fixtures.PASSWORD).accept(MediaType.TEXT_HTML));
+                .bearerAuth(apiTokens.of("desk")).accept(MediaType.TEXT_HTML));
         assertTrue(form.contains("dépasse 20 Mo") && form.contains("id=\"file-error\""), form);
         assertTrue(form.contains("data-max-bytes=\"20971520\""), "the page checks the size before sending");
     }
@@ -230,7 +233,7 @@ class ImportWebTest {
                 .addPart("file", "membres.csv", MediaType.of("text/csv"), GOOD).build();
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
                 .exchange(HttpRequest.POST("/staff/imports", upload).contentType(MediaType.MULTIPART_FORM_DATA)
-                        .basicAuth("desk", Fixtures.PASSWORD)));
+                        .bearerAuth(apiTokens.of("desk"))));
         assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
         assertFalse(organisations.count() > 0);
     }

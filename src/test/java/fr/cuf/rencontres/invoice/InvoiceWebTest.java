@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.invoice;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.csvio.CsvReader;
 import fr.cuf.rencontres.csvio.CsvTable;
 import fr.cuf.rencontres.event.Event;
@@ -48,6 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InvoiceWebTest {
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject Fixtures fixtures;
     @Inject DataSource dataSource;
     @Inject RegistrationService registrations;
@@ -80,13 +83,13 @@ class InvoiceWebTest {
     }
 
     private String get(String path) {
-        return client.toBlocking().retrieve(HttpRequest.GET(path).basicAuth("desk", Fixtures.PASSWORD).accept(MediaType.TEXT_HTML));
+        return client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(apiTokens.of("desk")).accept(MediaType.TEXT_HTML));
     }
 
     @Test
     void staff_issue_an_invoice_record_its_payment_print_it_and_export_it() {
         String base = "/staff/invoices/" + conference.id();
-        HttpResponse<String> page = client.toBlocking().exchange(HttpRequest.GET(base).basicAuth("desk", Fixtures.PASSWORD)
+        HttpResponse<String> page = client.toBlocking().exchange(HttpRequest.GET(base).bearerAuth(apiTokens.of("desk"))
                 .accept(MediaType.TEXT_HTML), String.class);
         assertTrue(page.body().contains("/prepare/" + dijon.id()), page.body());
         assertTrue(get(base + "/prepare/" + dijon.id()).contains("80,00 €"));
@@ -95,7 +98,7 @@ class InvoiceWebTest {
 
         HttpResponse<String> issued = client.toBlocking().exchange(HttpRequest.POST(base + "/issue",
                         "csrfToken=" + csrf + "&organisationId=" + dijon.id()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .basicAuth("desk", Fixtures.PASSWORD).cookie(cookie), String.class);
+                .bearerAuth(apiTokens.of("desk")).cookie(cookie), String.class);
         assertEquals(HttpStatus.SEE_OTHER, issued.getStatus());
         String list = get(base);
         assertTrue(list.contains("CUF-2026-0001"), list);
@@ -107,22 +110,22 @@ class InvoiceWebTest {
         HttpClientResponseException over = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
                 .exchange(HttpRequest.POST(base + "/invoice/" + invoiceId + "/payments", "csrfToken=" + csrf
                                 + "&paidOn=2026-05-01&amountEuros=90&method=TRANSFER").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .basicAuth("desk", Fixtures.PASSWORD).cookie(cookie).accept(MediaType.TEXT_HTML), String.class));
+                        .bearerAuth(apiTokens.of("desk")).cookie(cookie).accept(MediaType.TEXT_HTML), String.class));
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, over.getStatus());
         assertTrue(over.getResponse().getBody(String.class).orElse("").contains("overpayment"));
 
         HttpResponse<String> paid = client.toBlocking().exchange(HttpRequest.POST(base + "/invoice/" + invoiceId + "/payments",
                         "csrfToken=" + csrf + "&paidOn=2026-05-01&amountEuros=80&method=ADMINISTRATIVE_MANDATE&reference=M42")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).basicAuth("desk", Fixtures.PASSWORD).cookie(cookie), String.class);
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bearerAuth(apiTokens.of("desk")).cookie(cookie), String.class);
         assertEquals(HttpStatus.SEE_OTHER, paid.getStatus());
         assertEquals(RegistrationStatus.CONFIRMED, registrationRepository.findById(registrationId).orElseThrow().status());
         Map<?, ?> json = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/registrations/" + registrationId)
-                .basicAuth("desk", Fixtures.PASSWORD), Map.class);
+                .bearerAuth(apiTokens.of("desk")), Map.class);
         assertEquals("CONFIRMED", json.get("status"));
         assertEquals("CUF-2026-0001", json.get("invoiceNumber"), "the API gives the invoice of a paid registration");
 
         byte[] pdf = client.toBlocking().retrieve(HttpRequest.GET(base + "/" + invoiceId + ".pdf")
-                .basicAuth("desk", Fixtures.PASSWORD), byte[].class);
+                .bearerAuth(apiTokens.of("desk")), byte[].class);
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
         String text = pdfText(pdf).replaceAll("\\s+", " ");
         assertTrue(text.contains("Nathalie Koenders"), "each line names the registrant: " + text);
@@ -131,12 +134,12 @@ class InvoiceWebTest {
         assertTrue(text.matches("(?s).*Date : \\d{2}/\\d{2}/\\d{4}.*"), "a French date: " + text);
 
         byte[] csv = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/events/" + conference.slug() + "/payments.csv")
-                .basicAuth("desk", Fixtures.PASSWORD), byte[].class);
+                .bearerAuth(apiTokens.of("desk")), byte[].class);
         CsvTable payments = CsvReader.read(csv);
         assertEquals(List.of("CUF-2026-0001", "Ville de Dijon", "01/05/2026", "80,00", "Mandat administratif", "M42", "desk"),
                 payments.rows().get(0).cells());
         CsvTable invoices = CsvReader.read(client.toBlocking().retrieve(HttpRequest.GET("/api/v1/events/" + conference.slug()
-                + "/invoices.csv?format=comma").basicAuth("desk", Fixtures.PASSWORD), byte[].class));
+                + "/invoices.csv?format=comma").bearerAuth(apiTokens.of("desk")), byte[].class));
         assertEquals("Payée", invoices.rows().get(0).cells().get(9));
     }
 
@@ -144,7 +147,7 @@ class InvoiceWebTest {
     void scanners_cannot_see_invoices() {
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
                 .exchange(HttpRequest.GET("/api/v1/events/" + conference.slug() + "/invoices.csv")
-                        .basicAuth("scanner", Fixtures.PASSWORD), byte[].class));
+                        .bearerAuth(apiTokens.of("scanner")), byte[].class));
         assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
     }
 

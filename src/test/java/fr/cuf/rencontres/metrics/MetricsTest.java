@@ -11,6 +11,7 @@ import fr.cuf.rencontres.staff.Role;
 import fr.cuf.rencontres.support.DatabaseTest;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Fixtures;
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.support.TestDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +43,7 @@ class MetricsTest {
     @Inject @Client("/") HttpClient client;
     @Inject DataSource dataSource;
     @Inject Fixtures fixtures;
+    @Inject TestTokens tokens;
     @Inject MeterRegistry registry;
     @Inject RegistrationService registrations;
     @Inject CheckinService checkins;
@@ -91,10 +93,10 @@ class MetricsTest {
                 () -> http.exchange(HttpRequest.GET("/prometheus"), String.class));
         assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
         HttpClientResponseException desk = assertThrows(HttpClientResponseException.class,
-                () -> http.exchange(HttpRequest.GET("/prometheus").basicAuth("desk", Fixtures.PASSWORD), String.class));
+                () -> http.exchange(HttpRequest.GET("/prometheus").bearerAuth(tokens.of("desk")), String.class));
         assertEquals(HttpStatus.FORBIDDEN, desk.getStatus());
 
-        HttpResponse<String> admin = http.exchange(HttpRequest.GET("/prometheus").basicAuth("root", Fixtures.PASSWORD),
+        HttpResponse<String> admin = http.exchange(HttpRequest.GET("/prometheus").bearerAuth(tokens.of("root")),
                 String.class);
         assertEquals(HttpStatus.OK, admin.getStatus());
         String body = admin.body();

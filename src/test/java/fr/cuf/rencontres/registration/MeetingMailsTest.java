@@ -8,6 +8,10 @@ import fr.cuf.rencontres.event.EventService;
 import fr.cuf.rencontres.event.EventStatus;
 import fr.cuf.rencontres.event.MeetingChanges;
 import fr.cuf.rencontres.event.MoveCommand;
+import fr.cuf.rencontres.mail.MailKind;
+import fr.cuf.rencontres.mail.MailOutboxRepository;
+import fr.cuf.rencontres.mail.MailWriter;
+import fr.cuf.rencontres.mail.OutboxMail;
 import fr.cuf.rencontres.member.Organisation;
 import fr.cuf.rencontres.support.DatabaseTest;
 import fr.cuf.rencontres.support.TestDatabase;
@@ -72,14 +76,14 @@ class MeetingMailsTest {
         meetings.move(meeting.id(), new MoveCommand(LocalDateTime.parse("2026-06-05T14:00"),
                 LocalDateTime.parse("2026-06-05T15:30"), EventFormat.IN_PERSON, null, "Salle indisponible", false), "prog");
 
-        MailComposer.Composed fr = composer.compose(last(awa, MailKind.MEETING_MOVED));
+        MailWriter.Written fr = composer.write(last(awa, MailKind.MEETING_MOVED));
         assertEquals("Réunion déplacée : Réunion du groupe-pays Japon", fr.subject());
         assertTrue(fr.body().contains("Nouvel horaire : 5 juin 2026, 14:00–15:30. Motif : Salle indisponible"), fr.body());
-        MailComposer.Composed en = composer.compose(last(john, MailKind.MEETING_MOVED));
+        MailWriter.Written en = composer.write(last(john, MailKind.MEETING_MOVED));
         assertEquals("Meeting moved: Réunion du groupe-pays Japon", en.subject());
 
         meetings.cancel(meeting.id(), "Report à l'automne", "prog");
-        MailComposer.Composed cancelled = composer.compose(last(awa, MailKind.MEETING_CANCELLED));
+        MailWriter.Written cancelled = composer.write(last(awa, MailKind.MEETING_CANCELLED));
         assertTrue(cancelled.body().contains("est annulée. Motif : Report à l'automne"), cancelled.body());
         meetings.cancel(meeting.id(), "Report à l'automne", "prog");
         last(awa, MailKind.MEETING_CANCELLED);

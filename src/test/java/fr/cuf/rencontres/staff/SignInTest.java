@@ -100,7 +100,7 @@ class SignInTest {
         }
         assertTrue(directory.find("bob").orElseThrow().isLocked());
         assertEquals("account_locked", at(t.plus(Duration.ofMinutes(16)), "bob", Fixtures.PASSWORD, "10.0.3.1").code());
-        assertEquals(1, count("SELECT COUNT(*) FROM staff_mail WHERE kind = 'LOCKED' AND recipient = 'bob@example.org'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'STAFF_LOCKED' AND recipient = 'bob@example.org'"));
         assertEquals(1, count("SELECT COUNT(*) FROM audit_entry WHERE action = 'account_locked'"));
 
         admin.unlock(directory.find("bob").orElseThrow().id(), "alice");

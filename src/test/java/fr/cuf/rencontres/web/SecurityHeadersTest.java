@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.staff.Role;
 import fr.cuf.rencontres.support.DatabaseTest;
 import fr.cuf.rencontres.support.Fixtures;
@@ -23,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SecurityHeadersTest {
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject Fixtures fixtures;
     @Inject DataSource dataSource;
 
@@ -48,7 +51,7 @@ class SecurityHeadersTest {
     @Test
     void staff_pages_are_never_stored_by_a_cache() {
         HttpResponse<String> staff = client.toBlocking().exchange(HttpRequest.GET("/staff")
-                .basicAuth("desk", Fixtures.PASSWORD), String.class);
+                .bearerAuth(apiTokens.of("desk")), String.class);
         assertEquals("no-store", staff.header("Cache-Control"));
         assertTrue(staff.header("Content-Security-Policy").contains("default-src 'self'"));
     }

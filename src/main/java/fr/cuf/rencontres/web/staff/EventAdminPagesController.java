@@ -16,6 +16,7 @@ import fr.cuf.rencontres.event.VenueRepository;
 import fr.cuf.rencontres.group.Group;
 import fr.cuf.rencontres.group.GroupRepository;
 import fr.cuf.rencontres.staff.Role;
+import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -99,6 +100,7 @@ class EventAdminPagesController {
         return formModel(request, null, EventInput.blank());
     }
 
+    @ShowsTextProblems
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "PROGRAMME"})
@@ -115,6 +117,7 @@ class EventAdminPagesController {
         return formModel(request, event, EventInput.of(EventForm.of(event)));
     }
 
+    @ShowsTextProblems
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "PROGRAMME"})
@@ -125,6 +128,7 @@ class EventAdminPagesController {
     }
 
     /** Moves a meeting (date, times, format, room) with a reason: audited, registrants told, feeds updated. */
+    @ShowsTextProblems
     @Post("/{id}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "PROGRAMME"})
@@ -141,6 +145,7 @@ class EventAdminPagesController {
     }
 
     /** Cancels a meeting with a reason (required): shown on the public pages and in the feeds, mailed. */
+    @ShowsTextProblems
     @Post("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "PROGRAMME"})

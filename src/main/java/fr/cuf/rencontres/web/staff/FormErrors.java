@@ -3,8 +3,10 @@ package fr.cuf.rencontres.web.staff;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Messages;
 import fr.cuf.rencontres.support.Problem;
+import fr.cuf.rencontres.web.TextInputFilter;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,6 +26,17 @@ final class FormErrors {
      */
     static io.micronaut.http.HttpResponse<Map<String, Object>> page(Map<String, Object> model) {
         return io.micronaut.http.HttpResponse.ok(model).header(HEADER, "1");
+    }
+
+    /**
+     * Refuses, before any write, a form whose text the edge found unfit ({@code control_character}, see
+     * web.TextInputFilter): the refusal then shows beside its field like any other, with what was typed.
+     */
+    static void refuseTypedText(io.micronaut.http.HttpRequest<?> request) {
+        List<Problem> typed = TextInputFilter.problems(request);
+        if (!typed.isEmpty()) {
+            throw DomainException.invalid(typed);
+        }
     }
 
     /** A refusal carried in a redirect: field~code~arg… entries separated by "!". */

@@ -22,7 +22,9 @@ import java.util.function.Supplier;
 
 /**
  * Post/Redirect/Get for the back office: a write that succeeds answers 303 to the page showing its
- * result; a refused one renders its form again, with the user's values and each message beside its field.
+ * result; a refused one renders its form again, with the user's values and each message beside its field. A
+ * text refused at the edge (a control character) is refused the same way, before the write; a route calling
+ * {@link #submit} is marked {@link fr.cuf.rencontres.web.ShowsTextProblems} so that the edge lets it through.
  */
 @Singleton
 class FormPages {
@@ -46,6 +48,7 @@ class FormPages {
     <T> HttpResponse<?> submit(HttpRequest<?> request, Supplier<T> write, Function<T, String> next,
                                String view, Supplier<Map<String, Object>> model) {
         try {
+            FormErrors.refuseTypedText(request);
             return seeOther(next.apply(write.get()));
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) {

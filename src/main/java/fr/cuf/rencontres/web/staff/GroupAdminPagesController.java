@@ -9,6 +9,7 @@ import fr.cuf.rencontres.group.Pole;
 import fr.cuf.rencontres.member.Person;
 import fr.cuf.rencontres.member.PersonRepository;
 import fr.cuf.rencontres.staff.Role;
+import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -79,6 +80,7 @@ class GroupAdminPagesController {
         return formModel(null, GroupInput.blank());
     }
 
+    @ShowsTextProblems
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "PROGRAMME"})
@@ -95,6 +97,7 @@ class GroupAdminPagesController {
         return formModel(group, GroupInput.of(GroupForm.of(group)));
     }
 
+    @ShowsTextProblems
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "PROGRAMME"})

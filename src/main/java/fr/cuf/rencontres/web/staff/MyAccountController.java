@@ -8,6 +8,7 @@ import fr.cuf.rencontres.staff.SecondFactorPolicy;
 import fr.cuf.rencontres.staff.SecondFactors;
 import fr.cuf.rencontres.staff.StaffDirectory;
 import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -83,6 +84,7 @@ class MyAccountController {
         return model;
     }
 
+    @ShowsTextProblems
     @Post("/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> changePassword(@Body PasswordInput input, Authentication user, HttpRequest<?> request) {

@@ -9,6 +9,7 @@ import fr.cuf.rencontres.member.OrganisationService;
 import fr.cuf.rencontres.member.PersonRepository;
 import fr.cuf.rencontres.staff.Role;
 import fr.cuf.rencontres.support.AuditLog;
+import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -90,6 +91,7 @@ class OrganisationPagesController {
         return formModel(null, OrganisationInput.blank());
     }
 
+    @ShowsTextProblems
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "REGISTRATION_DESK"})
@@ -112,6 +114,7 @@ class OrganisationPagesController {
         return formModel(organisation, OrganisationInput.of(OrganisationForm.of(organisation)));
     }
 
+    @ShowsTextProblems
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "REGISTRATION_DESK"})
@@ -121,6 +124,7 @@ class OrganisationPagesController {
                 saved -> "/staff/organisations/" + id, FORM, () -> formModel(service.get(id), input));
     }
 
+    @ShowsTextProblems
     @Post("/{id}/memberships")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "REGISTRATION_DESK"})

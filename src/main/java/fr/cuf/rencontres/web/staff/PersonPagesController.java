@@ -11,6 +11,7 @@ import fr.cuf.rencontres.member.PersonService;
 import fr.cuf.rencontres.registration.Registration;
 import fr.cuf.rencontres.registration.RegistrationRepository;
 import fr.cuf.rencontres.support.AuditLog;
+import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -120,6 +121,7 @@ class PersonPagesController {
         return formModel(null, PersonInput.blank(organisationId));
     }
 
+    @ShowsTextProblems
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "REGISTRATION_DESK"})
@@ -136,6 +138,7 @@ class PersonPagesController {
         return formModel(person, PersonInput.of(PersonForm.of(person)));
     }
 
+    @ShowsTextProblems
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "REGISTRATION_DESK"})

@@ -4,6 +4,7 @@ import fr.cuf.rencontres.member.Person;
 import fr.cuf.rencontres.member.PersonService;
 import fr.cuf.rencontres.privacy.Erasure;
 import fr.cuf.rencontres.privacy.PersonData;
+import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -66,6 +67,7 @@ class PersonPrivacyController {
                 .header("Cache-Control", "no-store");
     }
 
+    @ShowsTextProblems
     @Post("/erase")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> erase(@PathVariable long id, @Body Map<String, Object> form, Authentication user,

@@ -4,6 +4,7 @@ import fr.cuf.rencontres.privacy.PrivacyNotices;
 import fr.cuf.rencontres.privacy.PrivacySettings;
 import fr.cuf.rencontres.privacy.Retention;
 import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -58,6 +59,7 @@ class PrivacyAdminController {
         return model;
     }
 
+    @ShowsTextProblems
     @Post("/notice")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> publish(@Body Map<String, Object> form, Authentication user, HttpRequest<?> request) {
@@ -88,6 +90,7 @@ class PrivacyAdminController {
                 + "-" + report.needsCleared());
     }
 
+    @ShowsTextProblems
     @Post("/retention/events/{eventId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> months(@PathVariable long eventId, @Body Map<String, Object> form, Authentication user,

@@ -15,6 +15,7 @@ import fr.cuf.rencontres.schedule.SessionSpeaker;
 import fr.cuf.rencontres.schedule.SessionGroup;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Messages;
+import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -85,11 +86,13 @@ class SessionFormController {
     }
 
     @View("staff/session-form")
+    @ShowsTextProblems
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, @PathVariable String slug, @Body SessionInput input,
                            Authentication user) {
         Event event = events.bySlug(slug);
         try {
+            FormErrors.refuseTypedText(request);
             SessionInput.Read in = input.read();
             Session s = editor.create(event.id(), in.form(), in.slot(), in.problems(), user.getName());
             return HttpResponse.seeOther(URI.create("/staff/events/" + slug + "/timetable"
@@ -100,11 +103,13 @@ class SessionFormController {
     }
 
     @View("staff/session-form")
+    @ShowsTextProblems
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(HttpRequest<?> request, @PathVariable String slug, @PathVariable long id,
                            @Body SessionInput input, Authentication user) {
         Event event = events.bySlug(slug);
         try {
+            FormErrors.refuseTypedText(request);
             SessionInput.Read in = input.read();
             editor.update(event.id(), id, in.form(), in.slot(), in.problems(), user.getName());
             return HttpResponse.seeOther(URI.create("/staff/events/" + slug + "/timetable#session-" + id));

@@ -6,6 +6,7 @@ import fr.cuf.rencontres.staff.StaffAccounts;
 import fr.cuf.rencontres.staff.SecondFactors;
 import fr.cuf.rencontres.staff.StaffSessions;
 import fr.cuf.rencontres.support.AuditLog;
+import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -69,6 +70,7 @@ class StaffAccountsController {
         return formModel(AccountInput.blank());
     }
 
+    @ShowsTextProblems
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> invite(@Body AccountInput input, Authentication user, HttpRequest<?> request) {
@@ -87,6 +89,7 @@ class StaffAccountsController {
         return model;
     }
 
+    @ShowsTextProblems
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(@PathVariable long id, @Body AccountInput input, Authentication user, HttpRequest<?> request) {
@@ -94,6 +97,7 @@ class StaffAccountsController {
                 saved -> "/staff/accounts/" + id + "?done=saved", DETAIL, () -> detailModel(accounts.get(id), input));
     }
 
+    @ShowsTextProblems
     @Post("/{id}/disable")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> disable(@PathVariable long id, Authentication user, HttpRequest<?> request) {

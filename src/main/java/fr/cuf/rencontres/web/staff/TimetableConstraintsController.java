@@ -7,6 +7,7 @@ import fr.cuf.rencontres.schedule.TimetableConstraints;
 import fr.cuf.rencontres.schedule.TimetableConstraints.BlockCommand;
 import fr.cuf.rencontres.schedule.TimetableConstraints.OffCommand;
 import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -105,6 +106,7 @@ class TimetableConstraintsController {
         return model(events.bySlug(slug), Map.of());
     }
 
+    @ShowsTextProblems
     @Post("/blocks")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> addBlock(@PathVariable String slug, @Body BlockInput input, Authentication user,
@@ -115,6 +117,7 @@ class TimetableConstraintsController {
                 saved -> back(slug), VIEW, () -> model(event, Map.of("block", input)));
     }
 
+    @ShowsTextProblems
     @Post("/people")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> addPerson(@PathVariable String slug, @Body PersonInput input, Authentication user,
@@ -125,6 +128,7 @@ class TimetableConstraintsController {
                 saved -> back(slug), VIEW, () -> model(event, Map.of("person", input)));
     }
 
+    @ShowsTextProblems
     @Post("/rooms")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> addRoom(@PathVariable String slug, @Body RoomInput input, Authentication user,

@@ -8,6 +8,7 @@ import fr.cuf.rencontres.event.VenueForm;
 import fr.cuf.rencontres.event.VenueRepository;
 import fr.cuf.rencontres.event.VenueService;
 import fr.cuf.rencontres.staff.Role;
+import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -62,6 +63,7 @@ class VenuePagesController {
         return formModel(null, VenueInput.blank());
     }
 
+    @ShowsTextProblems
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "PROGRAMME"})
@@ -84,6 +86,7 @@ class VenuePagesController {
         return formModel(venue, VenueInput.of(VenueForm.of(venue)));
     }
 
+    @ShowsTextProblems
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "PROGRAMME"})
@@ -93,6 +96,7 @@ class VenuePagesController {
                 saved -> "/staff/venues/" + id, FORM, () -> formModel(service.get(id), input));
     }
 
+    @ShowsTextProblems
     @Post("/{id}/rooms")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "PROGRAMME"})
@@ -110,6 +114,7 @@ class VenuePagesController {
         return roomModel(room, RoomInput.of(RoomForm.of(room)));
     }
 
+    @ShowsTextProblems
     @Post("/rooms/{roomId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "PROGRAMME"})

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web.staff;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.badge.BadgeFixtures;
 import fr.cuf.rencontres.badge.BadgeService;
 import fr.cuf.rencontres.checkin.CheckinService;
@@ -52,6 +53,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadgePagesTest {
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject DataSource dataSource;
     @Inject Fixtures staff;
     @Inject BadgeFixtures fixtures;
@@ -80,7 +83,7 @@ class BadgePagesTest {
 
     HttpResponse<String> page(String path, String user) {
         HttpResponse<String> r = client.toBlocking().exchange(HttpRequest.GET(path).accept(MediaType.TEXT_HTML)
-                .basicAuth(user, Fixtures.PASSWORD), String.class);
+                .bearerAuth(apiTokens.of(user)), String.class);
         r.getCookie("rencontres_csrf").ifPresent(c -> csrf = c.getValue());
         return r;
     }
@@ -90,7 +93,7 @@ class BadgePagesTest {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&")) + "&csrfToken=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
         return client.toBlocking().exchange(HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .basicAuth("desk", Fixtures.PASSWORD).cookie(Cookie.of("rencontres_csrf", csrf)), type);
+                .bearerAuth(apiTokens.of("desk")).cookie(Cookie.of("rencontres_csrf", csrf)), type);
     }
 
     Outcome scan(String code) {
@@ -114,7 +117,7 @@ class BadgePagesTest {
         assertTrue(html.contains("/staff/events/" + slug() + "/badges/runs/" + runId + ".pdf"));
 
         HttpResponse<byte[]> copy = client.toBlocking().exchange(HttpRequest
-                .GET("/staff/events/" + slug() + "/badges/runs/" + runId + ".pdf").basicAuth("desk", Fixtures.PASSWORD),
+                .GET("/staff/events/" + slug() + "/badges/runs/" + runId + ".pdf").bearerAuth(apiTokens.of("desk")),
                 byte[].class);
         String copied = text(copy.body());
         assertTrue(copied.contains("Diallo") && !copied.contains("Rebsamen"), copied);

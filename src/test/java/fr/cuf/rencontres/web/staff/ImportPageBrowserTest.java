@@ -4,6 +4,7 @@ import fr.cuf.rencontres.csvio.CsvFiles;
 import fr.cuf.rencontres.staff.Role;
 import fr.cuf.rencontres.support.DatabaseTest;
 import fr.cuf.rencontres.support.Fixtures;
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.support.TestDatabase;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -27,7 +28,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +46,7 @@ class ImportPageBrowserTest {
     @Inject EmbeddedServer server;
     @Inject DataSource dataSource;
     @Inject Fixtures fixtures;
+    @Inject TestTokens apiTokens;
 
     ChromeDriver driver;
 
@@ -107,8 +108,8 @@ class ImportPageBrowserTest {
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .build(), options);
         driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString(("desk:" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)))));
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer "
+                + apiTokens.of("desk"))));
     }
 
     private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web.staff;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventStatus;
 import fr.cuf.rencontres.registration.ParticipantType;
@@ -40,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OrganisationReviewPageTest {
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject Fixtures fixtures;
     @Inject RegistrationService registrations;
     @Inject DataSource dataSource;
@@ -65,7 +68,7 @@ class OrganisationReviewPageTest {
 
     private String page(String user) {
         HttpResponse<String> r = client.toBlocking().exchange(HttpRequest.GET("/staff/organisations/review")
-                .accept(MediaType.TEXT_HTML).basicAuth(user, Fixtures.PASSWORD), String.class);
+                .accept(MediaType.TEXT_HTML).bearerAuth(apiTokens.of(user)), String.class);
         r.getCookie("rencontres_csrf").ifPresent(c -> csrf = c.getValue());
         return r.body();
     }
@@ -79,7 +82,7 @@ class OrganisationReviewPageTest {
                 + "&country=FR&kind=ASSOCIATION&csrfToken=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
         HttpResponse<String> r = client.toBlocking().exchange(HttpRequest.POST("/staff/organisations/review/" + typed
                         + "/approve", body).contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
-                .basicAuth("desk", Fixtures.PASSWORD).cookie(Cookie.of("rencontres_csrf", csrf)), String.class);
+                .bearerAuth(apiTokens.of("desk")).cookie(Cookie.of("rencontres_csrf", csrf)), String.class);
         assertEquals(HttpStatus.SEE_OTHER, r.getStatus());
         assertFalse(page("desk").contains("awa@example.org"), "approved: no longer waiting");
     }

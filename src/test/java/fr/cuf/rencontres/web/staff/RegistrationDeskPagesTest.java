@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web.staff;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventStatus;
 import fr.cuf.rencontres.member.Organisation;
@@ -41,6 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegistrationDeskPagesTest {
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject Fixtures fixtures;
     @Inject RegistrationService registrations;
     @Inject DataSource dataSource;
@@ -64,7 +67,7 @@ class RegistrationDeskPagesTest {
 
     private String page(String path) {
         HttpResponse<String> r = client.toBlocking().exchange(HttpRequest.GET(path).accept(MediaType.TEXT_HTML)
-                .basicAuth("desk", Fixtures.PASSWORD), String.class);
+                .bearerAuth(apiTokens.of("desk")), String.class);
         r.getCookie("rencontres_csrf").ifPresent(c -> csrf = c.getValue());
         return r.body();
     }
@@ -73,7 +76,7 @@ class RegistrationDeskPagesTest {
         String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&")) + "&csrfToken=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
         return client.toBlocking().exchange(HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .accept(MediaType.TEXT_HTML).basicAuth("desk", Fixtures.PASSWORD)
+                .accept(MediaType.TEXT_HTML).bearerAuth(apiTokens.of("desk"))
                 .cookie(Cookie.of("rencontres_csrf", csrf)), String.class);
     }
 
@@ -119,7 +122,7 @@ class RegistrationDeskPagesTest {
         HttpStatus status;
         try {
             HttpResponse<String> r = client.toBlocking().exchange(HttpRequest.GET("/staff/registrations/" + event.id())
-                    .accept(MediaType.TEXT_HTML).basicAuth("scanner", Fixtures.PASSWORD), String.class);
+                    .accept(MediaType.TEXT_HTML).bearerAuth(apiTokens.of("scanner")), String.class);
             status = r.getStatus();
             assertTrue(r.header("Location") != null && r.header("Location").contains("forbidden"), String.valueOf(r.header("Location")));
         } catch (HttpClientResponseException e) {

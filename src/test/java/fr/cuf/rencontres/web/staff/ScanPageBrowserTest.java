@@ -8,6 +8,7 @@ import fr.cuf.rencontres.registration.Registration;
 import fr.cuf.rencontres.staff.Role;
 import fr.cuf.rencontres.support.DatabaseTest;
 import fr.cuf.rencontres.support.Fixtures;
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.support.TestDatabase;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -55,6 +56,7 @@ class ScanPageBrowserTest {
     @Inject DataSource dataSource;
     @Inject Fixtures base;
     @Inject BadgeFixtures fixtures;
+    @Inject TestTokens apiTokens;
     @Inject BadgeService badges;
 
     ChromeDriver driver;
@@ -93,13 +95,12 @@ class ScanPageBrowserTest {
         options.addArguments(extraArguments);
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .build(), options);
-        // Staff credentials as HTTP Basic on every request of the page (the scanning page works the same
+        // An API token of the staff account on every request of the page (the scanning page works the same
         // with the session cookie of the login form; the form's POST is flaky in the framework's filter
         // chain under test, an intermittent NullPointerException reported to the lead).
         driver.executeCdpCommand("Network.enable", java.util.Map.of());
         driver.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers", java.util.Map.of(
-                "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        ("door:" + Fixtures.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+                "Authorization", "Bearer " + apiTokens.of("door"))));
         driver.get(server.getURL() + "/staff/scan");
         waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-scan-ready")));
         assertEquals("entrance:2026-07-08", driver.findElement(By.id("scan-list")).getAttribute("value"),

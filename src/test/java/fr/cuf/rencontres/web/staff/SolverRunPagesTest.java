@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web.staff;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.schedule.ScheduleFixtures;
 import fr.cuf.rencontres.schedule.Session;
 import fr.cuf.rencontres.schedule.SessionRepository;
@@ -41,6 +42,8 @@ class SolverRunPagesTest {
     static final String GRID = "/staff/events/rencontres-2026/timetable";
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject DataSource dataSource;
     @Inject Fixtures fixtures;
     @Inject ScheduleFixtures schedule;
@@ -75,7 +78,7 @@ class SolverRunPagesTest {
 
     private HttpResponse<String> get(String user, String path) {
         return client.toBlocking().exchange(HttpRequest.GET(path).accept(MediaType.TEXT_HTML)
-                .basicAuth(user, Fixtures.PASSWORD).cookie(Cookie.of("rencontres_csrf", csrf())), String.class);
+                .bearerAuth(apiTokens.of(user)).cookie(Cookie.of("rencontres_csrf", csrf())), String.class);
     }
 
     /** A form body as a browser sends it (checkboxes repeat their name). */
@@ -83,7 +86,7 @@ class SolverRunPagesTest {
         String body = form + (form.isEmpty() ? "" : "&") + "csrfToken=" + csrf();
         return client.toBlocking().exchange(HttpRequest.POST(path, body)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML)
-                .basicAuth(user, Fixtures.PASSWORD).cookie(Cookie.of("rencontres_csrf", csrf())), String.class);
+                .bearerAuth(apiTokens.of(user)).cookie(Cookie.of("rencontres_csrf", csrf())), String.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web.staff;
 
+import fr.cuf.rencontres.mail.OutboxSeal;
 import fr.cuf.rencontres.staff.Role;
 import fr.cuf.rencontres.support.DatabaseTest;
 import fr.cuf.rencontres.support.Fixtures;
@@ -32,6 +33,7 @@ class StaffAccountsPagesTest {
 
     @Inject @Client("/") HttpClient client;
     @Inject Fixtures fixtures;
+    @Inject OutboxSeal seal;
     @Inject DataSource dataSource;
 
     @BeforeEach
@@ -55,7 +57,8 @@ class StaffAccountsPagesTest {
         HttpResponse<String> answer = admin.post("/staff/accounts", form("username", "camille", "displayName",
                 "Camille Martin", "email", "camille@example.org", "role_REGISTRATION_DESK", "on"));
         assertEquals(303, answer.getStatus().getCode(), Browser.body(answer));
-        String secret = text("SELECT link_secret FROM staff_mail WHERE recipient = 'camille@example.org' AND kind = 'INVITATION'");
+        // the invitation waits in the mail outbox with its link sealed; the mail opens it when it leaves
+        String secret = seal.open(text("SELECT link_secret FROM mail_outbox WHERE recipient = 'camille@example.org' AND kind = 'STAFF_INVITATION'"));
 
         Browser camille = new Browser(client);
         assertTrue(Browser.body(camille.get("/account/password/" + secret)).contains("camille"));

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web.staff;
 
+import fr.cuf.rencontres.support.TestTokens;
 import fr.cuf.rencontres.schedule.ScheduleFixtures;
 import fr.cuf.rencontres.schedule.Session;
 import fr.cuf.rencontres.schedule.SessionRepository;
@@ -37,6 +38,8 @@ class TimetablePageTest {
     static final String GRID = "/staff/events/rencontres-2026/timetable";
 
     @Inject @Client("/") HttpClient client;
+
+    @Inject TestTokens apiTokens;
     @Inject DataSource dataSource;
     @Inject Fixtures fixtures;
     @Inject ScheduleFixtures schedule;
@@ -69,7 +72,7 @@ class TimetablePageTest {
 
     private HttpResponse<String> get(String user, String path) {
         return client.toBlocking().exchange(HttpRequest.GET(path).accept(MediaType.TEXT_HTML)
-                .basicAuth(user, Fixtures.PASSWORD).cookie(Cookie.of("rencontres_csrf", csrf())), String.class);
+                .bearerAuth(apiTokens.of(user)).cookie(Cookie.of("rencontres_csrf", csrf())), String.class);
     }
 
     private HttpResponse<String> post(String user, String path, Map<String, String> form) {
@@ -79,7 +82,7 @@ class TimetablePageTest {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML)
                 // the header as the drag-and-drop script sends it (the form field is accepted too)
                 .header("X-CSRF-TOKEN", csrf())
-                .basicAuth(user, Fixtures.PASSWORD).cookie(Cookie.of("rencontres_csrf", csrf())), String.class);
+                .bearerAuth(apiTokens.of(user)).cookie(Cookie.of("rencontres_csrf", csrf())), String.class);
     }
 
     @Test
@@ -123,7 +126,7 @@ class TimetablePageTest {
     void a_post_without_the_csrf_token_is_refused() {
         assertForbidden(() -> client.toBlocking().exchange(HttpRequest.POST(GRID + "/sessions/" + chine.id() + "/unschedule",
                         Map.of("csrfToken", "made-up")).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                .accept(MediaType.TEXT_HTML).basicAuth("prog", Fixtures.PASSWORD)
+                .accept(MediaType.TEXT_HTML).bearerAuth(apiTokens.of("prog"))
                 .cookie(Cookie.of("rencontres_csrf", "made-up")), String.class));
         assertNotNull(sessions.findById(chine.id()).orElseThrow().startsAt());
     }

@@ -1,4 +1,4 @@
-package fr.cuf.rencontres.registration;
+package fr.cuf.rencontres.mail;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;

@@ -1,4 +1,4 @@
-package fr.cuf.rencontres.registration;
+package fr.cuf.rencontres.mail;
 
 import fr.cuf.rencontres.config.AppSecrets;
 import io.micronaut.context.annotation.Value;

@@ -1,4 +1,4 @@
-package fr.cuf.rencontres.registration;
+package fr.cuf.rencontres.mail;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
@@ -47,6 +47,16 @@ public interface MailOutboxRepository extends CrudRepository<OutboxMail, Long> {
     int markFailed(Long id, String status, int attempts, Instant nextAttemptAt, @Nullable String lastError);
 
     List<OutboxMail> findByRegistrationIdOrderById(Long registrationId);
+
+    List<OutboxMail> findByAccountIdOrderById(Long accountId);
+
+    /** Rows whose link secret is still in clear (queued before sealing, or moved from the old staff_mail table). */
+    @Query("SELECT * FROM mail_outbox WHERE link_secret IS NOT NULL AND link_secret NOT LIKE 'g1.%' ORDER BY id")
+    List<OutboxMail> findUnsealed();
+
+    /** Only while the row still holds that clear value (another instance may be sealing it, or it was sent). */
+    @Query("UPDATE mail_outbox SET link_secret = :sealed WHERE id = :id AND link_secret = :plain")
+    int seal(Long id, String plain, String sealed);
 
     long countByStatus(String status);
 }

@@ -1,4 +1,4 @@
-package fr.cuf.rencontres.registration;
+package fr.cuf.rencontres.mail;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -13,7 +13,7 @@ import static io.micronaut.transaction.TransactionDefinition.Propagation.REQUIRE
  * connection is held while the SMTP server answers, and a row's state says where its mail is.
  */
 @Singleton
-class OutboxClaims {
+public class OutboxClaims {
 
     private final MailOutboxRepository outbox;
 
@@ -23,7 +23,7 @@ class OutboxClaims {
 
     /** Takes up to {@code limit} due rows: SENDING, leased to this sender until {@code leaseUntil}. */
     @Transactional(propagation = REQUIRES_NEW)
-    List<OutboxMail> claim(Instant now, Instant leaseUntil, int limit) {
+    public List<OutboxMail> claim(Instant now, Instant leaseUntil, int limit) {
         List<OutboxMail> due = outbox.lockDue(now, limit);
         if (!due.isEmpty()) {
             outbox.lease(due.stream().map(OutboxMail::id).toList(), leaseUntil);
@@ -33,18 +33,18 @@ class OutboxClaims {
 
     /** Whether this sender still holds the row (see {@link MailOutboxRepository#renew}); if so, holds it until {@code until}. */
     @Transactional(propagation = REQUIRES_NEW)
-    boolean renew(long id, Instant held, Instant until) {
+    public boolean renew(long id, Instant held, Instant until) {
         return outbox.renew(id, held, until) == 1;
     }
 
     /** False when the row was no longer SENDING (its lease expired and another sender took it). */
     @Transactional(propagation = REQUIRES_NEW)
-    boolean sent(long id, String subject, Instant sentAt) {
+    public boolean sent(long id, String subject, Instant sentAt) {
         return outbox.markSent(id, subject, sentAt) == 1;
     }
 
     @Transactional(propagation = REQUIRES_NEW)
-    void failed(long id, String status, int attempts, Instant nextAttemptAt, String error) {
+    public void failed(long id, String status, int attempts, Instant nextAttemptAt, String error) {
         outbox.markFailed(id, status, attempts, nextAttemptAt, error);
     }
 }

@@ -1,4 +1,4 @@
-package fr.cuf.rencontres.registration;
+package fr.cuf.rencontres.mail;
 
 import io.micronaut.email.Attachment;
 import io.micronaut.email.Email;
@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +22,8 @@ import java.util.function.Consumer;
  * an exponential backoff (1, 2, 4… minutes, at most 6 hours): an SMTP outage delays mail, never loses it. A sender
  * that dies after the SMTP answer and before the mark leaves the row SENDING; when its lease expires the row is
  * sent again with the same Message-ID ({@link MessageIds}), which a receiving server uses to drop the copy.
+ * The text of each mail is written when it leaves, by the {@link MailWriter} of its kind (registrants' mails,
+ * staff accounts' mails), with its sealed link opened only then.
  */
 @Singleton
 public class MailSender {
@@ -28,15 +31,15 @@ public class MailSender {
     private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
 
     private final OutboxClaims claims;
-    private final MailComposer composer;
+    private final List<MailWriter> writers;
     private final EmailSender<?, ?> smtp;
     private final MailSettings settings;
     private final MessageIds messageIds;
 
-    MailSender(OutboxClaims claims, MailComposer composer, EmailSender<?, ?> smtp, MailSettings settings,
+    MailSender(OutboxClaims claims, List<MailWriter> writers, EmailSender<?, ?> smtp, MailSettings settings,
                MessageIds messageIds) {
         this.claims = claims;
-        this.composer = composer;
+        this.writers = writers;
         this.smtp = smtp;
         this.settings = settings;
         this.messageIds = messageIds;
@@ -86,7 +89,9 @@ public class MailSender {
 
     @SuppressWarnings("unchecked")
     private String send(OutboxMail mail) {
-        MailComposer.Composed composed = composer.compose(mail);
+        MailWriter.Written composed = writers.stream().filter(w -> w.writes(mail)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no writer for mail " + mail.id() + " (" + mail.kind() + ")"))
+                .write(mail);
         Email.Builder email = Email.builder().to(mail.recipient()).subject(composed.subject()).body(composed.body());
         if (composed.ics() != null) {
             email.attachment(Attachment.builder().filename("agenda.ics").contentType("text/calendar")
