@@ -1,10 +1,6 @@
 package fr.cuf.rencontres.staff;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.data.annotation.Query;
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.GenericRepository;
 import jakarta.inject.Singleton;
 
 import java.util.Collection;
@@ -20,14 +16,12 @@ import java.util.Locale;
 public class SecondFactorPolicy {
 
     private final String setting;
-    private final String jdbcUrl;
-    private final DemoTrace demo;
+    private final DemoDatabase demo;
     private volatile Boolean required;
 
     SecondFactorPolicy(@Value("${rencontres.staff.second-factor.required-for-admin:auto}") String setting,
-                       @Value("${datasources.default.url}") String jdbcUrl, DemoTrace demo) {
+                       DemoDatabase demo) {
         this.setting = setting.strip().toLowerCase(Locale.ROOT);
-        this.jdbcUrl = jdbcUrl;
         this.demo = demo;
         if (!this.setting.equals("auto") && !this.setting.equals("true") && !this.setting.equals("false")) {
             throw new IllegalArgumentException(
@@ -42,7 +36,7 @@ public class SecondFactorPolicy {
             known = switch (setting) {
                 case "true" -> true;
                 case "false" -> false;
-                default -> !(jdbcUrl.startsWith("jdbc:h2:") && demo.demoEntries() > 0);
+                default -> !demo.isDemo();
             };
             required = known;
         }
@@ -52,12 +46,5 @@ public class SecondFactorPolicy {
     /** Whether an account holding these roles must have a factor (roles as in an Authentication). */
     public boolean requiredFor(Collection<String> roles) {
         return roles.contains(Role.ADMIN.name()) && requiredForAdmin();
-    }
-
-    @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface DemoTrace extends GenericRepository<FactorStore.SecondFactor, Long> {
-
-        @Query("SELECT COUNT(*) FROM (SELECT 1 FROM audit_entry WHERE actor = 'demo' FETCH FIRST 1 ROWS ONLY) d")
-        long demoEntries();
     }
 }

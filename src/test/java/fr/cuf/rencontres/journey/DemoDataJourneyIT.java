@@ -74,6 +74,13 @@ class DemoDataJourneyIT {
             assertTrue(browser.contentWidth() <= browser.viewportWidth(), "the archive fits a 390 px screen");
             browser.viewport(1280, 900);
 
+            browser.open("/login");
+            browser.screenshot("login-demo-accounts");
+            String login = browser.find("aside.demo-accounts").getText();
+            assertTrue(login.contains("admin") && login.contains("scanner")
+                    && login.contains(fr.cuf.rencontres.demo.DemoDataLoader.DEMO_PASSWORD),
+                    "the demo's sign-in page names the demo accounts and their password: " + login);
+
             browser.signIn("admin").open("/staff/events/" + previous + "/attendance");
             browser.screenshot("previous-attendance");
             String sheet = browser.find("a[href*='sheet.csv?list=entrance']").getAttribute("href");

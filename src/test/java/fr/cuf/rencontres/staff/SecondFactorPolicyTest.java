@@ -15,7 +15,7 @@ class SecondFactorPolicyTest {
     static final String POSTGRES = "jdbc:postgresql://db/rencontres";
 
     private static SecondFactorPolicy policy(String setting, String url, long demoEntries) {
-        return new SecondFactorPolicy(setting, url, () -> demoEntries);
+        return new SecondFactorPolicy(setting, new DemoDatabase(url, () -> demoEntries));
     }
 
     @Test
