@@ -29,7 +29,8 @@ class OpenApiDocumentTest {
         assertTrue(yaml.contains("  /api/v1/events/{slug}:"));
         assertTrue(yaml.contains("  /api/v1/groups:"));
         assertTrue(yaml.contains("  /api/v1/organisations:"));
-        assertTrue(yaml.contains("scheme: basic"));
+        assertTrue(yaml.contains("scheme: bearer"), "API clients use API tokens");
+        assertFalse(yaml.contains("scheme: basic"), "the API takes no password");
         assertTrue(yaml.contains("operationId: listEvents"));
         assertFalse(yaml.contains("  /login:"), "HTML pages are not part of the API");
         assertFalse(yaml.contains("  /staff:"));
