@@ -13,7 +13,8 @@ import java.util.Base64;
 /**
  * Seals a short secret for storage (AES-GCM, JDK only) with a key derived from the application secret and a label
  * of its own, so that every instance opens what another sealed and one use's key opens nothing of another's.
- * Sealed values read {@code g1.<base64url(iv ‖ ciphertext ‖ tag)>} (the form registration.OutboxSeal writes).
+ * Sealed values read {@code g1.<base64url(iv ‖ ciphertext ‖ tag)>}. Used for the outbox's personal links
+ * (mail.OutboxSeal) and the staff's second-factor secrets.
  */
 public final class SealedText {
 
@@ -30,6 +31,11 @@ public final class SealedText {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+    }
+
+    /** Whether a stored value was sealed (rather than written before sealing existed). */
+    public static boolean isSealed(String stored) {
+        return stored != null && stored.startsWith(PREFIX);
     }
 
     public String seal(String secret) {
