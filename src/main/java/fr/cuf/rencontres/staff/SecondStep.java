@@ -69,13 +69,9 @@ public class SecondStep {
         String accountSubject = "account:" + account.username().toLowerCase(Locale.ROOT);
         String addressSubject = "address:" + address;
         Instant now = clock.instant();
-        Optional<Integer> byAccount = throttle.claim(accountSubject, now);
-        Optional<Integer> byAddress = byAccount.isPresent() ? throttle.claim(addressSubject, now) : Optional.empty();
-        if (byAccount.isEmpty() || byAddress.isEmpty()) {
-            if (byAccount.isPresent()) {
-                throttle.succeeded(accountSubject, false);
-            }
-            String refusal = throttle.count(accountSubject) >= SignIn.LOCK_AFTER ? "account_locked" : "sign_in_throttled";
+        Optional<Integer> byAccount = throttle.claimAttempt(accountSubject, addressSubject, now);
+        if (byAccount.isEmpty()) {
+            String refusal = throttle.waitRefusal(accountSubject);
             recorder.failed(account.username(), found, address, refusal);
             return SignIn.Outcome.refused(refusal);
         }

@@ -61,14 +61,10 @@ public class SignIn {
         String accountSubject = "account:" + name.toLowerCase(Locale.ROOT);
         String addressSubject = "address:" + address;
         Instant now = clock.instant();
-        Optional<Integer> byAccount = throttle.claim(accountSubject, now);
-        Optional<Integer> byAddress = byAccount.isPresent() ? throttle.claim(addressSubject, now) : Optional.empty();
+        Optional<Integer> byAccount = throttle.claimAttempt(accountSubject, addressSubject, now);
         Optional<StaffAccount> account = accounts.findByUsername(name);
-        if (byAccount.isEmpty() || byAddress.isEmpty()) {
-            if (byAccount.isPresent()) {
-                throttle.succeeded(accountSubject, false); // refused for the address: not a guess at the account
-            }
-            String code = throttle.count(accountSubject) >= LOCK_AFTER ? "account_locked" : "sign_in_throttled";
+        if (byAccount.isEmpty()) {
+            String code = throttle.waitRefusal(accountSubject);
             recorder.failed(name, account, address, code);
             return Outcome.refused(code);
         }

@@ -60,6 +60,25 @@ public class SignInThrottle {
         return Optional.empty();
     }
 
+    /**
+     * Claims one attempt (a password or a second-factor code) on its account, then on its address: the account's
+     * failure count with this attempt, or empty when either must still wait (then the account's claim is taken
+     * back: refused for the address is not a guess at the account; see {@link #waitRefusal}).
+     */
+    public Optional<Integer> claimAttempt(String accountSubject, String addressSubject, Instant now) {
+        Optional<Integer> byAccount = claim(accountSubject, now);
+        Optional<Integer> byAddress = byAccount.isPresent() ? claim(addressSubject, now) : Optional.empty();
+        if (byAccount.isPresent() && byAddress.isEmpty()) {
+            succeeded(accountSubject, false);
+        }
+        return byAddress.isPresent() ? byAccount : Optional.empty();
+    }
+
+    /** Why an attempt that must wait is refused: the account is locked, or it (or its address) must wait. */
+    String waitRefusal(String accountSubject) {
+        return count(accountSubject) >= SignIn.LOCK_AFTER ? "account_locked" : "sign_in_throttled";
+    }
+
     /** Takes back the failure a successful attempt claimed; {@code forget} clears the subject entirely. */
     public void succeeded(String subject, boolean forget) {
         if (forget) {
