@@ -33,7 +33,7 @@ public final class FeedPhasesBench {
                 "rencontres.calendar.cache-max-age", "PT0S", "rencontres.calendar.fingerprint-max-age", "PT0S",
                 "micronaut.server.port", -1))) {
             PublicFeeds feeds = context.getBean(PublicFeeds.class);
-            CalendarRows rows = context.getBean(CalendarRows.class);
+            CalendarRepository rows = context.getBean(CalendarRepository.class);
             ProgrammeEntries programme = context.getBean(ProgrammeEntries.class);
             EventCatalogue catalogue = context.getBean(EventCatalogue.class);
             EventService events = context.getBean(EventService.class);

@@ -34,13 +34,13 @@ public class AgendaFeed {
     private final EventCatalogue catalogue;
     private final EventEntries eventEntries;
     private final ProgrammeEntries programmeEntries;
-    private final CalendarRows rows;
+    private final CalendarRepository rows;
     private final Messages messages;
     private final FeedLinks links;
 
     AgendaFeed(FeedLinks links, AgendaTokens tokens, RegistrationRepository registrations, EventRepository events,
                EventCatalogue catalogue, EventEntries eventEntries, ProgrammeEntries programmeEntries,
-               CalendarRows rows, Messages messages) {
+               CalendarRepository rows, Messages messages) {
         this.links = links;
         this.tokens = tokens;
         this.registrations = registrations;

@@ -27,12 +27,12 @@ public class AgendaTokens {
     private static final Pattern SHAPE = Pattern.compile("^[A-Za-z0-9_-]{43}$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final CalendarRows rows;
+    private final CalendarRepository rows;
     private final FeedLinks links;
     private final AuditLog audit;
     private final Clock clock;
 
-    AgendaTokens(CalendarRows rows, FeedLinks links, AuditLog audit, Clock clock) {
+    AgendaTokens(CalendarRepository rows, FeedLinks links, AuditLog audit, Clock clock) {
         this.rows = rows;
         this.links = links;
         this.audit = audit;

@@ -20,13 +20,13 @@ import java.util.stream.Collectors;
 @Singleton
 class EventEntries {
 
-    private final CalendarRows rows;
+    private final CalendarRepository rows;
     private final PersonRepository persons;
     private final FeedEntries entries;
     private final CalendarSettings settings;
     private final Clock clock;
 
-    EventEntries(CalendarRows rows, PersonRepository persons, FeedEntries entries, CalendarSettings settings,
+    EventEntries(CalendarRepository rows, PersonRepository persons, FeedEntries entries, CalendarSettings settings,
                  Clock clock) {
         this.rows = rows;
         this.persons = persons;

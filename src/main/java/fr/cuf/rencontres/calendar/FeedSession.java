@@ -8,7 +8,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 
 /**
- * A placed session as a feed shows it, read in one query by {@link ProgrammeFeedQuery}: the published version's
+ * A placed session as a feed shows it, read in one query by {@link ProgrammeFeedRepository}: the published version's
  * fields (or the live ones when the event was never published), the live SEQUENCE and cancellation
  * ({@code mark}), its room, the room's venue and its chair as they are now.
  */

@@ -11,16 +11,16 @@ import java.util.Set;
 
 /**
  * The placed sessions of an event as entries. Sessions are those {@code ProgrammeService.of} shows (the published
- * version once versions exist), read with what a feed prints of them in one query ({@link ProgrammeFeedQuery}).
+ * version once versions exist), read with what a feed prints of them in one query ({@link ProgrammeFeedRepository}).
  */
 @Singleton
 class ProgrammeEntries {
 
-    private final ProgrammeFeedQuery query;
+    private final ProgrammeFeedRepository query;
     private final EventEntries events;
     private final FeedEntries entries;
 
-    ProgrammeEntries(ProgrammeFeedQuery query, EventEntries events, FeedEntries entries) {
+    ProgrammeEntries(ProgrammeFeedRepository query, EventEntries events, FeedEntries entries) {
         this.query = query;
         this.events = events;
         this.entries = entries;
@@ -28,7 +28,7 @@ class ProgrammeEntries {
 
     /** The event's sessions, or only {@code chosen} ones when given (a personal agenda). */
     List<FeedEntry> of(EventSummary summary, @Nullable Set<Long> chosen, Locale locale, boolean personal) {
-        ProgrammeFeedQuery.Rows rows = query.of(summary.event().id());
+        ProgrammeFeedRepository.Rows rows = query.of(summary.event().id());
         List<FeedSession> sessions = rows.sessions().stream()
                 .filter(s -> chosen == null || chosen.contains(s.id()))
                 .toList();

@@ -27,14 +27,14 @@ public class PublicFeeds {
     private final GroupService groups;
     private final EventEntries eventEntries;
     private final ProgrammeEntries programmeEntries;
-    private final CalendarRows rows;
+    private final CalendarRepository rows;
     private final FeedCache cache;
     private final Messages messages;
-    private final ProgrammeFeedQuery programmeQuery;
+    private final ProgrammeFeedRepository programmeQuery;
 
     PublicFeeds(EventCatalogue catalogue, GroupService groups, EventEntries eventEntries,
-                ProgrammeEntries programmeEntries, CalendarRows rows, FeedCache cache, Messages messages,
-                ProgrammeFeedQuery programmeQuery) {
+                ProgrammeEntries programmeEntries, CalendarRepository rows, FeedCache cache, Messages messages,
+                ProgrammeFeedRepository programmeQuery) {
         this.programmeQuery = programmeQuery;
         this.catalogue = catalogue;
         this.groups = groups;

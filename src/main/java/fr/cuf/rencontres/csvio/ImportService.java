@@ -26,13 +26,13 @@ public class ImportService {
     private final RegistrationImporter registrations;
     private final EventRepository events;
     private final TransactionOperations<Connection> tx;
-    private final ValueMappings valueMappings;
+    private final ValueMappingRepository valueMappings;
 
     /** A savepoint inside the caller's transaction, or a transaction of its own. */
     static final TransactionDefinition SAVEPOINT = TransactionDefinition.of(TransactionDefinition.Propagation.NESTED);
 
     ImportService(OrganisationImporter organisations, PersonImporter persons, RegistrationImporter registrations,
-                  EventRepository events, TransactionOperations<Connection> tx, ValueMappings valueMappings) {
+                  EventRepository events, TransactionOperations<Connection> tx, ValueMappingRepository valueMappings) {
         this.valueMappings = valueMappings;
         this.organisations = organisations;
         this.persons = persons;

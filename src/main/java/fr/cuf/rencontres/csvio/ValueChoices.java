@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * What staff said the values of a file mean: each unknown value of a column (an organisation type such as
  * « autorité locale étrangère ») with the known value it stands for. Given on the preview as
- * {@code "<value>=<KNOWN>"} entries; kept by {@link ValueMappings} for the next import of the same kind.
+ * {@code "<value>=<KNOWN>"} entries; kept by {@link ValueMappingRepository} for the next import of the same kind.
  * Values are compared as headers are ({@link HeaderNames#key}).
  */
 public final class ValueChoices {

@@ -16,9 +16,9 @@ class Anonymiser {
 
     static final String FIRST_NAME = "Anonyme";
 
-    private final Sql sql;
+    private final PrivacyRepository sql;
 
-    Anonymiser(Sql sql) {
+    Anonymiser(PrivacyRepository sql) {
         this.sql = sql;
     }
 

@@ -21,12 +21,12 @@ public class Erasure {
 
     static final int MAX_REASON = 1000;
 
-    private final Sql sql;
+    private final PrivacyRepository sql;
     private final Anonymiser anonymiser;
     private final AuditLog audit;
     private final Clock clock;
 
-    Erasure(Sql sql, Anonymiser anonymiser, AuditLog audit, Clock clock) {
+    Erasure(PrivacyRepository sql, Anonymiser anonymiser, AuditLog audit, Clock clock) {
         this.sql = sql;
         this.anonymiser = anonymiser;
         this.audit = audit;
@@ -52,7 +52,7 @@ public class Erasure {
     }
 
     /** Invoices still waiting for payment that carry a line of a registration matching {@code where}. */
-    static long unpaidInvoices(Sql sql, String where, long id) {
+    static long unpaidInvoices(PrivacyRepository sql, String where, long id) {
         return sql.count("SELECT COUNT(DISTINCT i.id) FROM invoice i JOIN invoice_line l ON l.invoice_id = i.id "
                 + "JOIN registration r ON r.id = l.registration_id WHERE i.status = 'ISSUED' AND " + where, id);
     }

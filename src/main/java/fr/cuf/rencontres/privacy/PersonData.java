@@ -28,12 +28,12 @@ import java.util.zip.ZipOutputStream;
 @Singleton
 public class PersonData {
 
-    private final Sql sql;
+    private final PrivacyRepository sql;
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
 
-    PersonData(Sql sql, AuditLog audit, JsonMapper json, Clock clock) {
+    PersonData(PrivacyRepository sql, AuditLog audit, JsonMapper json, Clock clock) {
         this.sql = sql;
         this.audit = audit;
         this.json = json;

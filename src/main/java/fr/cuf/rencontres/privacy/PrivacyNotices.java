@@ -28,7 +28,7 @@ public class PrivacyNotices {
     static final int MAX_TEXT = 20000;
     private static final Duration CACHE = Duration.ofSeconds(30);
 
-    private final Sql sql;
+    private final PrivacyRepository sql;
     private final AuditLog audit;
     private final Clock clock;
     private final Messages messages;
@@ -38,7 +38,7 @@ public class PrivacyNotices {
     private record Cached(PrivacyNotice notice, Instant until) {
     }
 
-    PrivacyNotices(Sql sql, AuditLog audit, Clock clock, Messages messages, RegistrationSettings settings) {
+    PrivacyNotices(PrivacyRepository sql, AuditLog audit, Clock clock, Messages messages, RegistrationSettings settings) {
         this.sql = sql;
         this.audit = audit;
         this.clock = clock;

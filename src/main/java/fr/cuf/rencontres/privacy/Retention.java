@@ -33,14 +33,14 @@ public class Retention {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
     static final String ACTOR = "retention";
 
-    private final Sql sql;
+    private final PrivacyRepository sql;
     private final Anonymiser anonymiser;
     private final AuditLog audit;
     private final Clock clock;
     private final PrivacySettings settings;
     private final TransactionOperations<Connection> tx;
 
-    Retention(Sql sql, Anonymiser anonymiser, AuditLog audit, Clock clock, PrivacySettings settings,
+    Retention(PrivacyRepository sql, Anonymiser anonymiser, AuditLog audit, Clock clock, PrivacySettings settings,
               TransactionOperations<Connection> tx) {
         this.sql = sql;
         this.anonymiser = anonymiser;

@@ -34,7 +34,7 @@ public class DemoDatabase {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface DemoTrace extends GenericRepository<FactorStore.SecondFactor, Long> {
+    interface DemoTrace extends GenericRepository<SecondFactorRepository.SecondFactor, Long> {
 
         @Query("SELECT COUNT(*) FROM (SELECT 1 FROM audit_entry WHERE actor = 'demo' FETCH FIRST 1 ROWS ONLY) d")
         long demoEntries();

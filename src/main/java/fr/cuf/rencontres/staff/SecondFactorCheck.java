@@ -18,11 +18,11 @@ public class SecondFactorCheck {
 
     public enum Result { CODE, RECOVERY_CODE, WRONG }
 
-    private final FactorStore store;
+    private final SecondFactorRepository store;
     private final AuditLog audit;
     private final Clock clock;
 
-    SecondFactorCheck(FactorStore store, AuditLog audit, Clock clock) {
+    SecondFactorCheck(SecondFactorRepository store, AuditLog audit, Clock clock) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
@@ -30,7 +30,7 @@ public class SecondFactorCheck {
 
     @Transactional
     public Result check(StaffAccount account, String typed) {
-        var factor = store.of(account.id()).filter(FactorStore.SecondFactor::active);
+        var factor = store.of(account.id()).filter(SecondFactorRepository.SecondFactor::active);
         if (factor.isEmpty()) {
             return Result.WRONG;
         }

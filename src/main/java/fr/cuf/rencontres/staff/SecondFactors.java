@@ -28,14 +28,14 @@ public class SecondFactors {
     }
 
     private final StaffRepository accounts;
-    private final FactorStore store;
+    private final SecondFactorRepository store;
     private final SecondFactorCheck check;
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final StaffSessions sessions;
     private final Clock clock;
 
-    SecondFactors(StaffRepository accounts, FactorStore store, SecondFactorCheck check, PasswordHasher hasher,
+    SecondFactors(StaffRepository accounts, SecondFactorRepository store, SecondFactorCheck check, PasswordHasher hasher,
                   AuditLog audit, StaffSessions sessions, Clock clock) {
         this.accounts = accounts;
         this.store = store;
@@ -51,7 +51,7 @@ public class SecondFactors {
     }
 
     public Optional<Status> status(long accountId) {
-        return store.of(accountId).filter(FactorStore.SecondFactor::active)
+        return store.of(accountId).filter(SecondFactorRepository.SecondFactor::active)
                 .map(f -> new Status(true, f.confirmedAt(), store.unusedRecoveryCodes(accountId)));
     }
 
@@ -75,7 +75,7 @@ public class SecondFactors {
     @Transactional
     public List<String> confirm(String username, String code) {
         StaffAccount account = account(username);
-        FactorStore.SecondFactor pending = store.of(account.id()).filter(f -> !f.active())
+        SecondFactorRepository.SecondFactor pending = store.of(account.id()).filter(f -> !f.active())
                 .orElseThrow(() -> DomainException.conflict("code", "second_factor_not_started"));
         Instant now = clock.instant();
         OptionalLong step = Totp.matchingStep(store.secretOf(pending), code, now);

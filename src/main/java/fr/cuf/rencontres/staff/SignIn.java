@@ -38,12 +38,12 @@ public class SignIn {
     private final PasswordHasher hasher;
     private final SignInThrottle throttle;
     private final Recorder recorder;
-    private final FactorStore factors;
+    private final SecondFactorRepository factors;
     private final Clock clock;
     private final String dummyHash;
 
     SignIn(StaffRepository accounts, PasswordHasher hasher, SignInThrottle throttle, Recorder recorder,
-           FactorStore factors, Clock clock) {
+           SecondFactorRepository factors, Clock clock) {
         this.accounts = accounts;
         this.factors = factors;
         this.hasher = hasher;

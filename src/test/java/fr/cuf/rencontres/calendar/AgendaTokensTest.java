@@ -26,7 +26,7 @@ class AgendaTokensTest {
     @Inject DataSource dataSource;
     @Inject CalendarWorld world;
     @Inject AgendaTokens tokens;
-    @Inject CalendarRows rows;
+    @Inject CalendarRepository rows;
 
     Registration registration;
 

@@ -1,7 +1,7 @@
 package fr.cuf.rencontres.privacy;
 
 import fr.cuf.rencontres.audit.AuditFilter;
-import fr.cuf.rencontres.audit.AuditQueries;
+import fr.cuf.rencontres.audit.AuditRepository;
 import fr.cuf.rencontres.calendar.AgendaTokens;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventForm;
@@ -63,8 +63,8 @@ class PrivacyTest {
     @Inject Retention retention;
     @Inject PersonData personData;
     @Inject PrivacyNotices notices;
-    @Inject AuditQueries audit;
-    @Inject Sql sql;
+    @Inject AuditRepository audit;
+    @Inject PrivacyRepository sql;
     @Inject TransactionOperations<Connection> tx;
     @Inject DataSource dataSource;
 

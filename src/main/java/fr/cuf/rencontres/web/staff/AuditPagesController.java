@@ -1,7 +1,7 @@
 package fr.cuf.rencontres.web.staff;
 
 import fr.cuf.rencontres.audit.AuditFilter;
-import fr.cuf.rencontres.audit.AuditQueries;
+import fr.cuf.rencontres.audit.AuditRepository;
 import fr.cuf.rencontres.csvio.CsvWriter;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventRepository;
@@ -45,12 +45,12 @@ class AuditPagesController {
 
     private static final int PAGE_SIZE = 50;
 
-    private final AuditQueries audit;
+    private final AuditRepository audit;
     private final EventRepository events;
     private final Messages messages;
     private final HttpLocaleResolver locales;
 
-    AuditPagesController(AuditQueries audit, EventRepository events, Messages messages, HttpLocaleResolver locales) {
+    AuditPagesController(AuditRepository audit, EventRepository events, Messages messages, HttpLocaleResolver locales) {
         this.audit = audit;
         this.events = events;
         this.messages = messages;
@@ -81,7 +81,7 @@ class AuditPagesController {
         AuditFilter filter = filter(eventId, personId, actor, action, from, to);
         Locale locale = Messages.supported(locales.resolveOrDefault(request));
         List<List<?>> rows = new ArrayList<>();
-        for (AuditEntry e : audit.find(filter, AuditQueries.MAX_EXPORT, 0)) {
+        for (AuditEntry e : audit.find(filter, AuditRepository.MAX_EXPORT, 0)) {
             rows.add(List.of(e.id(), Times.paris(e.occurredAt()).toOffsetDateTime().toString(), e.actor(), e.action(),
                     messages.get(locale, e.action()), e.entityType(), e.entityId() == null ? "" : e.entityId(),
                     nz(e.detail()), nz(e.oldValue()), nz(e.newValue())));

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web.staff;
 
+import fr.cuf.rencontres.event.EventHubRepository;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventKind;
 import fr.cuf.rencontres.event.EventService;
@@ -29,10 +30,10 @@ import java.util.Map;
 class EventHubController {
 
     private final EventService events;
-    private final EventHubQueries queries;
+    private final EventHubRepository queries;
     private final TimetableService timetables;
 
-    EventHubController(EventService events, EventHubQueries queries, TimetableService timetables) {
+    EventHubController(EventService events, EventHubRepository queries, TimetableService timetables) {
         this.events = events;
         this.queries = queries;
         this.timetables = timetables;
@@ -42,7 +43,7 @@ class EventHubController {
     @View("staff/event-hub")
     Map<String, Object> hub(@PathVariable String slug) {
         Event event = events.bySlug(slug);
-        EventHubQueries.Counts counts = queries.counts(event.id(), event.slug()).get(0);
+        EventHubRepository.Counts counts = queries.counts(event.id(), event.slug()).get(0);
         Map<String, Object> model = new HashMap<>();
         model.put("event", event);
         model.put("counts", counts);

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web.staff;
 
+import fr.cuf.rencontres.event.EventHubRepository;
 import fr.cuf.rencontres.csvio.CsvWriter;
 import fr.cuf.rencontres.csvio.ImportKind;
 import fr.cuf.rencontres.csvio.ImportReport;
@@ -52,12 +53,12 @@ class ImportPagesController {
     private final HttpLocaleResolver locales;
     private final Messages messages;
     private final CsrfTokenValidator<HttpRequest<?>> csrf;
-    private final EventHubQueries history;
+    private final EventHubRepository history;
     private final fr.cuf.rencontres.registration.RegistrationViews registrations;
     private static final int RECENT = 20;
 
     ImportPagesController(ImportUploads uploads, EventRepository events, HttpLocaleResolver locales, Messages messages,
-                          CsrfTokenValidator<HttpRequest<?>> csrf, EventHubQueries history,
+                          CsrfTokenValidator<HttpRequest<?>> csrf, EventHubRepository history,
                           fr.cuf.rencontres.registration.RegistrationViews registrations) {
         this.registrations = registrations;
         this.csrf = csrf;

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web.staff;
 
+import fr.cuf.rencontres.event.EventHubRepository;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.event.VenueRepository;
@@ -37,14 +38,14 @@ class StaffHomeController {
     static final int ATTENTION_LIMIT = 12;
 
     private final EventRepository events;
-    private final EventHubQueries hub;
+    private final EventHubRepository hub;
     private final OrganisationRepository organisations;
     private final PersonRepository persons;
     private final GroupRepository groups;
     private final VenueRepository venues;
     private final Clock clock;
 
-    StaffHomeController(EventRepository events, EventHubQueries hub, OrganisationRepository organisations,
+    StaffHomeController(EventRepository events, EventHubRepository hub, OrganisationRepository organisations,
                         PersonRepository persons, GroupRepository groups, VenueRepository venues, Clock clock) {
         this.events = events;
         this.hub = hub;
@@ -66,8 +67,8 @@ class StaffHomeController {
         List<Event> upcoming = hub.needingAttention(now, now.plus(SOON), ATTENTION_LIMIT);
         Map<Long, Map<String, Long>> byStatus = upcoming.isEmpty() ? Map.of()
                 : hub.statusCounts(upcoming.stream().map(Event::id).toList()).stream()
-                .collect(Collectors.groupingBy(EventHubQueries.StatusCount::eventId,
-                        Collectors.toMap(EventHubQueries.StatusCount::status, EventHubQueries.StatusCount::registrations)));
+                .collect(Collectors.groupingBy(EventHubRepository.StatusCount::eventId,
+                        Collectors.toMap(EventHubRepository.StatusCount::status, EventHubRepository.StatusCount::registrations)));
         List<Attention> attention = upcoming.stream().map(e -> {
             Map<String, Long> counts = byStatus.getOrDefault(e.id(), Map.of());
             long registered = counts.entrySet().stream()

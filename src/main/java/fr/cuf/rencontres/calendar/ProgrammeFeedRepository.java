@@ -36,7 +36,7 @@ import java.util.Optional;
  * row at every column read, and that was most of the mapping's cost (JFR).
  */
 @Singleton
-class ProgrammeFeedQuery {
+class ProgrammeFeedRepository {
 
     private static final String SQL = """
             SELECT s.session_id, s.title, s.starts_at, s.ends_at, s.members_only, s.created_at, s.updated_at,
@@ -89,7 +89,7 @@ class ProgrammeFeedQuery {
 
     private final JdbcOperations jdbc;
 
-    ProgrammeFeedQuery(JdbcOperations jdbc) {
+    ProgrammeFeedRepository(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 

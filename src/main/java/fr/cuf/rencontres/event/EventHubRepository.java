@@ -1,6 +1,5 @@
-package fr.cuf.rencontres.web.staff;
+package fr.cuf.rencontres.event;
 
-import fr.cuf.rencontres.event.Event;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -18,7 +17,7 @@ import java.util.List;
  * while it is issued and not paid.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface EventHubQueries extends GenericRepository<Event, Long> {
+public interface EventHubRepository extends GenericRepository<Event, Long> {
 
     @Query("""
             SELECT

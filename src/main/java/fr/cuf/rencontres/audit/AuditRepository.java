@@ -21,13 +21,13 @@ import java.util.List;
  * by {@code support.AuditLog} in the transaction of each change and only read here.
  */
 @Singleton
-public class AuditQueries {
+public class AuditRepository {
 
     public static final int MAX_EXPORT = 50_000;
 
     private final JdbcOperations jdbc;
 
-    AuditQueries(JdbcOperations jdbc) {
+    AuditRepository(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 

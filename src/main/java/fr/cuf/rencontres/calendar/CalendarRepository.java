@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** The calendar's own SQL: marks, fingerprints, session choices and tokens. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface CalendarRows extends CrudRepository<CalendarToken, Long> {
+interface CalendarRepository extends CrudRepository<CalendarToken, Long> {
 
     @Query("SELECT id, sequence, cancelled_at FROM event WHERE id IN (:ids)")
     List<Mark> eventMarks(Collection<Long> ids);

@@ -25,7 +25,7 @@ import java.util.Optional;
  * {@link SecondFactors} and {@link SecondFactorCheck}.
  */
 @Singleton
-class FactorStore {
+class SecondFactorRepository {
 
     static final int RECOVERY_CODES = 10;
     // no 0/O, 1/I/L: read from paper and typed by hand
@@ -43,7 +43,7 @@ class FactorStore {
      * (SignIn), which the JDBC operations' own conditions ask for; building AppSecrets then loops (StackOverflowError
      * at start of the packaged service).
      */
-    FactorStore(Factors factors, RecoveryCodes recovery, Provider<AppSecrets> secrets) {
+    SecondFactorRepository(Factors factors, RecoveryCodes recovery, Provider<AppSecrets> secrets) {
         this.factors = factors;
         this.recovery = recovery;
         this.secrets = secrets;

@@ -16,12 +16,12 @@ import java.util.Map;
  * {@code import_value_mapping}): read on every preview, written when a commit succeeds, in its transaction.
  */
 @Singleton
-class ValueMappings {
+class ValueMappingRepository {
 
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    ValueMappings(JdbcOperations jdbc, Clock clock) {
+    ValueMappingRepository(JdbcOperations jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -23,11 +23,11 @@ import java.util.Map;
  * Rows come back as ordered maps with lower-case column names; timestamps as {@link Instant} on both databases.
  */
 @Singleton
-class Sql {
+class PrivacyRepository {
 
     private final JdbcOperations jdbc;
 
-    Sql(JdbcOperations jdbc) {
+    PrivacyRepository(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
