@@ -1,7 +1,6 @@
 package fr.cuf.rencontres.csvio;
 
 import fr.cuf.rencontres.event.Event;
-import fr.cuf.rencontres.member.Membership;
 import fr.cuf.rencontres.member.MembershipRepository;
 import fr.cuf.rencontres.member.Organisation;
 import fr.cuf.rencontres.member.OrganisationForm;
@@ -13,15 +12,12 @@ import fr.cuf.rencontres.support.Problem;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -44,7 +40,7 @@ class OrganisationImporter implements RowImporter<OrganisationImporter.Change> {
     private final MembershipRepository memberships;
     private final OrganisationService service;
     private final OrganisationKinds kinds;
-    private final Clock clock;
+    private final MembershipYearCells yearCells;
 
     OrganisationImporter(OrganisationRepository organisations, MembershipRepository memberships,
                          OrganisationService service, Messages messages, Clock clock) {
@@ -52,7 +48,7 @@ class OrganisationImporter implements RowImporter<OrganisationImporter.Change> {
         this.memberships = memberships;
         this.service = service;
         this.kinds = new OrganisationKinds(messages);
-        this.clock = clock;
+        this.yearCells = new MembershipYearCells(service, clock);
     }
 
     @Override
@@ -67,12 +63,11 @@ class OrganisationImporter implements RowImporter<OrganisationImporter.Change> {
 
     @Override
     public List<Planned<Change>> plan(List<ImportRow> rows, Event event, ValueChoices values) {
-        Known known = new Known(organisations.findAll(), memberships.findAll());
+        KnownOrganisations known = new KnownOrganisations(organisations.findAll(), memberships.findAll());
         Map<String, Integer> seen = new HashMap<>();
-        Map<Long, Integer> targeted = new HashMap<>();
         List<Planned<Change>> plans = new ArrayList<>(rows.size());
         for (ImportRow row : rows) {
-            plans.add(planRow(row, known, seen, targeted, values));
+            plans.add(planRow(row, known, seen, values));
         }
         return plans;
     }
@@ -104,66 +99,17 @@ class OrganisationImporter implements RowImporter<OrganisationImporter.Change> {
                 .filter(k -> k.name().equals(t)).findFirst());
     }
 
-    private Planned<Change> planRow(ImportRow row, Known known, Map<String, Integer> seen, Map<Long, Integer> targeted,
+    private Planned<Change> planRow(ImportRow row, KnownOrganisations known, Map<String, Integer> seen,
                                     ValueChoices values) {
         List<RowProblem> problems = new ArrayList<>();
-        String country = "FR";
-        if (row.has(COUNTRY)) {
-            Optional<String> code = Cells.country(row.get(COUNTRY));
-            if (code.isEmpty()) {
-                problems.add(row.problem(COUNTRY, "unknown_country", row.get(COUNTRY)));
-            }
-            country = code.orElse(null);
-        }
-        OrganisationKind kind = null;
-        if (row.has(KIND)) {
-            kind = kinds.parse(row.get(KIND)).or(() -> chosenKind(row.get(KIND), values)).orElse(null);
-            if (kind == null) {
-                problems.add(row.problem(KIND, "unknown_organisation_kind", row.get(KIND)));
-            }
-        }
-        SortedSet<Integer> years = new TreeSet<>();
-        readYears(row, years, problems);
-
-        OrganisationForm given = service.normalise(new OrganisationForm(row.get(NAME), kind, country,
-                row.get(SIREN), row.get(INSEE_CODE), row.get(ADDRESS), row.get(POSTAL_CODE), row.get(CITY)));
-        String nameKey = OrganisationNames.key(given.name()) + "|" + given.country();
-        String key = given.siren() != null ? "s:" + given.siren() : "n:" + nameKey;
-        Integer first = seen.putIfAbsent(key, row.line());
-        if (given.siren() != null) {
-            seen.putIfAbsent("n:" + nameKey, row.line());
-        }
-        if (first != null && given.name() != null) {
-            problems.add(row.problem(given.siren() != null ? SIREN : NAME, "duplicate_in_file", first));
-        }
-
-        Organisation existing = null;
-        if (given.name() != null && given.country() != null && problems.isEmpty()) {
-            List<Organisation> byName = known.byName.getOrDefault(nameKey, List.of());
-            if (given.siren() != null) {
-                existing = known.bySiren.get(given.siren());
-                if (existing == null && byName.size() > 1) {
-                    problems.add(row.problem(NAME, "ambiguous_organisation", byName.size()));
-                } else if (existing == null && byName.size() == 1) {
-                    existing = byName.get(0);
-                    if (existing.siren() != null) {
-                        problems.add(row.problem(SIREN, "organisation_siren_conflict", existing.name(),
-                                existing.siren(), given.siren()));
-                        existing = null;
-                    }
-                }
-            } else if (byName.size() > 1) {
-                problems.add(row.problem(NAME, "ambiguous_organisation", byName.size()));
-            } else if (byName.size() == 1) {
-                existing = byName.get(0);
-            }
-        }
-        if (existing != null) {
-            Integer other = targeted.putIfAbsent(existing.id(), row.line());
-            if (other != null) {
-                problems.add(row.problem(NAME, "duplicate_in_file", other));
-            }
-        }
+        String country = country(row, problems);
+        OrganisationKind kind = kind(row, values, problems);
+        OrganisationForm given = service.normalise(new OrganisationForm(row.get(NAME), kind, country, row.get(SIREN),
+                row.get(INSEE_CODE), row.get(ADDRESS), row.get(POSTAL_CODE), row.get(CITY)));
+        SortedSet<Integer> years = yearCells.read(row, problems);
+        checkSeenOnce(row, given, seen, problems);
+        Organisation existing = given.name() != null && given.country() != null && problems.isEmpty()
+                ? known.match(row, given, problems) : null;
 
         OrganisationForm form = existing == null ? withGuessedKind(given) : merge(OrganisationForm.of(existing), given);
         if (existing != null && OrganisationNames.key(existing.name()).equals(OrganisationNames.key(given.name()))) {
@@ -179,45 +125,49 @@ class OrganisationImporter implements RowImporter<OrganisationImporter.Change> {
         if (!problems.isEmpty()) {
             return Planned.rejected(row, problems);
         }
+        if (existing == null) {
+            return new Planned<>(row, Planned.Outcome.CREATE, new Change(null, form, true, years), List.of());
+        }
         SortedSet<Integer> newYears = new TreeSet<>(years);
-        if (existing != null) {
-            newYears.removeAll(known.years.getOrDefault(existing.id(), Set.of()));
-            boolean changed = !form.equals(OrganisationForm.of(existing));
-            Planned.Outcome outcome = changed || !newYears.isEmpty() ? Planned.Outcome.UPDATE : Planned.Outcome.UNCHANGED;
-            return new Planned<>(row, outcome, new Change(existing.id(), form, changed, newYears), List.of());
-        }
-        return new Planned<>(row, Planned.Outcome.CREATE, new Change(null, form, true, newYears), List.of());
+        newYears.removeAll(known.years(existing.id()));
+        boolean changed = !form.equals(OrganisationForm.of(existing));
+        Planned.Outcome outcome = changed || !newYears.isEmpty() ? Planned.Outcome.UPDATE : Planned.Outcome.UNCHANGED;
+        return new Planned<>(row, outcome, new Change(existing.id(), form, changed, newYears), List.of());
     }
 
-    /** "Adhésion" (oui/non or years) and "Année(s) d'adhésion" (years); "oui" means this year. */
-    private void readYears(ImportRow row, SortedSet<Integer> years, List<RowProblem> problems) {
-        if (row.has(MEMBER)) {
-            Optional<Boolean> member = Cells.yesNo(row.get(MEMBER));
-            if (member.isPresent()) {
-                if (member.get()) {
-                    years.add(Year.now(clock).getValue());
-                }
-            } else {
-                addYears(row, MEMBER, years, problems);
-            }
+    /** The row's country code (France when the file has no country column), or null with a problem. */
+    private static String country(ImportRow row, List<RowProblem> problems) {
+        if (!row.has(COUNTRY)) {
+            return "FR";
         }
-        if (row.has(MEMBERSHIP_YEARS)) {
-            addYears(row, MEMBERSHIP_YEARS, years, problems);
+        Optional<String> code = Cells.country(row.get(COUNTRY));
+        if (code.isEmpty()) {
+            problems.add(row.problem(COUNTRY, "unknown_country", row.get(COUNTRY)));
         }
+        return code.orElse(null);
     }
 
-    private void addYears(ImportRow row, ImportField field, SortedSet<Integer> years, List<RowProblem> problems) {
-        Optional<SortedSet<Integer>> parsed = Cells.years(row.get(field));
-        if (parsed.isEmpty()) {
-            problems.add(row.problem(field, "invalid_membership_year", Year.now(clock).getValue() + 1));
-            return;
+    private OrganisationKind kind(ImportRow row, ValueChoices values, List<RowProblem> problems) {
+        if (!row.has(KIND)) {
+            return null;
         }
-        for (Integer year : parsed.get()) {
-            if (!service.checkYear(year).isEmpty()) {
-                problems.add(row.problem(field, "invalid_membership_year", Year.now(clock).getValue() + 1));
-                return;
-            }
-            years.add(year);
+        OrganisationKind kind = kinds.parse(row.get(KIND)).or(() -> chosenKind(row.get(KIND), values)).orElse(null);
+        if (kind == null) {
+            problems.add(row.problem(KIND, "unknown_organisation_kind", row.get(KIND)));
+        }
+        return kind;
+    }
+
+    /** Two rows of one file naming the same organisation (by SIREN, or by name in a country): the second is refused. */
+    private static void checkSeenOnce(ImportRow row, OrganisationForm given, Map<String, Integer> seen,
+                                      List<RowProblem> problems) {
+        String nameKey = KnownOrganisations.nameKey(given.name(), given.country());
+        Integer first = seen.putIfAbsent(given.siren() != null ? "s:" + given.siren() : "n:" + nameKey, row.line());
+        if (given.siren() != null) {
+            seen.putIfAbsent("n:" + nameKey, row.line());
+        }
+        if (first != null && given.name() != null) {
+            problems.add(row.problem(given.siren() != null ? SIREN : NAME, "duplicate_in_file", first));
         }
     }
 
@@ -286,24 +236,5 @@ class OrganisationImporter implements RowImporter<OrganisationImporter.Change> {
         }
         service.addMemberships(years, actor);
         return accepted;
-    }
-
-    /** The organisations and memberships already stored, loaded once per file. */
-    private static final class Known {
-        final Map<String, Organisation> bySiren = new HashMap<>();
-        final Map<String, List<Organisation>> byName = new HashMap<>();
-        final Map<Long, Set<Integer>> years = new HashMap<>();
-
-        Known(Iterable<Organisation> organisations, Iterable<Membership> memberships) {
-            for (Organisation o : organisations) {
-                if (o.siren() != null) {
-                    bySiren.put(o.siren(), o);
-                }
-                byName.computeIfAbsent(OrganisationNames.key(o.name()) + "|" + o.country(), k -> new ArrayList<>()).add(o);
-            }
-            for (Membership m : memberships) {
-                years.computeIfAbsent(m.organisationId(), k -> new HashSet<>()).add(m.membershipYear());
-            }
-        }
     }
 }
