@@ -4,7 +4,6 @@ import fr.cuf.rencontres.badge.BadgeLayout;
 import fr.cuf.rencontres.badge.BadgeSelection;
 import fr.cuf.rencontres.badge.BadgeService;
 import fr.cuf.rencontres.registration.ParticipantType;
-import fr.cuf.rencontres.support.DomainException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -15,7 +14,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 
 import java.security.Principal;
-import java.util.Locale;
 
 /**
  * Badge PDFs for the registration desk. A batch download is recorded as a print run, so that
@@ -37,7 +35,8 @@ class BadgeApiController {
     HttpResponse<byte[]> batch(@PathVariable String slug, @QueryValue @Nullable String type,
                                @QueryValue @Nullable String since, @QueryValue @Nullable String layout,
                                Principal staff) {
-        BadgeSelection selection = new BadgeSelection(type(type), "last-print".equals(since), BadgeLayout.parse(layout));
+        BadgeSelection selection = new BadgeSelection(ParticipantType.ofFilter(type), "last-print".equals(since),
+                BadgeLayout.parse(layout));
         BadgeService.Batch batch = badges.printBatch(slug, selection, staff.getName());
         return HttpResponse.ok(batch.pdf()).contentType(PDF)
                 .header("Content-Disposition", "inline; filename=\"badges-" + slug + ".pdf\"")
@@ -50,14 +49,4 @@ class BadgeApiController {
                 .header("Content-Disposition", "inline; filename=\"badge-" + id + ".pdf\"");
     }
 
-    private static ParticipantType type(String type) {
-        if (type == null || type.isBlank()) {
-            return null;
-        }
-        try {
-            return ParticipantType.valueOf(type.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("type", "invalid_value");
-        }
-    }
 }

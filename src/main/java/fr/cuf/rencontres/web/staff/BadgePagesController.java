@@ -25,7 +25,6 @@ import io.micronaut.views.ModelAndView;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,7 +61,7 @@ class BadgePagesController {
                           HttpRequest<?> request) {
         Event event = event(slug);
         try {
-            BadgeSelection selection = new BadgeSelection(type(form.get("type")), "last-print".equals(form.get("since")),
+            BadgeSelection selection = new BadgeSelection(ParticipantType.ofFilter(form.get("type")), "last-print".equals(form.get("since")),
                     BadgeLayout.parse(form.get("layout")));
             BadgeService.Batch batch = badges.printBatch(event.id(), selection, staff.getName());
             return HttpResponse.ok(batch.pdf()).contentType(PDF)
@@ -123,14 +122,4 @@ class BadgePagesController {
         return page;
     }
 
-    private static @Nullable ParticipantType type(@Nullable String type) {
-        if (type == null || type.isBlank()) {
-            return null;
-        }
-        try {
-            return ParticipantType.valueOf(type.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("type", "invalid_value");
-        }
-    }
 }
