@@ -1,5 +1,7 @@
 package fr.cuf.rencontres.calendar;
 
+import io.micronaut.context.annotation.Context;
+import fr.cuf.rencontres.config.MinDuration;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -7,15 +9,18 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /** Settings under {@code rencontres.calendar.*}; every one has a default. */
+@Context
 @ConfigurationProperties("rencontres.calendar")
 public interface CalendarSettings {
 
     /** How long a cancelled session or meeting stays in the feeds, marked cancelled (env RENCONTRES_CALENDAR_KEEP_CANCELLED). */
     @Bindable(defaultValue = "P30D")
+    @MinDuration(seconds = 0, message = "rencontres.calendar.keep-cancelled must not be negative")
     Duration getKeepCancelled();
 
     /** How far back the group, association and personal feeds go (env RENCONTRES_CALENDAR_PAST). */
     @Bindable(defaultValue = "P365D")
+    @MinDuration(seconds = 0, message = "rencontres.calendar.past must not be negative")
     Duration getPast();
 
     /**
@@ -30,6 +35,7 @@ public interface CalendarSettings {
      * and for at most this long, so that a change the fingerprint cannot see shows up anyway.
      */
     @Bindable(defaultValue = "PT60S")
+    @MinDuration(seconds = 0, message = "rencontres.calendar.cache-max-age must not be negative")
     Duration getCacheMaxAge();
 
     /**
@@ -37,5 +43,6 @@ public interface CalendarSettings {
      * public feeds at most this late (calendar apps poll hourly). PT0S asks on every request.
      */
     @Bindable(defaultValue = "PT1S")
+    @MinDuration(seconds = 0, message = "rencontres.calendar.fingerprint-max-age must not be negative")
     Duration getFingerprintMaxAge();
 }

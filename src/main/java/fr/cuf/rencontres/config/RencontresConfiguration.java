@@ -1,5 +1,7 @@
 package fr.cuf.rencontres.config;
 
+import io.micronaut.context.annotation.Context;
+import jakarta.validation.constraints.Pattern;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -9,11 +11,13 @@ import java.util.Optional;
 /**
  * Settings under {@code rencontres.*}. Every one has a default; see config/application-example.yml.
  */
+@Context
 @ConfigurationProperties("rencontres")
 public interface RencontresConfiguration {
 
     /** Public base URL, used in links sent outside the site (mails, feeds, QR codes). */
     @Nullable
+    @Pattern(regexp = "https?://[^\\s/?#]+(/[^\\s?#]*)?", message = "rencontres.public-url (RENCONTRES_PUBLIC_URL) must be an absolute http(s) address without query, e.g. https://rencontres.example.org")
     String getPublicUrl();
 
     ClockSettings getClock();

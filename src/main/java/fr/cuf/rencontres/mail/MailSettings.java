@@ -1,7 +1,11 @@
 package fr.cuf.rencontres.mail;
 
+import fr.cuf.rencontres.config.MinDuration;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.bind.annotation.Bindable;
+
+import jakarta.validation.constraints.Min;
 
 import java.time.Duration;
 
@@ -9,6 +13,7 @@ import java.time.Duration;
  * Settings under {@code rencontres.mail.*}. The SMTP server itself is configured with
  * {@code javamail.properties.*} (see application.yml and src/site/markdown/operators.md).
  */
+@Context
 @ConfigurationProperties("rencontres.mail")
 public interface MailSettings {
 
@@ -18,10 +23,12 @@ public interface MailSettings {
 
     /** How often the sender looks for due mails. */
     @Bindable(defaultValue = "10s")
+    @MinDuration(seconds = 1, message = "rencontres.mail.poll-interval (RENCONTRES_MAIL_POLL_INTERVAL) must be 1s or longer")
     Duration getPollInterval();
 
     /** Mails sent per round (per instance). */
     @Bindable(defaultValue = "50")
+    @Min(value = 1, message = "rencontres.mail.batch-size (RENCONTRES_MAIL_BATCH_SIZE) must be 1 or more")
     int getBatchSize();
 
     /**
@@ -29,9 +36,11 @@ public interface MailSettings {
      * it (same Message-ID). Longer than one SMTP exchange can last (its timeouts are 5 + 10 + 10 s).
      */
     @Bindable(defaultValue = "5m")
+    @MinDuration(seconds = 30, message = "rencontres.mail.lease (RENCONTRES_MAIL_LEASE) must be 30s or longer: one SMTP exchange may last 25 s")
     Duration getLease();
 
     /** After this many failed attempts a mail is marked FAILED and shown to staff. */
     @Bindable(defaultValue = "12")
+    @Min(value = 1, message = "rencontres.mail.max-attempts (RENCONTRES_MAIL_MAX_ATTEMPTS) must be 1 or more")
     int getMaxAttempts();
 }
