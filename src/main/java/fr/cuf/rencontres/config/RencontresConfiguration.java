@@ -17,7 +17,7 @@ public interface RencontresConfiguration {
 
     /** Public base URL, used in links sent outside the site (mails, feeds, QR codes). */
     @Nullable
-    @Pattern(regexp = "https?://[^\\s/?#]+(/[^\\s?#]*)?", message = "rencontres.public-url (RENCONTRES_PUBLIC_URL) must be an absolute http(s) address without query, e.g. https://rencontres.example.org")
+    @Pattern(regexp = "(https?://[^\\s/?#]+(/[^\\s?#]*)?)?", message = "rencontres.public-url (RENCONTRES_PUBLIC_URL) must be an absolute http(s) address without query, e.g. https://rencontres.example.org")
     String getPublicUrl();
 
     ClockSettings getClock();

@@ -16,7 +16,7 @@ public interface RegistrationSettings {
      * off. Generous by default: a whole town hall behind one address registers at once.
      */
     @Bindable(defaultValue = "120")
-    @Min(value = 1, message = "rencontres.registration.rate-limit-per-minute (RENCONTRES_REGISTRATION_RATE_LIMIT_PER_MINUTE) must be 1 or more")
+    @Min(value = 0, message = "rencontres.registration.rate-limit-per-minute (RENCONTRES_REGISTRATION_RATE_LIMIT_PER_MINUTE) must not be negative (0 switches the limit off)")
     int getRateLimitPerMinute();
 
     /** Version of the privacy notice the registrant consents to; recorded with the time of consent. */

@@ -21,7 +21,7 @@ class SettingsCheckTest {
             "rencontres.mail.batch-size | 0 | rencontres.mail.batch-size (RENCONTRES_MAIL_BATCH_SIZE) must be 1 or more",
             "rencontres.mail.lease | 5s | rencontres.mail.lease (RENCONTRES_MAIL_LEASE) must be 30s or longer",
             "rencontres.registration.rate-limit-per-minute | -1 | rencontres.registration.rate-limit-per-minute "
-                    + "(RENCONTRES_REGISTRATION_RATE_LIMIT_PER_MINUTE) must be 1 or more",
+                    + "(RENCONTRES_REGISTRATION_RATE_LIMIT_PER_MINUTE) must not be negative",
             "rencontres.privacy.retention-months | 0 | rencontres.privacy.retention-months "
                     + "(RENCONTRES_PRIVACY_RETENTION_MONTHS) must be 1 or more",
             "rencontres.schedule.max-solve-time | 0s | rencontres.schedule.max-solve-time must be 1s or longer",
@@ -34,11 +34,12 @@ class SettingsCheckTest {
     }
 
     @Test
-    void the_settings_of_the_example_and_their_defaults_start() {
+    void the_defaults_and_the_limits_start_an_unset_public_url_and_a_rate_limit_switched_off_included() {
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "datasources.default.url", DATABASE,
                 "rencontres.demo.load", "never",
-                "rencontres.public-url", "https://rencontres.example.org",
+                "rencontres.public-url", "",
+                "rencontres.registration.rate-limit-per-minute", "0",
                 "rencontres.mail.lease", "30s",
                 "rencontres.privacy.needs-retention-days", "0"))) {
             assertTrue(context.isRunning());
