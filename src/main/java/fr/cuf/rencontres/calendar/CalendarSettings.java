@@ -15,12 +15,12 @@ public interface CalendarSettings {
 
     /** How long a cancelled session or meeting stays in the feeds, marked cancelled (env RENCONTRES_CALENDAR_KEEP_CANCELLED). */
     @Bindable(defaultValue = "P30D")
-    @MinDuration(seconds = 0, message = "rencontres.calendar.keep-cancelled must not be negative")
+    @MinDuration(millis = 0, message = "rencontres.calendar.keep-cancelled must not be negative")
     Duration getKeepCancelled();
 
     /** How far back the group, association and personal feeds go (env RENCONTRES_CALENDAR_PAST). */
     @Bindable(defaultValue = "P365D")
-    @MinDuration(seconds = 0, message = "rencontres.calendar.past must not be negative")
+    @MinDuration(millis = 0, message = "rencontres.calendar.past must not be negative")
     Duration getPast();
 
     /**
@@ -35,7 +35,7 @@ public interface CalendarSettings {
      * and for at most this long, so that a change the fingerprint cannot see shows up anyway.
      */
     @Bindable(defaultValue = "PT60S")
-    @MinDuration(seconds = 0, message = "rencontres.calendar.cache-max-age must not be negative")
+    @MinDuration(millis = 0, message = "rencontres.calendar.cache-max-age must not be negative")
     Duration getCacheMaxAge();
 
     /**
@@ -43,6 +43,6 @@ public interface CalendarSettings {
      * public feeds at most this late (calendar apps poll hourly). PT0S asks on every request.
      */
     @Bindable(defaultValue = "PT1S")
-    @MinDuration(seconds = 0, message = "rencontres.calendar.fingerprint-max-age must not be negative")
+    @MinDuration(millis = 0, message = "rencontres.calendar.fingerprint-max-age must not be negative")
     Duration getFingerprintMaxAge();
 }

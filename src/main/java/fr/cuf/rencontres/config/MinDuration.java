@@ -10,7 +10,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A duration setting at least this many seconds long (jakarta.validation has no constraint on {@code Duration}).
+ * A duration setting at least this many milliseconds long (jakarta.validation has no constraint on {@code Duration}).
  * Checked with the other constraints of the settings when they are bound at start: see {@link MinDurationValidator}.
  */
 @Documented
@@ -19,9 +19,9 @@ import java.lang.annotation.Target;
 @Target({ElementType.METHOD, ElementType.FIELD, ElementType.PARAMETER})
 public @interface MinDuration {
 
-    long seconds();
+    long millis();
 
-    String message() default "must last at least {seconds} seconds";
+    String message() default "must last at least {millis} ms";
 
     Class<?>[] groups() default {};
 

@@ -16,6 +16,6 @@ class MinDurationValidator implements ConstraintValidator<MinDuration, Duration>
     @Override
     public boolean isValid(@Nullable Duration value, @NonNull AnnotationValue<MinDuration> annotation,
                            @NonNull ConstraintValidatorContext context) {
-        return value == null || value.compareTo(Duration.ofSeconds(annotation.longValue("seconds").orElse(0))) >= 0;
+        return value == null || value.compareTo(Duration.ofMillis(annotation.longValue("millis").orElse(0))) >= 0;
     }
 }

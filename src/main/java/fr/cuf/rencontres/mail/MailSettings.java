@@ -23,7 +23,7 @@ public interface MailSettings {
 
     /** How often the sender looks for due mails. */
     @Bindable(defaultValue = "10s")
-    @MinDuration(seconds = 1, message = "rencontres.mail.poll-interval (RENCONTRES_MAIL_POLL_INTERVAL) must be 1s or longer")
+    @MinDuration(millis = 100, message = "rencontres.mail.poll-interval (RENCONTRES_MAIL_POLL_INTERVAL) must be 100ms or longer")
     Duration getPollInterval();
 
     /** Mails sent per round (per instance). */
@@ -36,7 +36,7 @@ public interface MailSettings {
      * it (same Message-ID). Longer than one SMTP exchange can last (its timeouts are 5 + 10 + 10 s).
      */
     @Bindable(defaultValue = "5m")
-    @MinDuration(seconds = 30, message = "rencontres.mail.lease (RENCONTRES_MAIL_LEASE) must be 30s or longer: one SMTP exchange may last 25 s")
+    @MinDuration(millis = 30_000, message = "rencontres.mail.lease (RENCONTRES_MAIL_LEASE) must be 30s or longer: one SMTP exchange may last 25 s")
     Duration getLease();
 
     /** After this many failed attempts a mail is marked FAILED and shown to staff. */
