@@ -41,6 +41,7 @@ class SettingsCheckTest {
                 "rencontres.public-url", "",
                 "rencontres.registration.rate-limit-per-minute", "0",
                 "rencontres.mail.lease", "30s",
+                "rencontres.mail.poll-interval", "500ms",
                 "rencontres.privacy.needs-retention-days", "0"))) {
             assertTrue(context.isRunning());
         }
