@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * Named API tokens of a staff account, for scripts calling the JSON API ({@code Authorization: Bearer rct_…})
  * without a password. Shown once at creation; only their SHA-256 is stored; revocable; they act with the
- * roles the account has at the time of each call, and stop with a disabled or locked account.
+ * roles the account has (read again at least every 5 s), and stop with a disabled or locked account.
  * <p>
  * A script scanning badges calls hundreds of times a second: the authentication of a token is kept a few seconds
  * ({@code micronaut.caches.api-tokens}, expire-after-write 5 s), which saves three statements a call (the token, its
@@ -37,6 +37,8 @@ public class ApiTokens {
 
     public static final String PREFIX = "rct_";
     static final int MAX_PER_ACCOUNT = 20;
+    /** Name of the cache of recently used tokens (micronaut.caches.api-tokens). */
+    static final String RECENT = "api-tokens";
 
     private final Tokens tokens;
     private final StaffRepository accounts;
@@ -53,9 +55,6 @@ public class ApiTokens {
         this.clock = clock;
         this.recent = recent.getNativeCache();
     }
-
-    /** Name of the cache of recently used tokens (micronaut.caches.api-tokens). */
-    static final String RECENT = "api-tokens";
 
     /** A new token of the account; the returned text is the only time it exists in clear. */
     @Transactional
