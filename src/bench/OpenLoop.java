@@ -2,7 +2,8 @@
 // or not earlier ones have answered, and each latency runs from the request's scheduled start, so a stalled
 // service shows in the figures instead of slowing the load down (no coordinated omission). JDK only:
 //   java src/bench/OpenLoop.java registration BASE_URL RATE SECONDS SLUG ORG_ID "SESSION_ID ..."
-//   java src/bench/OpenLoop.java scan BASE_URL RATE SECONDS CODES_FILE FIRST_CODE COOKIE LIST
+//   java src/bench/OpenLoop.java scan BASE_URL RATE SECONDS CODES_FILE FIRST_CODE COOKIE_OR_BEARER LIST
+//     (COOKIE_OR_BEARER: "name=value" is sent as a Cookie, "Bearer rct_…" as the Authorization header)
 // Prints "OPENLOOP kind=… rate=… sent=… ok=… other=… errors=… late_starts=… p50_ms=… p90_ms=… p99_ms=… max_ms=…";
 // late_starts counts requests this client itself started more than 5 ms after their time (a loaded client).
 
@@ -50,7 +51,8 @@ public class OpenLoop {
         } else if (kind.equals("scan")) {
             List<String> codes = Files.readAllLines(Path.of(args[4]));
             int first = Integer.parseInt(args[5]);
-            String cookie = args[6];
+            String credential = args[6];
+            String header = credential.startsWith("Bearer ") ? "Authorization" : "Cookie";
             String list = args[7];
             okStatus = 200;
             request = i -> {
@@ -58,7 +60,7 @@ public class OpenLoop {
                         + "\",\"mode\":\"entry\",\"nonce\":\"ol-" + run + "-" + i + "\"}";
                 return HttpRequest.newBuilder(URI.create(base + "/api/v1/checkins"))
                         .header("Content-Type", "application/json").header("Accept", "application/json")
-                        .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        .header(header, credential).POST(HttpRequest.BodyPublishers.ofString(body)).build();
             };
         } else {
             throw new IllegalArgumentException("kind: registration or scan");

@@ -16,12 +16,18 @@ import java.time.LocalDate;
  * registration, the wrong day; then, on the way in only: members only, not signed up for the
  * session, already inside. A session that nobody signed up for (a plenary, a café) admits every
  * registrant of the event; a session with sign-ups admits those who signed up.
- * "Already inside" read here is what the facts said; {@link ScanDesk} settles races when it writes.
+ * Every outcome is decided here, "already inside" included: an admitted entry is written only while the person is
+ * still outside ({@link ScanWriter}), and a write that finds them inside sends the scan back here with fresh facts.
  */
 @Singleton
 class Admission {
 
-    record Decision(Outcome outcome, long eventId, @Nullable Long sessionId, @Nullable Instant firstCheckinAt) {
+    /** {@code eventId} is null for a code that names no registration: it is nobody's scan. */
+    record Decision(Outcome outcome, @Nullable Long eventId, @Nullable Long sessionId, @Nullable Instant firstCheckinAt) {
+
+        static Decision invalidCode() {
+            return new Decision(Outcome.INVALID_CODE, null, null, null);
+        }
     }
 
     private final EventRepository events;

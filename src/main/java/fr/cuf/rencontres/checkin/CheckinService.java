@@ -6,14 +6,12 @@ import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Problem;
 import fr.cuf.rencontres.support.Validator;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -51,7 +49,7 @@ public class CheckinService {
     /** Records a live scan; sending the same nonce again returns the first answer, counted once. */
     @CountsOutcome("rencontres.scans")
     public ScanResult scan(ScanRequest request, String scanner) {
-        return record(validate(request, false), scanner);
+        return desk.record(validate(request, false), scanner);
     }
 
     /**
@@ -68,7 +66,7 @@ public class CheckinService {
         List<BatchItem> items = new ArrayList<>();
         for (ScanRequest request : ordered) {
             try {
-                items.add(new BatchItem(request.nonce(), record(validate(request, true), scanner), null));
+                items.add(new BatchItem(request.nonce(), desk.record(validate(request, true), scanner), null));
             } catch (DomainException refused) {
                 items.add(new BatchItem(request.nonce(), null, refused.problems().get(0)));
             }
@@ -91,19 +89,6 @@ public class CheckinService {
                 .filter(a -> SearchText.matches(words, a.firstName(), a.lastName(), a.organisationName()))
                 .sorted(ParticipantOrder.byName(Attendee::lastName, Attendee::firstName))
                 .limit(25).toList();
-    }
-
-    private ScanResult record(ScanDesk.ValidScan scan, String scanner) {
-        try {
-            return desk.record(scan, scanner);
-        } catch (ScanDesk.NonceSeen seen) {
-            // a retry, or the same queue sent twice: the stored answer, counted once
-            return desk.replay(scan).orElseThrow();
-        } catch (DataAccessException sameNonceAtOnce) {
-            // two requests with one nonce at once: the loser reads the winner's answer
-            Optional<ScanResult> stored = desk.replay(scan);
-            return stored.orElseThrow(() -> sameNonceAtOnce);
-        }
     }
 
     private ScanDesk.ValidScan validate(ScanRequest request, boolean offline) {

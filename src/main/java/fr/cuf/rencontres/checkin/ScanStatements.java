@@ -13,15 +13,12 @@ import java.util.Optional;
 
 /**
  * The statements of the scan path besides the read of the facts ({@link ScanFactsQuery}) and PostgreSQL's
- * one-statement writes ({@link ScanWrites}): on H2, a lock, the presence and the scan one by one; on both, the
- * scan's insert for refusals (also the nonce check: a nonce seen before inserts nothing) and replays.
+ * one-statement writes ({@link ScanWrites}): for {@link LockingScanWrites}, a lock, the presence and the scan one by
+ * one; on both, the scan's insert for refusals (also the nonce check: a nonce seen before inserts nothing), replays
+ * and undo.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ScanStatements extends GenericRepository<Registration, Long> {
-
-    /** The first entry of a scan recorded as a duplicate by {@link ScanWrites} after a race. */
-    @Query("UPDATE checkin_scan SET first_checkin_at = :firstCheckinAt WHERE nonce = :nonce")
-    int setFirstCheckin(String nonce, Instant firstCheckinAt);
 
     /** H2 (no ON CONFLICT … DO UPDATE): the registration row is locked first, then update or insert. */
     @Query("SELECT id FROM registration WHERE id = :registrationId FOR UPDATE")
@@ -49,9 +46,6 @@ interface ScanStatements extends GenericRepository<Registration, Long> {
                                        AND x.outcome = 'ok' AND x.direction = 'ENTRY' AND x.scanned_at > :at)
              WHERE registration_id = :registrationId AND list_key = :listKey""")
     int leave(long registrationId, String listKey, Instant at);
-
-    @Query("SELECT first_entry_at FROM checkin_presence WHERE registration_id = :registrationId AND list_key = :listKey")
-    Optional<Instant> firstEntry(long registrationId, String listKey);
 
     /** Records the scan unless its nonce was recorded before (then 0: the caller answers the stored scan). */
     @Query("""

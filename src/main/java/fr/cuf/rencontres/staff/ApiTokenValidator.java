@@ -10,6 +10,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /** {@code Authorization: Bearer rct_…}: a staff account's named API token (staff.ApiTokens), for API clients. */
@@ -28,6 +29,10 @@ class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
         if (token == null || !token.startsWith(ApiTokens.PREFIX)) {
             return Mono.empty();
+        }
+        Optional<Authentication> known = tokens.recentlyUsed(token);
+        if (known.isPresent()) {
+            return Mono.just(known.get()); // no database: answered on the calling thread
         }
         // a plain Executor: see SessionTokens (a cancelled task must not interrupt the request's thread)
         return Mono.fromCallable(() -> tokens.authenticate(token).orElse(null))

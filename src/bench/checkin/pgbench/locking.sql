@@ -1,0 +1,10 @@
+-- A first scan as checkin.LockingScanWrites writes it (the H2 path) run on PostgreSQL: one transaction.
+\set rid random(:minid, :maxid)
+\set n random(1, 1000000000000)
+BEGIN;
+SELECT r.id, r.event_id, e.slug, r.status, r.participant_type, r.badge_version, p.first_name, p.last_name, COALESCE(r.organisation_id, p.organisation_id), e.starts_at, e.ends_at, e.members_only, s.id, s.event_id, s.starts_at, s.members_only, EXISTS (SELECT 1 FROM registration_session x WHERE x.session_id = s.id AND x.status <> 'CANCELLED'), EXISTS (SELECT 1 FROM registration_session x WHERE x.session_id = s.id AND x.registration_id = r.id AND x.status <> 'CANCELLED'), c.inside, c.first_entry_at, d.attendance_day, EXISTS (SELECT 1 FROM checkin_scan n WHERE n.nonce = 'pgb-' || :n) FROM registration r JOIN person p ON p.id = r.person_id JOIN event e ON e.id = r.event_id LEFT JOIN registration_detail d ON d.registration_id = r.id LEFT JOIN event_session s ON s.id = NULL LEFT JOIN checkin_presence c ON c.registration_id = r.id AND c.list_key = 'entrance:2026-07-08' WHERE r.id = :rid;
+SELECT id FROM registration WHERE id = :rid FOR UPDATE;
+UPDATE checkin_presence SET inside = TRUE, first_entry_at = LEAST(first_entry_at, now()) WHERE registration_id = :rid AND list_key = 'entrance:2026-07-08' AND inside = FALSE;
+INSERT INTO checkin_presence (registration_id, list_key, inside, first_entry_at) SELECT :rid, 'entrance:2026-07-08', NOT EXISTS (SELECT 1 FROM checkin_scan x WHERE x.registration_id = :rid AND x.list_key = 'entrance:2026-07-08' AND x.outcome = 'ok' AND x.direction = 'EXIT' AND x.scanned_at > now()), now() ON CONFLICT DO NOTHING;
+INSERT INTO checkin_scan (nonce, event_id, registration_id, list_key, session_id, direction, outcome, first_checkin_at, scanned_at, recorded_at, scanner, offline, request_digest) VALUES ('pgb-' || :n, (SELECT event_id FROM registration WHERE id = :rid), :rid, 'entrance:2026-07-08', NULL, 'ENTRY', 'ok', now(), now(), now(), 'pgbench', FALSE, md5(:n::text) || md5(:rid::text)) ON CONFLICT DO NOTHING;
+COMMIT;
