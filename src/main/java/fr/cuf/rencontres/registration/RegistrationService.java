@@ -138,7 +138,8 @@ public class RegistrationService {
         Map<String, Person> people = registrants.upsertAndLock(attendees.stream()
                 .map(a -> new Registrants.Typed(a.firstName(), a.lastName(), a.functionTitle(), a.email(), a.phone(),
                         organisationId, a.type() == ParticipantType.ELECTED_OFFICIAL)).toList());
-        guard.lock(event, valid.sessionIds());
+        // seats read with the sessions' locks; updated as this submission takes them
+        Map<Long, Long> taken = guard.lock(event, valid.sessionIds());
 
         String clientKey = submission.idempotencyKey();
         String fingerprint = clientKey == null ? null : IdempotencyKeys.fingerprint(event.id(), request);
@@ -156,11 +157,6 @@ public class RegistrationService {
             if (active.contains(Registrants.normalise(a.email()))) {
                 throw Refusals.conflictOn(a.submitter() ? "email" : "colleagues", "already_registered", a.email());
             }
-        }
-        // seats counted after the locks were taken; updated as this submission takes them
-        Map<Long, Long> taken = new java.util.HashMap<>();
-        if (!valid.sessionIds().isEmpty()) {
-            store.sessionsSeatsTaken(valid.sessionIds()).forEach(t -> taken.put(t.sessionId(), t.taken()));
         }
         Long groupId = null;
         if (attendees.size() > 1) {

@@ -73,7 +73,7 @@ class Seats {
 
     /**
      * {@link #choose} for a new registration of {@code status}, with the seat counts of its sessions already
-     * read under the locks ({@link RegistrationStore#sessionsSeatsTaken}); {@code taken} is updated as seats are
+     * read under the locks ({@link CapacityGuard#lock}); {@code taken} is updated as seats are
      * given. Decides only: {@link RegistrationWrites} writes the choice with the registration.
      */
     RegistrationWrites.Choice chooseCounted(RegistrationStatus status, SessionSeats session, boolean waitingList,
