@@ -7,6 +7,7 @@ import fr.cuf.rencontres.schedule.Session;
 import fr.cuf.rencontres.support.DatabaseTest;
 import fr.cuf.rencontres.support.TestDatabase;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,8 @@ class SeatCounterTest {
         RegistrationOutcome holder = register("a@example.org", List.of(genre.id()));
         register("b@example.org", List.of(genre.id()));
         assertCounted(0, 2);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement s = c.createStatement()) {
             c.setAutoCommit(true);
             s.executeUpdate("UPDATE registration_session SET session_id = " + climat.id() + " WHERE registration_id = "
                     + holder.id());
