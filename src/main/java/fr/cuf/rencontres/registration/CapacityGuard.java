@@ -43,13 +43,4 @@ class CapacityGuard {
         }
         return taken;
     }
-
-    /**
-     * Serialises the submissions of the same people (double clicks, retries, one e-mail registered twice):
-     * their person rows are locked in id order before the idempotency key and the active registrations
-     * are read. Not switched off by {@link #locking}: it guards identity, not seats.
-     */
-    void lockPeople(Collection<Long> personIds) {
-        store.lockPersons(new TreeSet<>(personIds));
-    }
 }

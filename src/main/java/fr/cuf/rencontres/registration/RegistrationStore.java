@@ -28,9 +28,6 @@ public interface RegistrationStore extends CrudRepository<RegistrationDetail, Lo
     @Query("SELECT id AS session_id, taken FROM event_session WHERE id IN (:sessionIds)")
     List<Taken> readSessions(Collection<Long> sessionIds);
 
-    @Query("SELECT id FROM person WHERE id IN (:personIds) ORDER BY id FOR UPDATE")
-    List<Long> lockPersons(Collection<Long> personIds);
-
     @Query("SELECT COUNT(*) FROM registration WHERE event_id = :eventId AND status IN ('PENDING_PAYMENT', 'CONFIRMED')")
     long seatsTaken(Long eventId);
 

@@ -98,7 +98,7 @@ class Seats {
                 break;
             }
             Registration r = registrations.findById(next).orElseThrow();
-            RegistrationStatus status = r.priceCents() == 0 ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_PAYMENT;
+            RegistrationStatus status = RegistrationStatus.seated(r.priceCents());
             registrations.update(new Registration(r.id(), r.eventId(), r.personId(), r.organisationId(),
                     r.participantType(), status, r.priceCategory(), r.priceCents(), r.badgeVersion(), r.createdAt(),
                     clock.instant(), r.version()));
