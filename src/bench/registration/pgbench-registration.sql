@@ -1,9 +1,9 @@
 -- The SQL transaction of one registration, statement for statement as RegistrationService.register runs it on
--- PostgreSQL for one newcomer choosing one session of an edition without event capacity (11 statements; the
+-- PostgreSQL for one newcomer choosing one session of an edition without event capacity (10 statements; the
 -- reads show with LOGGER_LEVELS_IO_MICRONAUT_DATA_QUERY=DEBUG, the last one is RegistrationWrites.INSERT): the
 -- event, its questions, the chosen session and the price categories; the organisation with its membership; the
--- person's insert and locking read; the chosen session's lock; the Idempotency-Key and active registrations of
--- the e-mail; the seat count; then one statement writing the registration, its detail, its session choice, the
+-- person's insert and locking read; the chosen session's lock with its seat counter (event_session.taken, kept by
+-- the trigger of migration V191); the Idempotency-Key and active registrations of the e-mail; then one statement writing the registration, its detail, its session choice, the
 -- audit entry, the outbox mail and the idempotency key.
 -- Variables: :event, :first_session, :sessions (set by run.sh), :org; each transaction picks one of the
 -- sessions at random, like the service's clients. The reads stand between "-- begin reads" and "-- end of reads"
@@ -31,13 +31,11 @@ INSERT INTO person (first_name, last_name, function_title, email, phone, organis
   ON CONFLICT DO NOTHING;
 SELECT id AS person FROM person WHERE email IN ('pg-' || :client_id || '-' || :n || '@example.org') ORDER BY id FOR UPDATE \gset
 -- begin reads
-SELECT id FROM event_session WHERE id IN (:session) ORDER BY id FOR UPDATE;
+SELECT id AS session_id, taken FROM event_session WHERE id IN (:session) ORDER BY id FOR UPDATE;
 SELECT 'K' AS kind, registration_id, sealed_secret AS found FROM idempotency_key WHERE key_hash = md5('k' || :client_id || '-' || :n)
 UNION ALL
 SELECT 'E' AS kind, registration_id, active_email AS found FROM registration_detail
  WHERE event_id = :event AND active_email IN ('pg-' || :client_id || '-' || :n || '@example.org');
-SELECT session_id, COUNT(*) AS taken FROM registration_session WHERE session_id IN (:session) AND status = 'CONFIRMED'
- GROUP BY session_id;
 -- end of reads
 WITH r AS (
     INSERT INTO registration (event_id, person_id, organisation_id, participant_type, status, price_category,

@@ -31,8 +31,12 @@ public class Pricing {
     }
 
     public Quote quote(Event event, ParticipantType type, @Nullable Organisation organisation) {
-        List<PriceCategory> all = categories.findByEventIdOrderByPosition(event.id());
         return quote(event, type, organisation, null);
+    }
+
+    /** {@link #quote(Event, ParticipantType, Organisation, Integer)} for an organisation given by its id, or none. */
+    Quote quoteFor(Event event, ParticipantType type, @Nullable Long organisationId, @Nullable Integer day) {
+        return quote(event, type, organisationId == null ? null : organisations.get(organisationId), day);
     }
 
     /** The price of a day pass ({@code day} N, 1-based) or of the whole event ({@code day} null). */

@@ -56,8 +56,8 @@ public class RegistrationDesk {
                 .orElseThrow(() -> DomainException.invalid("category", "category_not_found"));
         guard.lock(events.findById(r.eventId()).orElseThrow(), List.of());
         r = get(registrationId);
-        RegistrationStatus status = r.status() == RegistrationStatus.PENDING_PAYMENT && category.free()
-                ? RegistrationStatus.CONFIRMED : r.status();
+        RegistrationStatus status = r.status() == RegistrationStatus.PENDING_PAYMENT
+                ? RegistrationStatus.seated(category.priceCents()) : r.status();
         registrations.update(new Registration(r.id(), r.eventId(), r.personId(), r.organisationId(), r.participantType(),
                 status, category.code(), category.priceCents(), r.badgeVersion(), r.createdAt(), clock.instant(), r.version()));
         store.setAttendanceDay(registrationId, category.dayPass() == 0 ? null : category.dayPass());

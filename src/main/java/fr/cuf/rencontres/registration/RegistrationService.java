@@ -4,10 +4,6 @@ import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.event.EventStatus;
 import fr.cuf.rencontres.mail.MailKind;
-import fr.cuf.rencontres.member.Organisation;
-import fr.cuf.rencontres.member.OrganisationForm;
-import fr.cuf.rencontres.member.OrganisationKind;
-import fr.cuf.rencontres.member.OrganisationService;
 import fr.cuf.rencontres.member.Person;
 import fr.cuf.rencontres.support.CountsOutcome;
 import fr.cuf.rencontres.support.DomainException;
@@ -33,7 +29,7 @@ import java.util.Optional;
 public class RegistrationService {
 
     private final EventRepository events;
-    private final OrganisationService organisations;
+    private final Payers payers;
     private final RegistrationWrites writes;
     private final RegistrationStore store;
     private final Registrants registrants;
@@ -48,13 +44,13 @@ public class RegistrationService {
     private final Clock clock;
     private final RegistrationGroup.Groups groups;
 
-    RegistrationService(RegistrationGroup.Groups groups, EventRepository events, OrganisationService organisations, RegistrationWrites writes,
+    RegistrationService(RegistrationGroup.Groups groups, EventRepository events, Payers payers, RegistrationWrites writes,
                         RegistrationStore store, Registrants registrants, RequestCheck check, Pricing pricing,
                         CapacityGuard guard, Seats seats, IdempotencyKeys idempotency, PersonalLinks links,
                         QuestionRepository questions, RegistrationViews views, Clock clock) {
         this.groups = groups;
         this.events = events;
-        this.organisations = organisations;
+        this.payers = payers;
         this.writes = writes;
         this.store = store;
         this.registrants = registrants;
@@ -94,8 +90,7 @@ public class RegistrationService {
     /** The price the rules give for a day pass ({@code day} N) or the whole event ({@code day} null). */
     public Quote quote(String slug, ParticipantType type, Long organisationId, Integer day) {
         Event event = events.findBySlug(slug).orElseThrow(() -> DomainException.notFound("event_not_found"));
-        Organisation organisation = organisationId == null ? null : organisations.get(organisationId);
-        return pricing.quote(event, type == null ? ParticipantType.OFFICER : type, organisation, day);
+        return pricing.quoteFor(event, type == null ? ParticipantType.OFFICER : type, organisationId, day);
     }
 
     /**
@@ -115,7 +110,7 @@ public class RegistrationService {
         List<PriceCategory> categories = pricing.categoriesOf(event);
         checkAttendance(event, request.attendanceDay(), categories, valid.sessionIds(), sessions);
 
-        RegistrationStore.Payer payer = payer(event, request, submission);
+        RegistrationStore.Payer payer = payers.of(event, request, submission);
         boolean member = payer != null && payer.member();
         if (event.membersOnly() && !member) {
             throw DomainException.forbidden("members_only");
@@ -138,7 +133,8 @@ public class RegistrationService {
         Map<String, Person> people = registrants.upsertAndLock(attendees.stream()
                 .map(a -> new Registrants.Typed(a.firstName(), a.lastName(), a.functionTitle(), a.email(), a.phone(),
                         organisationId, a.type() == ParticipantType.ELECTED_OFFICIAL)).toList());
-        guard.lock(event, valid.sessionIds());
+        // seats read with the sessions' locks; updated as this submission takes them
+        Map<Long, Long> taken = guard.lock(event, valid.sessionIds());
 
         String clientKey = submission.idempotencyKey();
         String fingerprint = clientKey == null ? null : IdempotencyKeys.fingerprint(event.id(), request);
@@ -156,11 +152,6 @@ public class RegistrationService {
             if (active.contains(Registrants.normalise(a.email()))) {
                 throw Refusals.conflictOn(a.submitter() ? "email" : "colleagues", "already_registered", a.email());
             }
-        }
-        // seats counted after the locks were taken; updated as this submission takes them
-        Map<Long, Long> taken = new java.util.HashMap<>();
-        if (!valid.sessionIds().isEmpty()) {
-            store.sessionsSeatsTaken(valid.sessionIds()).forEach(t -> taken.put(t.sessionId(), t.taken()));
         }
         Long groupId = null;
         if (attendees.size() > 1) {
@@ -189,8 +180,7 @@ public class RegistrationService {
         if (!seat && !request.waitingList()) {
             throw Refusals.conflict("event_full", event.title());
         }
-        RegistrationStatus status = !seat ? RegistrationStatus.WAITLISTED
-                : quote.free() ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_PAYMENT;
+        RegistrationStatus status = seat ? RegistrationStatus.seated(quote.priceCents()) : RegistrationStatus.WAITLISTED;
         String secret = links.newSecret();
         String email = Registrants.normalise(a.email());
         String locale = locale(request.locale());
@@ -242,32 +232,6 @@ public class RegistrationService {
                 throw DomainException.invalid("sessionIds", "session_other_day", s.title(), day);
             }
         }
-    }
-
-    /** The organisation chosen (with its membership for the event's year) or created for review; null if none. */
-    private RegistrationStore.Payer payer(Event event, RegistrationRequest request, Submission submission) {
-        int year = fr.cuf.rencontres.support.Times.paris(event.startsAt()).getYear();
-        if (request.organisationId() != null) {
-            return store.payer(request.organisationId(), year)
-                    .orElseThrow(() -> DomainException.notFound("organisation_not_found"));
-        }
-        Organisation created = organisation(request, submission);
-        return created == null ? null : new RegistrationStore.Payer(created.id(), created.kind(), created.country(), false);
-    }
-
-    private Organisation organisation(RegistrationRequest request, Submission submission) {
-        if (RegistrationRequest.blank(request.organisationName())) {
-            return null;
-        }
-        String country = RegistrationRequest.blank(request.organisationCountry()) ? "FR"
-                : request.organisationCountry().strip().toUpperCase(java.util.Locale.ROOT);
-        OrganisationKind kind = request.organisationKind() == null || request.organisationKind().isFrenchLocalAuthority()
-                ? (country.equals("FR") ? OrganisationKind.OTHER : OrganisationKind.FOREIGN_LOCAL_AUTHORITY)
-                : request.organisationKind();
-        Organisation created = organisations.create(new OrganisationForm(fr.cuf.rencontres.support.TextInputs.name(request.organisationName()).strip(), kind,
-                country, null, null, null, null, null), submission.actor());
-        store.flagForReview(created.id(), clock.instant());
-        return created;
     }
 
     static String locale(String locale) {

@@ -7,4 +7,9 @@ public enum RegistrationStatus {
     public boolean holdsSeat() {
         return this == PENDING_PAYMENT || this == CONFIRMED;
     }
+
+    /** The status of a registration given a seat at this price: free confirms it, a price waits for the payment. */
+    public static RegistrationStatus seated(int priceCents) {
+        return priceCents == 0 ? CONFIRMED : PENDING_PAYMENT;
+    }
 }

@@ -17,23 +17,28 @@ public interface RegistrationStore extends CrudRepository<RegistrationDetail, Lo
     @Query("SELECT id FROM event WHERE id = :eventId FOR UPDATE")
     Optional<Long> lockEvent(Long eventId);
 
-    /** Locks in id order, so two transactions never wait on each other in a cycle. */
-    @Query("SELECT id FROM event_session WHERE id IN (:sessionIds) ORDER BY id FOR UPDATE")
-    List<Long> lockSessions(Collection<Long> sessionIds);
+    /**
+     * Locks the sessions in id order (so two transactions never wait on each other in a cycle) and reads the seats
+     * they hold: the counter kept by the seat trigger (migration V191), current once the lock is taken.
+     */
+    @Query("SELECT id AS session_id, taken FROM event_session WHERE id IN (:sessionIds) ORDER BY id FOR UPDATE")
+    List<Taken> lockSessions(Collection<Long> sessionIds);
 
-    @Query("SELECT id FROM person WHERE id IN (:personIds) ORDER BY id FOR UPDATE")
-    List<Long> lockPersons(Collection<Long> personIds);
+    /** {@link #lockSessions} without the lock: only for the race test, with the protection switched off. */
+    @Query("SELECT id AS session_id, taken FROM event_session WHERE id IN (:sessionIds)")
+    List<Taken> readSessions(Collection<Long> sessionIds);
 
     @Query("SELECT COUNT(*) FROM registration WHERE event_id = :eventId AND status IN ('PENDING_PAYMENT', 'CONFIRMED')")
     long seatsTaken(Long eventId);
 
-    @Query("SELECT COUNT(*) FROM registration_session WHERE session_id = :sessionId AND status = 'CONFIRMED'")
+    /** The seats a session holds (its CONFIRMED choices, counted by the seat trigger of migration V191). */
+    @Query("SELECT taken FROM event_session WHERE id = :sessionId")
     long sessionSeatsTaken(Long sessionId);
 
     @Query("""
             SELECT s.id, s.event_id, s.title, s.starts_at, s.ends_at, s.members_only,
                    COALESCE(s.capacity, r.capacity) AS capacity,
-                   (SELECT COUNT(*) FROM registration_session rs WHERE rs.session_id = s.id AND rs.status = 'CONFIRMED') AS taken,
+                   s.taken,
                    (SELECT COUNT(*) FROM registration_session rs WHERE rs.session_id = s.id AND rs.status = 'WAITLISTED') AS waiting
               FROM event_session s LEFT JOIN room r ON r.id = s.room_id
              WHERE s.event_id = :eventId
@@ -143,12 +148,6 @@ public interface RegistrationStore extends CrudRepository<RegistrationDetail, Lo
             SELECT 'E' AS kind, registration_id, active_email AS found FROM registration_detail
              WHERE event_id = :eventId AND active_email IN (:emails)""")
     List<Prior> priorOf(@io.micronaut.core.annotation.Nullable String keyHash, Long eventId, Collection<String> emails);
-
-    /** Confirmed seats of several sessions in one statement (sessions without any are absent). */
-    @Query("""
-            SELECT session_id, COUNT(*) AS taken FROM registration_session
-             WHERE session_id IN (:sessionIds) AND status = 'CONFIRMED' GROUP BY session_id""")
-    List<Taken> sessionsSeatsTaken(Collection<Long> sessionIds);
 
     /** The organisation a registrant chose, with its membership of the given year (one statement). */
     @Query("""

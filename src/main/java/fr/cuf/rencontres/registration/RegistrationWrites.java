@@ -10,12 +10,8 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
-
-import static fr.cuf.rencontres.support.Times.utc;
 
 /**
  * The rows of one new registration: the registration, its detail, its session choices, the audit entry, and when
@@ -47,33 +43,38 @@ class RegistrationWrites {
                            String auditDetail, @Nullable Mail mail, @Nullable Key key) {
     }
 
-    private static final String INSERT = """
+    private static final NamedSql INSERT = NamedSql.of("""
             WITH r AS (
                 INSERT INTO registration (event_id, person_id, organisation_id, participant_type, status, price_category,
                                           price_cents, badge_version, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                VALUES (:eventId, :personId, :organisationId, :participantType, :status, :priceCategory,
+                        :priceCents, :badgeVersion, :at, :at, 0)
                 RETURNING id),
             d AS (
                 INSERT INTO registration_detail (registration_id, event_id, email, active_email, locale, dietary_needs,
                                                  accessibility_needs, interpretation_language, consent_version,
                                                  consented_at, secret_hash, waitlist_seq, group_id, group_submitter,
                                                  source, attendance_day)
-                SELECT r.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM r),
+                SELECT r.id, :eventId, :email, :activeEmail, :locale, :dietaryNeeds,
+                       :accessibilityNeeds, :interpretationLanguage, :consentVersion,
+                       :consentedAt, :secretHash, :waitlistSeq, :groupId, :groupSubmitter,
+                       :source, :attendanceDay FROM r),
             c AS (
                 INSERT INTO registration_session (registration_id, session_id, status, created_at, waitlist_seq)
-                SELECT r.id, s.session_id, s.status, ?, s.waitlist_seq
-                  FROM r, unnest(?::bigint[], ?::varchar[], ?::bigint[]) AS s (session_id, status, waitlist_seq)),
+                SELECT r.id, s.session_id, s.status, :at, s.waitlist_seq
+                  FROM r, unnest(:sessionIds::bigint[], :choiceStatuses::varchar[], :choiceWaitlistSeqs::bigint[])
+                       AS s (session_id, status, waitlist_seq)),
             a AS (
                 INSERT INTO audit_entry (occurred_at, actor, action, entity_type, entity_id, detail)
-                SELECT ?, ?, 'registration.created', 'registration', r.id, ? FROM r),
+                SELECT :at, :actor, 'registration.created', 'registration', r.id, :auditDetail FROM r),
             m AS (
                 INSERT INTO mail_outbox (registration_id, kind, recipient, locale, link_secret, status, attempts,
                                          next_attempt_at, created_at)
-                SELECT r.id, ?, ?, ?, ?, 'PENDING', 0, ?, ? FROM r WHERE ?),
+                SELECT r.id, :mailKind, :recipient, :mailLocale, :linkSecret, 'PENDING', 0, :at, :at FROM r WHERE :mail),
             k AS (
                 INSERT INTO idempotency_key (key_hash, registration_id, sealed_secret, created_at)
-                SELECT ?, r.id, ?, ? FROM r WHERE ?)
-            SELECT id FROM r""";
+                SELECT :keyHash, r.id, :sealedSecret, :at FROM r WHERE :key)
+            SELECT id FROM r""");
 
     private final JdbcOperations jdbc;
     private final RegistrationRepository registrations;
@@ -81,7 +82,11 @@ class RegistrationWrites {
     private final AuditLog audit;
     private final RegistrationMails mails;
     private final IdempotencyKeys.Keys keys;
-    private final boolean postgres;
+    /**
+     * Whether the rows go in one statement: PostgreSQL only (H2 has no data-modifying {@code WITH}); a test turns it
+     * off to check the one-by-one writes on PostgreSQL too.
+     */
+    volatile boolean atOnce;
 
     RegistrationWrites(JdbcOperations jdbc, RegistrationRepository registrations, RegistrationStore store,
                        AuditLog audit, RegistrationMails mails, IdempotencyKeys.Keys keys,
@@ -92,79 +97,48 @@ class RegistrationWrites {
         this.audit = audit;
         this.mails = mails;
         this.keys = keys;
-        this.postgres = database.postgres();
+        this.atOnce = database.postgres();
     }
 
     /** Writes the rows; the new registration's id. */
     long insert(NewRegistration n) {
-        return postgres ? insertAtOnce(n) : insertOneByOne(n);
+        return atOnce ? insertAtOnce(n) : insertOneByOne(n);
     }
 
     private long insertAtOnce(NewRegistration n) {
         Registration r = n.registration();
         RegistrationDetail d = n.detail();
-        Instant at = r.createdAt();
-        return jdbc.prepareStatement(INSERT, (PreparedStatement s) -> {
+        Mail mail = n.mail();
+        Key key = n.key();
+        return jdbc.prepareStatement(INSERT.sql(), (PreparedStatement s) -> {
             Connection connection = s.getConnection();
-            int i = 1;
-            s.setLong(i++, r.eventId());
-            s.setLong(i++, r.personId());
-            setLong(s, i++, r.organisationId());
-            s.setString(i++, r.participantType().name());
-            s.setString(i++, r.status().name());
-            s.setString(i++, r.priceCategory());
-            s.setInt(i++, r.priceCents());
-            s.setInt(i++, r.badgeVersion());
-            s.setObject(i++, utc(r.createdAt()));
-            s.setObject(i++, utc(r.updatedAt()));
-
-            s.setLong(i++, d.eventId());
-            s.setString(i++, d.email());
-            s.setString(i++, d.activeEmail());
-            s.setString(i++, d.locale());
-            s.setString(i++, d.dietaryNeeds());
-            s.setString(i++, d.accessibilityNeeds());
-            s.setString(i++, d.interpretationLanguage());
-            s.setString(i++, d.consentVersion());
-            s.setObject(i++, utc(d.consentedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-            s.setString(i++, d.secretHash());
-            setLong(s, i++, d.waitlistSeq());
-            setLong(s, i++, d.groupId());
-            s.setBoolean(i++, d.groupSubmitter());
-            s.setString(i++, d.source());
-            if (d.attendanceDay() == null) {
-                s.setNull(i++, Types.INTEGER);
-            } else {
-                s.setInt(i++, d.attendanceDay());
-            }
-
-            s.setObject(i++, utc(at));
-            s.setArray(i++, connection.createArrayOf("bigint",
-                    n.choices().stream().map(Choice::sessionId).toArray(Long[]::new)));
-            s.setArray(i++, connection.createArrayOf("varchar",
-                    n.choices().stream().map(Choice::status).toArray(String[]::new)));
-            s.setArray(i++, connection.createArrayOf("bigint",
-                    n.choices().stream().map(Choice::waitlistSeq).toArray(Long[]::new)));
-
-            s.setObject(i++, utc(at));
-            s.setString(i++, n.actor());
-            s.setString(i++, n.auditDetail());
-
-            Mail mail = n.mail();
-            s.setString(i++, mail == null ? null : mail.kind().name());
-            s.setString(i++, mail == null ? null : mail.recipient());
-            s.setString(i++, mail == null ? null : mail.locale());
-            s.setString(i++, mail == null ? null : mails.sealed(mail.secret()));
-            s.setObject(i++, utc(at));
-            s.setObject(i++, utc(at));
-            s.setBoolean(i++, mail != null);
-
-            Key key = n.key();
-            s.setString(i++, key == null ? null : key.keyHash());
-            s.setString(i++, key == null ? null : key.sealedSecret());
-            s.setObject(i++, utc(at));
-            s.setBoolean(i, key != null);
-            try (ResultSet row = s.executeQuery()) {
+            PreparedStatement ready = INSERT.bind(s)
+                    .set("eventId", r.eventId()).set("personId", r.personId()).set("organisationId", r.organisationId())
+                    .set("participantType", r.participantType().name()).set("status", r.status().name())
+                    .set("priceCategory", r.priceCategory()).set("priceCents", r.priceCents())
+                    .set("badgeVersion", r.badgeVersion()).set("at", r.createdAt())
+                    .set("email", d.email()).set("activeEmail", d.activeEmail()).set("locale", d.locale())
+                    .set("dietaryNeeds", d.dietaryNeeds()).set("accessibilityNeeds", d.accessibilityNeeds())
+                    .set("interpretationLanguage", d.interpretationLanguage()).set("consentVersion", d.consentVersion())
+                    .set("consentedAt", d.consentedAt()).set("secretHash", d.secretHash())
+                    .set("waitlistSeq", d.waitlistSeq()).set("groupId", d.groupId())
+                    .set("groupSubmitter", d.groupSubmitter()).set("source", d.source())
+                    .set("attendanceDay", d.attendanceDay())
+                    .set("sessionIds", connection.createArrayOf("bigint",
+                            n.choices().stream().map(Choice::sessionId).toArray(Long[]::new)))
+                    .set("choiceStatuses", connection.createArrayOf("varchar",
+                            n.choices().stream().map(Choice::status).toArray(String[]::new)))
+                    .set("choiceWaitlistSeqs", connection.createArrayOf("bigint",
+                            n.choices().stream().map(Choice::waitlistSeq).toArray(Long[]::new)))
+                    .set("actor", n.actor()).set("auditDetail", n.auditDetail())
+                    .set("mail", mail != null).set("mailKind", mail == null ? null : mail.kind().name())
+                    .set("recipient", mail == null ? null : mail.recipient())
+                    .set("mailLocale", mail == null ? null : mail.locale())
+                    .set("linkSecret", mail == null ? null : mails.sealed(mail.secret()))
+                    .set("key", key != null).set("keyHash", key == null ? null : key.keyHash())
+                    .set("sealedSecret", key == null ? null : key.sealedSecret())
+                    .check();
+            try (ResultSet row = ready.executeQuery()) {
                 row.next();
                 return row.getLong(1);
             }
@@ -192,14 +166,6 @@ class RegistrationWrites {
             keys.insert(key.keyHash(), saved.id(), key.sealedSecret(), at);
         }
         return saved.id();
-    }
-
-    private static void setLong(PreparedStatement s, int index, @Nullable Long value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.BIGINT);
-        } else {
-            s.setLong(index, value);
-        }
     }
 
 }

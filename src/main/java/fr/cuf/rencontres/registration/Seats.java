@@ -73,7 +73,7 @@ class Seats {
 
     /**
      * {@link #choose} for a new registration of {@code status}, with the seat counts of its sessions already
-     * read under the locks ({@link RegistrationStore#sessionsSeatsTaken}); {@code taken} is updated as seats are
+     * read under the locks ({@link CapacityGuard#lock}); {@code taken} is updated as seats are
      * given. Decides only: {@link RegistrationWrites} writes the choice with the registration.
      */
     RegistrationWrites.Choice chooseCounted(RegistrationStatus status, SessionSeats session, boolean waitingList,
@@ -98,7 +98,7 @@ class Seats {
                 break;
             }
             Registration r = registrations.findById(next).orElseThrow();
-            RegistrationStatus status = r.priceCents() == 0 ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_PAYMENT;
+            RegistrationStatus status = RegistrationStatus.seated(r.priceCents());
             registrations.update(new Registration(r.id(), r.eventId(), r.personId(), r.organisationId(),
                     r.participantType(), status, r.priceCategory(), r.priceCents(), r.badgeVersion(), r.createdAt(),
                     clock.instant(), r.version()));

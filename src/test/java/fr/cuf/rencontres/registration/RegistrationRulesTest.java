@@ -16,6 +16,8 @@ import io.micronaut.context.annotation.Property;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @DatabaseTest
 @Property(name = "rencontres.clock.fixed", value = "2026-05-01T10:00:00+02:00")
@@ -43,6 +46,8 @@ class RegistrationRulesTest {
     @Inject RegistrationFixtures fixtures;
     @Inject DataSource dataSource;
     @Inject fr.cuf.rencontres.support.AuditLog audit;
+    @Inject RegistrationWrites writes;
+    @Inject fr.cuf.rencontres.support.DatabaseVendor database;
 
     Venue venue;
     Organisation dijon;
@@ -81,8 +86,21 @@ class RegistrationRulesTest {
         assertEquals(12000, views.get(nonMember.id()).registration().priceCents(), "the price is stored");
     }
 
-    @Test
-    void a_registration_is_stored_with_its_choices_audit_entry_mail_and_idempotency_key() {
+    /** Both ways of writing a registration (one statement on PostgreSQL, one per row) store the same rows. */
+    @ParameterizedTest(name = "in one statement: {0}")
+    @ValueSource(booleans = {true, false})
+    void a_registration_is_stored_with_its_choices_audit_entry_mail_and_idempotency_key(boolean atOnce) {
+        assumeTrue(!atOnce || database.postgres(), "H2 has no data-modifying WITH");
+        boolean was = writes.atOnce;
+        writes.atOnce = atOnce;
+        try {
+            storedWithItsRows();
+        } finally {
+            writes.atOnce = was;
+        }
+    }
+
+    private void storedWithItsRows() {
         Event event = fixtures.conference(venue, 1);
         fixtures.prices(event);
         Session workshop = fixtures.session(event, "Atelier Climat", LocalDateTime.parse("2026-07-08T14:30"), null, 5, false);
