@@ -47,19 +47,19 @@ public class BadgeKeys {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Keys keys;
+    private final SigningKeyRepository keys;
     private final Clock clock;
     private final byte[] wrappingKey;
     /** Each event's key pair (decrypted once) and decoded public key: micronaut.caches.badge-keys. */
     private final Cache<Object, Object> cache;
 
     @Inject
-    BadgeKeys(Keys keys, Clock clock, AppSecrets secrets, @Named("badge-keys") SyncCache<Cache<Object, Object>> cache) {
+    BadgeKeys(SigningKeyRepository keys, Clock clock, AppSecrets secrets, @Named("badge-keys") SyncCache<Cache<Object, Object>> cache) {
         this(keys, clock, secrets, cache.getNativeCache());
     }
 
     /** An instance with its own cache: tests stand for several service instances sharing one database. */
-    BadgeKeys(Keys keys, Clock clock, AppSecrets secrets, Cache<Object, Object> cache) {
+    BadgeKeys(SigningKeyRepository keys, Clock clock, AppSecrets secrets, Cache<Object, Object> cache) {
         this.keys = keys;
         this.clock = clock;
         this.wrappingKey = derive(secrets.signingKey());
@@ -165,7 +165,7 @@ public class BadgeKeys {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface Keys extends GenericRepository<BadgeSigningKey, Long> {
+    interface SigningKeyRepository extends GenericRepository<BadgeSigningKey, Long> {
 
         @Query("""
                 INSERT INTO badge_signing_key (event_id, public_key, private_key_encrypted, created_at)

@@ -25,7 +25,7 @@ import java.util.Optional;
 @Singleton
 public class BadgeService {
 
-    private final BadgeQueries queries;
+    private final BadgeRepository queries;
     private final BadgePrintRun.Runs runs;
     private final PrintItems items;
     private final EventRepository events;
@@ -35,7 +35,7 @@ public class BadgeService {
     private final AuditLog audit;
     private final Clock clock;
 
-    BadgeService(BadgeQueries queries, BadgePrintRun.Runs runs, PrintItems items, EventRepository events, BadgeTokens tokens,
+    BadgeService(BadgeRepository queries, BadgePrintRun.Runs runs, PrintItems items, EventRepository events, BadgeTokens tokens,
                  BadgeRenderer renderer, Messages messages, AuditLog audit, Clock clock) {
         this.queries = queries;
         this.runs = runs;

@@ -56,11 +56,11 @@ public class Attendance {
 
     private final ScannerKit kit;
     private final ScanLog scans;
-    private final CheckinQueries registrations;
+    private final CheckinRepository registrations;
     private final SessionRepository sessions;
     private final RoomRepository rooms;
 
-    Attendance(ScannerKit kit, ScanLog scans, CheckinQueries registrations, SessionRepository sessions,
+    Attendance(ScannerKit kit, ScanLog scans, CheckinRepository registrations, SessionRepository sessions,
                RoomRepository rooms) {
         this.kit = kit;
         this.scans = scans;
@@ -83,7 +83,7 @@ public class Attendance {
         List<Session> all = sessions.findByEventInOrder(event.id());
         Map<Long, Room> roomsById = roomsOf(all);
         Map<Long, Long> signUps = registrations.findSignUps(event.id()).stream()
-                .collect(Collectors.groupingBy(CheckinQueries.SignUp::sessionId, Collectors.counting()));
+                .collect(Collectors.groupingBy(CheckinRepository.SignUp::sessionId, Collectors.counting()));
         List<SessionLine> lines = all.stream().map(session -> {
             String key = CheckinList.session(session.id()).key();
             Room room = session.roomId() == null ? null : roomsById.get(session.roomId());
@@ -116,7 +116,7 @@ public class Attendance {
                 .collect(Collectors.toMap(ScanLog.Entry::registrationId, ScanLog.Entry::firstEntry));
         Long sessionId = list.sessionId();
         Set<Long> signedUp = sessionId == null ? Set.of() : registrations.findSignUps(event.id()).stream()
-                .filter(s -> s.sessionId() == sessionId).map(CheckinQueries.SignUp::registrationId)
+                .filter(s -> s.sessionId() == sessionId).map(CheckinRepository.SignUp::registrationId)
                 .collect(Collectors.toSet());
         List<SheetRow> rows = registrations.findRoster(event.id()).stream()
                 .filter(a -> entries.containsKey(a.registrationId()) || (holdsSeat(a)

@@ -25,10 +25,10 @@ public class CheckinService {
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_:.-]{1,100}");
 
     private final ScanDesk desk;
-    private final CheckinQueries registrations;
+    private final CheckinRepository registrations;
     private final ScanUndo undo;
 
-    CheckinService(ScanDesk desk, CheckinQueries registrations, ScanUndo undo) {
+    CheckinService(ScanDesk desk, CheckinRepository registrations, ScanUndo undo) {
         this.desk = desk;
         this.registrations = registrations;
         this.undo = undo;

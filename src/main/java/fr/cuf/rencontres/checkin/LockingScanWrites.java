@@ -10,9 +10,9 @@ import jakarta.inject.Singleton;
 @Singleton
 final class LockingScanWrites implements ScanWriter {
 
-    private final ScanStatements sql;
+    private final ScanRepository sql;
 
-    LockingScanWrites(ScanStatements sql) {
+    LockingScanWrites(ScanRepository sql) {
         this.sql = sql;
     }
 

@@ -63,9 +63,9 @@ class ScanDesk {
     /** Reads of the facts for one scan: a second one follows a lost race, a third cannot be needed. */
     private static final int READS = 3;
 
-    private final ScanStatements sql;
+    private final ScanRepository sql;
     private final ScanWriter writer;
-    private final ScanFactsQuery factsQuery;
+    private final ScanFactsRepository factsQuery;
     private final BadgeTokens tokens;
     private final Admission admission;
     private final Clock clock;
@@ -78,14 +78,14 @@ class ScanDesk {
      * writes statement by statement ({@link LockingScanWrites}): one transaction.
      */
     @Inject
-    ScanDesk(ScanStatements sql, ScanWrites oneStatement, LockingScanWrites locking, ScanFactsQuery factsQuery,
+    ScanDesk(ScanRepository sql, ScanWrites oneStatement, LockingScanWrites locking, ScanFactsRepository factsQuery,
              BadgeTokens tokens, Admission admission, Clock clock, TransactionOperations<Connection> tx,
              ConnectionOperations<Connection> connections, DatabaseVendor database) {
         this(sql, database.postgres() ? oneStatement : locking, factsQuery, tokens, admission, clock, tx, connections);
     }
 
     /** A desk with the given writer: tests run the locking one on PostgreSQL too. */
-    ScanDesk(ScanStatements sql, ScanWriter writer, ScanFactsQuery factsQuery, BadgeTokens tokens,
+    ScanDesk(ScanRepository sql, ScanWriter writer, ScanFactsRepository factsQuery, BadgeTokens tokens,
              Admission admission, Clock clock, TransactionOperations<Connection> tx,
              ConnectionOperations<Connection> connections) {
         this.sql = sql;
@@ -176,7 +176,7 @@ class ScanDesk {
      */
     private Optional<ScanResult> replay(ValidScan scan) {
         String nonce = scan.nonce();
-        Optional<ScanStatements.Stored> found = sql.findByNonce(nonce);
+        Optional<ScanRepository.Stored> found = sql.findByNonce(nonce);
         if (found.isPresent() && found.get().requestDigest() != null
                 && !found.get().requestDigest().equals(scan.digest())) {
             throw DomainException.conflict("nonce", "nonce_reused");

@@ -13,17 +13,17 @@ import jakarta.inject.Singleton;
 @Singleton
 class ScanUndo {
 
-    private final ScanStatements sql;
+    private final ScanRepository sql;
     private final AuditLog audit;
 
-    ScanUndo(ScanStatements sql, AuditLog audit) {
+    ScanUndo(ScanRepository sql, AuditLog audit) {
         this.sql = sql;
         this.audit = audit;
     }
 
     @Transactional
     long undo(String nonce, String actor) {
-        ScanStatements.Undoable scan = sql.findUndoable(nonce)
+        ScanRepository.Undoable scan = sql.findUndoable(nonce)
                 .orElseThrow(() -> DomainException.conflict("nonce", "nothing_to_undo"));
         sql.lock(scan.registrationId());
         if (sql.markUndone(nonce) == 0) {

@@ -78,7 +78,7 @@ public class ScannerKit {
     private final SessionRepository sessions;
     private final RoomRepository rooms;
     private final MembershipRepository memberships;
-    private final CheckinQueries registrations;
+    private final CheckinRepository registrations;
     private final ScanLog scans;
     private final BadgeKeys keys;
     private final Clock clock;
@@ -90,7 +90,7 @@ public class ScannerKit {
     static final java.time.Duration SINCE_OVERLAP = java.time.Duration.ofSeconds(10);
 
     ScannerKit(EventRepository events, SessionRepository sessions, RoomRepository rooms,
-               MembershipRepository memberships, CheckinQueries registrations, ScanLog scans, BadgeKeys keys,
+               MembershipRepository memberships, CheckinRepository registrations, ScanLog scans, BadgeKeys keys,
                Clock clock) {
         this.scans = scans;
         this.events = events;
@@ -151,8 +151,8 @@ public class ScannerKit {
 
     private Map<Long, List<Long>> signUps(Event event) {
         return registrations.findSignUps(event.id()).stream().collect(Collectors.groupingBy(
-                CheckinQueries.SignUp::registrationId,
-                Collectors.mapping(CheckinQueries.SignUp::sessionId, Collectors.toList())));
+                CheckinRepository.SignUp::registrationId,
+                Collectors.mapping(CheckinRepository.SignUp::sessionId, Collectors.toList())));
     }
 
     private Set<Long> members(Event event) {

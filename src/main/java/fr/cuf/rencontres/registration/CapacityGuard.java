@@ -17,12 +17,12 @@ import java.util.TreeSet;
 @Singleton
 class CapacityGuard {
 
-    private final RegistrationStore store;
+    private final RegistrationDetailRepository store;
 
     /** Only the concurrency test turns this off, to show that the race it closes is real. */
     volatile boolean locking = true;
 
-    CapacityGuard(RegistrationStore store) {
+    CapacityGuard(RegistrationDetailRepository store) {
         this.store = store;
     }
 

@@ -30,14 +30,14 @@ import java.util.Optional;
 @Singleton
 class IdempotencyKeys {
 
-    private final Keys keys;
+    private final IdempotencyKeyRepository keys;
     private final SecureRandom random = new SecureRandom();
 
-    IdempotencyKeys(Keys keys) {
+    IdempotencyKeys(IdempotencyKeyRepository keys) {
         this.keys = keys;
     }
 
-    /** The row key of a client's key (what {@link RegistrationStore#priorOf} looks up). */
+    /** The row key of a client's key (what {@link RegistrationDetailRepository#priorOf} looks up). */
     static String keyHash(String clientKey) {
         return PersonalLinks.hash("idem:" + clientKey);
     }
@@ -96,7 +96,7 @@ class IdempotencyKeys {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface Keys extends GenericRepository<IdempotencyRow, String> {
+    interface IdempotencyKeyRepository extends GenericRepository<IdempotencyRow, String> {
 
         @Query("""
                 INSERT INTO idempotency_key (key_hash, registration_id, sealed_secret, created_at)

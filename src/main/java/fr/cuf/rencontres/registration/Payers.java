@@ -21,25 +21,25 @@ import java.util.Locale;
 @Singleton
 class Payers {
 
-    private final RegistrationStore store;
+    private final RegistrationDetailRepository store;
     private final OrganisationService organisations;
     private final Clock clock;
 
-    Payers(RegistrationStore store, OrganisationService organisations, Clock clock) {
+    Payers(RegistrationDetailRepository store, OrganisationService organisations, Clock clock) {
         this.store = store;
         this.organisations = organisations;
         this.clock = clock;
     }
 
     @Nullable
-    RegistrationStore.Payer of(Event event, RegistrationRequest request, Submission submission) {
+    RegistrationDetailRepository.Payer of(Event event, RegistrationRequest request, Submission submission) {
         int year = Times.paris(event.startsAt()).getYear();
         if (request.organisationId() != null) {
             return store.payer(request.organisationId(), year)
                     .orElseThrow(() -> DomainException.notFound("organisation_not_found"));
         }
         Organisation created = created(request, submission);
-        return created == null ? null : new RegistrationStore.Payer(created.id(), created.kind(), created.country(), false);
+        return created == null ? null : new RegistrationDetailRepository.Payer(created.id(), created.kind(), created.country(), false);
     }
 
     private Organisation created(RegistrationRequest request, Submission submission) {

@@ -20,12 +20,12 @@ import java.time.temporal.ChronoUnit;
 @Singleton
 public class RateLimiter {
 
-    private final Counters counters;
+    private final RateCountRepository counters;
     private final int limit;
     private final Clock clock;
     private final TransactionOperations<java.sql.Connection> tx;
 
-    RateLimiter(Counters counters, RegistrationSettings settings, Clock clock, TransactionOperations<java.sql.Connection> tx) {
+    RateLimiter(RateCountRepository counters, RegistrationSettings settings, Clock clock, TransactionOperations<java.sql.Connection> tx) {
         this.counters = counters;
         this.limit = settings.getRateLimitPerMinute();
         this.clock = clock;
@@ -58,7 +58,7 @@ public class RateLimiter {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface Counters extends GenericRepository<RegistrationDetail, Long> {
+    interface RateCountRepository extends GenericRepository<RegistrationDetail, Long> {
 
         @Query("UPDATE rate_limit_counter SET hits = hits + 1 WHERE client = :client AND minute_start = :minute")
         long increment(String client, Instant minute);

@@ -21,10 +21,10 @@ import java.util.Optional;
 @Singleton
 class Registrants {
 
-    private final People people;
+    private final RegistrantPersonRepository people;
     private final Clock clock;
 
-    Registrants(People people, Clock clock) {
+    Registrants(RegistrantPersonRepository people, Clock clock) {
         this.people = people;
         this.clock = clock;
     }
@@ -78,7 +78,7 @@ class Registrants {
         return result;
     }
 
-    /** The condition of {@link People#refresh}, checked without a statement. */
+    /** The condition of {@link RegistrantPersonRepository#refresh}, checked without a statement. */
     static boolean differs(Person p, Typed t) {
         return !p.firstName().equals(t.firstName()) || !p.lastName().equals(t.lastName())
                 || (t.functionTitle() != null && !t.functionTitle().equals(p.functionTitle()))
@@ -91,7 +91,7 @@ class Registrants {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface People extends GenericRepository<Person, Long> {
+    interface RegistrantPersonRepository extends GenericRepository<Person, Long> {
 
         @Query("""
                 INSERT INTO person (first_name, last_name, function_title, email, phone, organisation_id,

@@ -27,7 +27,7 @@ import java.util.Set;
 public class RegistrationChanges {
 
     private final RegistrationRepository registrations;
-    private final RegistrationStore store;
+    private final RegistrationDetailRepository store;
     private final RegistrationViews views;
     private final EventRepository events;
     private final CapacityGuard guard;
@@ -40,7 +40,7 @@ public class RegistrationChanges {
     private final Clock clock;
     private final ApplicationEventPublisher<RegistrationCancelled> cancellations;
 
-    RegistrationChanges(RegistrationRepository registrations, RegistrationStore store, RegistrationViews views,
+    RegistrationChanges(RegistrationRepository registrations, RegistrationDetailRepository store, RegistrationViews views,
                         EventRepository events, CapacityGuard guard, Seats seats, Registrants registrants,
                         PersonalLinks links, RegistrationMails mails, Pricing pricing, AuditLog audit,
                         Clock clock, ApplicationEventPublisher<RegistrationCancelled> cancellations) {
@@ -72,7 +72,7 @@ public class RegistrationChanges {
             return List.of();
         }
         List<Long> freedSessions = store.choicesOf(registrationId).stream()
-                .filter(c -> Seats.HELD.equals(c.status())).map(RegistrationStore.Choice::sessionId).toList();
+                .filter(c -> Seats.HELD.equals(c.status())).map(RegistrationDetailRepository.Choice::sessionId).toList();
         registrations.update(with(current, RegistrationStatus.CANCELLED));
         store.deactivate(registrationId);
         store.setAllChoices(registrationId, Seats.CANCELLED);
@@ -130,13 +130,13 @@ public class RegistrationChanges {
             }
         }
         Set<Long> touched = new HashSet<>(wanted);
-        List<RegistrationStore.Choice> before = store.choicesOf(registrationId);
+        List<RegistrationDetailRepository.Choice> before = store.choicesOf(registrationId);
         before.forEach(c -> touched.add(c.sessionId()));
         guard.lock(event, touched);
         Registration current = registrations.findById(registrationId).orElseThrow();
         List<Long> freed = new ArrayList<>();
         Set<Long> kept = new HashSet<>();
-        for (RegistrationStore.Choice c : store.choicesOf(registrationId)) {
+        for (RegistrationDetailRepository.Choice c : store.choicesOf(registrationId)) {
             if (wanted.contains(c.sessionId()) && !Seats.CANCELLED.equals(c.status())) {
                 kept.add(c.sessionId());
             } else {

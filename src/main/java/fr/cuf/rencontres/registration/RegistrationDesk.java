@@ -23,7 +23,7 @@ import java.util.List;
 public class RegistrationDesk {
 
     private final RegistrationRepository registrations;
-    private final RegistrationStore store;
+    private final RegistrationDetailRepository store;
     private final PriceCategoryRepository categories;
     private final QuestionRepository questions;
     private final EventRepository events;
@@ -33,7 +33,7 @@ public class RegistrationDesk {
     private final AuditLog audit;
     private final Clock clock;
 
-    RegistrationDesk(RegistrationRepository registrations, RegistrationStore store, PriceCategoryRepository categories,
+    RegistrationDesk(RegistrationRepository registrations, RegistrationDetailRepository store, PriceCategoryRepository categories,
                      QuestionRepository questions, EventRepository events, CapacityGuard guard, PersonalLinks links,
                      RegistrationMails mails, AuditLog audit, Clock clock) {
         this.registrations = registrations;

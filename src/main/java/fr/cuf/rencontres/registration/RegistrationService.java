@@ -31,7 +31,7 @@ public class RegistrationService {
     private final EventRepository events;
     private final Payers payers;
     private final RegistrationWrites writes;
-    private final RegistrationStore store;
+    private final RegistrationDetailRepository store;
     private final Registrants registrants;
     private final RequestCheck check;
     private final Pricing pricing;
@@ -45,7 +45,7 @@ public class RegistrationService {
     private final RegistrationGroup.Groups groups;
 
     RegistrationService(RegistrationGroup.Groups groups, EventRepository events, Payers payers, RegistrationWrites writes,
-                        RegistrationStore store, Registrants registrants, RequestCheck check, Pricing pricing,
+                        RegistrationDetailRepository store, Registrants registrants, RequestCheck check, Pricing pricing,
                         CapacityGuard guard, Seats seats, IdempotencyKeys idempotency, PersonalLinks links,
                         QuestionRepository questions, RegistrationViews views, Clock clock) {
         this.groups = groups;
@@ -110,7 +110,7 @@ public class RegistrationService {
         List<PriceCategory> categories = pricing.categoriesOf(event);
         checkAttendance(event, request.attendanceDay(), categories, valid.sessionIds(), sessions);
 
-        RegistrationStore.Payer payer = payers.of(event, request, submission);
+        RegistrationDetailRepository.Payer payer = payers.of(event, request, submission);
         boolean member = payer != null && payer.member();
         if (event.membersOnly() && !member) {
             throw DomainException.forbidden("members_only");
@@ -139,7 +139,7 @@ public class RegistrationService {
         String clientKey = submission.idempotencyKey();
         String fingerprint = clientKey == null ? null : IdempotencyKeys.fingerprint(event.id(), request);
         java.util.Set<String> active = new java.util.HashSet<>();
-        for (RegistrationStore.Prior prior : store.priorOf(clientKey == null ? null : IdempotencyKeys.keyHash(clientKey),
+        for (RegistrationDetailRepository.Prior prior : store.priorOf(clientKey == null ? null : IdempotencyKeys.keyHash(clientKey),
                 event.id(), people.keySet())) {
             if ("K".equals(prior.kind())) {
                 String secret = idempotency.opened(clientKey, fingerprint, prior.found()).orElseThrow(() ->

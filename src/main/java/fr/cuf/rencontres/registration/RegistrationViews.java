@@ -23,14 +23,14 @@ import java.util.stream.Collectors;
 public class RegistrationViews {
 
     private final RegistrationRepository registrations;
-    private final RegistrationStore store;
+    private final RegistrationDetailRepository store;
     private final PersonRepository persons;
     private final OrganisationRepository organisations;
     private final EventRepository events;
     private final PriceCategoryRepository categories;
     private final QuestionRepository questions;
 
-    RegistrationViews(RegistrationRepository registrations, RegistrationStore store, PersonRepository persons,
+    RegistrationViews(RegistrationRepository registrations, RegistrationDetailRepository store, PersonRepository persons,
                       OrganisationRepository organisations, EventRepository events,
                       PriceCategoryRepository categories, QuestionRepository questions) {
         this.registrations = registrations;

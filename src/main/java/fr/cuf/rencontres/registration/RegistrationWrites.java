@@ -78,18 +78,18 @@ class RegistrationWrites {
 
     private final JdbcOperations jdbc;
     private final RegistrationRepository registrations;
-    private final RegistrationStore store;
+    private final RegistrationDetailRepository store;
     private final AuditLog audit;
     private final RegistrationMails mails;
-    private final IdempotencyKeys.Keys keys;
+    private final IdempotencyKeys.IdempotencyKeyRepository keys;
     /**
      * Whether the rows go in one statement: PostgreSQL only (H2 has no data-modifying {@code WITH}); a test turns it
      * off to check the one-by-one writes on PostgreSQL too.
      */
     volatile boolean atOnce;
 
-    RegistrationWrites(JdbcOperations jdbc, RegistrationRepository registrations, RegistrationStore store,
-                       AuditLog audit, RegistrationMails mails, IdempotencyKeys.Keys keys,
+    RegistrationWrites(JdbcOperations jdbc, RegistrationRepository registrations, RegistrationDetailRepository store,
+                       AuditLog audit, RegistrationMails mails, IdempotencyKeys.IdempotencyKeyRepository keys,
                        DatabaseVendor database) {
         this.jdbc = jdbc;
         this.registrations = registrations;

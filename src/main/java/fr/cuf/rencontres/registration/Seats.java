@@ -24,12 +24,12 @@ class Seats {
     static final String WAITING = "WAITLISTED";
     static final String CANCELLED = "CANCELLED";
 
-    private final RegistrationStore store;
+    private final RegistrationDetailRepository store;
     private final RegistrationRepository registrations;
     private final RegistrationMails mails;
     private final Clock clock;
 
-    Seats(RegistrationStore store, RegistrationRepository registrations, RegistrationMails mails, Clock clock) {
+    Seats(RegistrationDetailRepository store, RegistrationRepository registrations, RegistrationMails mails, Clock clock) {
         this.store = store;
         this.registrations = registrations;
         this.mails = mails;
@@ -103,7 +103,7 @@ class Seats {
                     r.participantType(), status, r.priceCategory(), r.priceCents(), r.badgeVersion(), r.createdAt(),
                     clock.instant(), r.version()));
             Map<Long, SessionSeats> sessions = sessionsOf(event.id());
-            for (RegistrationStore.Choice choice : store.choicesOf(r.id())) {
+            for (RegistrationDetailRepository.Choice choice : store.choicesOf(r.id())) {
                 SessionSeats s = sessions.get(choice.sessionId());
                 if (WAITING.equals(choice.status()) && s != null && sessionHasSeat(s)) {
                     store.setChoiceStatus(r.id(), s.id(), HELD);

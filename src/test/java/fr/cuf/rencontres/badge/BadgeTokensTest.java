@@ -44,7 +44,7 @@ class BadgeTokensTest {
     @Inject BadgeFixtures fixtures;
     @Inject BadgeTokens tokens;
     @Inject BadgeKeys keys;
-    @Inject BadgeKeys.Keys keyRows;
+    @Inject BadgeKeys.SigningKeyRepository keyRows;
     @Inject AppSecrets secrets;
     @Inject Clock clock;
     @Inject @Named(BadgeTokens.CODES) SyncCache<Cache<Object, Object>> verifiedCodes;

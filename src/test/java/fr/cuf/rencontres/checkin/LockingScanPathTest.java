@@ -20,15 +20,15 @@ import java.time.Clock;
 @Property(name = "rencontres.clock.fixed", value = "2026-07-08T09:12:00+02:00")
 class LockingScanPathTest extends CheckinServiceTest {
 
-    @Inject ScanStatements sql;
+    @Inject ScanRepository sql;
     @Inject LockingScanWrites locking;
-    @Inject ScanFactsQuery facts;
+    @Inject ScanFactsRepository facts;
     @Inject BadgeTokens tokens;
     @Inject Admission admission;
     @Inject Clock clock;
     @Inject TransactionOperations<Connection> tx;
     @Inject ConnectionOperations<Connection> connections;
-    @Inject CheckinQueries registrations;
+    @Inject CheckinRepository registrations;
     @Inject ScanUndo undo;
 
     @BeforeEach

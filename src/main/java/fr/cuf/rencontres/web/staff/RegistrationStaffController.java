@@ -15,7 +15,7 @@ import fr.cuf.rencontres.registration.RegistrationRequest;
 import fr.cuf.rencontres.registration.RegistrationService;
 import fr.cuf.rencontres.registration.RegistrationStatus;
 import fr.cuf.rencontres.registration.RegistrationViews;
-import fr.cuf.rencontres.registration.DeskQueries;
+import fr.cuf.rencontres.registration.RegistrationDeskRepository;
 import fr.cuf.rencontres.registration.Submission;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Messages;
@@ -57,7 +57,7 @@ class RegistrationStaffController {
 
     private final EventRepository events;
     private final EventService eventService;
-    private final DeskQueries queries;
+    private final RegistrationDeskRepository queries;
     private final RegistrationViews views;
     private final RegistrationService registrations;
     private final RegistrationChanges changes;
@@ -67,7 +67,7 @@ class RegistrationStaffController {
     private final HttpLocaleResolver locales;
     private final fr.cuf.rencontres.member.OrganisationRepository organisations;
 
-    RegistrationStaffController(fr.cuf.rencontres.member.OrganisationRepository organisations, EventRepository events, EventService eventService, DeskQueries queries,
+    RegistrationStaffController(fr.cuf.rencontres.member.OrganisationRepository organisations, EventRepository events, EventService eventService, RegistrationDeskRepository queries,
                                 RegistrationViews views, RegistrationService registrations, RegistrationChanges changes,
                                 RegistrationDesk desk, MailOutboxRepository outbox, Messages messages,
                                 HttpLocaleResolver locales) {

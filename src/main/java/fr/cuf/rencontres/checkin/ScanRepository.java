@@ -12,13 +12,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The statements of the scan path besides the read of the facts ({@link ScanFactsQuery}) and PostgreSQL's
+ * The statements of the scan path besides the read of the facts ({@link ScanFactsRepository}) and PostgreSQL's
  * one-statement writes ({@link ScanWrites}): for {@link LockingScanWrites}, a lock, the presence and the scan one by
  * one; on both, the scan's insert for refusals (also the nonce check: a nonce seen before inserts nothing), replays
  * and undo.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface ScanStatements extends GenericRepository<Registration, Long> {
+interface ScanRepository extends GenericRepository<Registration, Long> {
 
     /** H2 (no ON CONFLICT … DO UPDATE): the registration row is locked first, then update or insert. */
     @Query("SELECT id FROM registration WHERE id = :registrationId FOR UPDATE")

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** The hand-written SQL of registration: locks, seat counts, waiting lists, details. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface RegistrationStore extends CrudRepository<RegistrationDetail, Long> {
+public interface RegistrationDetailRepository extends CrudRepository<RegistrationDetail, Long> {
 
     @Query("SELECT id FROM event WHERE id = :eventId FOR UPDATE")
     Optional<Long> lockEvent(Long eventId);

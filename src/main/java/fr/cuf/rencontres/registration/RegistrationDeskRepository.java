@@ -11,7 +11,7 @@ import java.util.List;
 
 /** The SQL of the staff pages: filtered list, counts per category, the waiting list in order. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface DeskQueries extends GenericRepository<RegistrationDetail, Long> {
+public interface RegistrationDeskRepository extends GenericRepository<RegistrationDetail, Long> {
 
     @Query("""
             SELECT r.id, p.first_name, p.last_name, d.email, o.name AS organisation_name, r.participant_type, r.status,

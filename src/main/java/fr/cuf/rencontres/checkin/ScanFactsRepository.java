@@ -18,7 +18,7 @@ import java.util.Optional;
  * name, by hand (a generic mapper's per-call work costs more than the mapping itself).
  */
 @Singleton
-class ScanFactsQuery {
+class ScanFactsRepository {
 
     private static final String SQL = """
             SELECT r.id AS registration_id, r.event_id, e.slug AS event_slug, r.status, r.participant_type,
@@ -44,7 +44,7 @@ class ScanFactsQuery {
 
     private final JdbcOperations jdbc;
 
-    ScanFactsQuery(JdbcOperations jdbc) {
+    ScanFactsRepository(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 

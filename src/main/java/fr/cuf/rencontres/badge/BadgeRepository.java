@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Badge rows in print order (last name, first name), and the record of print runs. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface BadgeQueries extends GenericRepository<Registration, Long> {
+interface BadgeRepository extends GenericRepository<Registration, Long> {
 
     String ROWS = """
             SELECT r.id AS registration_id, r.event_id, r.participant_type, r.status, r.badge_version,

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** What check-in reads of registrations (never writes): lookups by name, rosters, sign-ups. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface CheckinQueries extends GenericRepository<Registration, Long> {
+interface CheckinRepository extends GenericRepository<Registration, Long> {
 
     @Query("""
             SELECT r.id AS registration_id, r.status, r.participant_type, r.badge_version,
