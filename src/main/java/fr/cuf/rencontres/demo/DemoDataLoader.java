@@ -6,6 +6,7 @@ import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventKind;
 import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.member.OrganisationRepository;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Order;
@@ -33,11 +34,13 @@ public class DemoDataLoader {
     private final String jdbcUrl;
     private final OrganisationRepository organisations;
     private final EventRepository events;
-    private final DemoContent content;
+    // resolved only when loading: on a database that holds data, its services (registration, invoices,
+    // badges, check-in, ...) are not built at start but when a request first needs them
+    private final BeanProvider<DemoContent> content;
     private final DemoLoading loading;
 
     DemoDataLoader(RencontresConfiguration configuration, @Value("${datasources.default.url}") String jdbcUrl,
-                   OrganisationRepository organisations, EventRepository events, DemoContent content,
+                   OrganisationRepository organisations, EventRepository events, BeanProvider<DemoContent> content,
                    DemoLoading loading) {
         this.configuration = configuration;
         this.jdbcUrl = jdbcUrl;
@@ -63,7 +66,7 @@ public class DemoDataLoader {
 
     /** Loads every demo file now, all or nothing; returns the next edition. */
     public Event load() {
-        return content.load();
+        return content.get().load();
     }
 
     /** The events of the files as written, for {@link DemoCalendar#place}. */

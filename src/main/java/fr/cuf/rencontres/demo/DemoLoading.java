@@ -1,6 +1,7 @@
 package fr.cuf.rencontres.demo;
 
 import fr.cuf.rencontres.event.Event;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +25,12 @@ public class DemoLoading {
     /** Where the demo data stands in this run of the service. */
     public enum State { NOT_LOADING, LOADING, LOADED, FAILED }
 
-    private final DemoProposal proposal;
+    // the solver's beans are built only if a load runs
+    private final BeanProvider<DemoProposal> proposal;
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile State state = State.NOT_LOADING;
 
-    DemoLoading(DemoProposal proposal) {
+    DemoLoading(BeanProvider<DemoProposal> proposal) {
         this.proposal = proposal;
     }
 
@@ -47,7 +49,7 @@ public class DemoLoading {
         long started = System.nanoTime();
         try {
             Event next = load.get();
-            proposal.proposeWorkshops(next);
+            proposal.get().proposeWorkshops(next);
             state = State.LOADED;
             LOG.info("Loaded the demo data in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException | Error e) {
