@@ -14,7 +14,7 @@ WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 (cd "$WORK" && PORT=$PORT exec "$JAVA" -XX:AOTCacheOutput="$OUT" ${JAVA_OPTS:-} -jar "$JAR" > app.log 2>&1) &
 APP=$!
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/health" > /dev/null && break; sleep 0.5; done
-SLUG=$(curl -s "http://127.0.0.1:$PORT/api/v1/events" | grep -o '"slug":"rencontres-aict-[0-9]*"' | tail -1 | cut -d'"' -f4)
+SLUG=$(curl -s "http://127.0.0.1:$PORT/api/v1/events" | grep -o '"slug":"rencontres-aict-[0-9]*"' | tail -1 | cut -d'"' -f4 || true)
 for p in / "/events/$SLUG" "/events/$SLUG/programme.ics" "/events/$SLUG/register" /groups /api/v1/events /login /archives; do
   curl -s -o /dev/null "http://127.0.0.1:$PORT$p"
 done
