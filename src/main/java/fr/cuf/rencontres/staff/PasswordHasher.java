@@ -25,6 +25,19 @@ public class PasswordHasher {
         return "pbkdf2-sha256$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
     }
 
+    /**
+     * A stored form no password matches (random salt and random 256-bit hash, never derived) that costs a check
+     * as much as a real one: what an unknown name is checked against. Made without the derivation, so it adds
+     * nothing to the start (a derived dummy was ~17% of the start's CPU; issue 20).
+     */
+    public String unmatchable() {
+        byte[] salt = new byte[16];
+        byte[] hash = new byte[32];
+        random.nextBytes(salt);
+        random.nextBytes(hash);
+        return "pbkdf2-sha256$" + ITERATIONS + "$" + b64(salt) + "$" + b64(hash);
+    }
+
     public boolean matches(String password, String stored) {
         String[] parts = stored.split("\\$");
         if (parts.length != 4 || !"pbkdf2-sha256".equals(parts[0])) {

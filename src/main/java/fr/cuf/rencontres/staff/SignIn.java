@@ -50,7 +50,7 @@ public class SignIn {
         this.throttle = throttle;
         this.recorder = recorder;
         this.clock = clock;
-        this.dummyHash = hasher.hash(Secrets.random());
+        this.dummyHash = hasher.unmatchable();
     }
 
     public Outcome attempt(String username, String password, String address) {

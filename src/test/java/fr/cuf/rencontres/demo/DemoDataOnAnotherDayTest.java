@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,9 +34,11 @@ class DemoDataOnAnotherDayTest {
     @Inject DataSource dataSource;
     @Inject EventRepository events;
     @Inject Clock clock;
+    @Inject DemoLoading loading;
 
     @BeforeAll
-    void load() {
+    void load() throws InterruptedException {
+        loading.await(Duration.ofMinutes(5)); // the load the context's start began, in the background
         TestDatabase.clean(dataSource);
         loader.load();
     }
