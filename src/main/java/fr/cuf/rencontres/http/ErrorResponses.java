@@ -30,6 +30,9 @@ import java.util.Map;
 @Singleton
 public class ErrorResponses {
 
+    /** How often a browser showing a 503 page reloads it. */
+    static final int RELOAD_SECONDS = 5;
+
     private final Messages messages;
     private final HttpLocaleResolver locales;
     private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
@@ -70,6 +73,10 @@ public class ErrorResponses {
         model.put("status", status.getCode());
         model.put("code", items.get(0).code());
         model.put("message", items.get(0).message());
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            // the demo data loading, the database away: the browser asks again by itself
+            model.put("refreshSeconds", RELOAD_SECONDS);
+        }
         return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(page(request, model));
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -49,6 +50,7 @@ class DemoLoadingTest {
         assertEquals(DemoLoadingFilter.RETRY_AFTER, page.headers().firstValue("Retry-After").orElse(null));
         assertTrue(page.body().contains("data-code=\"demo_loading\""), page.body());
         assertTrue(page.body().contains("Les données de démonstration se chargent"), page.body());
+        assertTrue(page.body().contains("<meta http-equiv=\"refresh\" content=\"5\">"), "the page reloads by itself");
         HttpResponse<String> api = get("/api/v1/events", "application/json");
         assertEquals(503, api.statusCode());
         assertTrue(api.body().contains("demo_loading"), api.body());
@@ -58,7 +60,9 @@ class DemoLoadingTest {
         gate.countDown();
         assertEquals(DemoLoading.State.LOADED, loading.await(Duration.ofMinutes(5)));
         assertEquals(200, get("/health", "application/json").statusCode());
-        assertEquals(200, get("/", "text/html").statusCode());
+        HttpResponse<String> home = get("/", "text/html");
+        assertEquals(200, home.statusCode());
+        assertFalse(home.body().contains("http-equiv=\"refresh\""), "a page that answers does not reload");
         HttpResponse<String> list = get("/api/v1/events", "application/json");
         assertEquals(200, list.statusCode());
         assertTrue(list.body().contains("\"slug\":\"rencontres-aict-"), list.body());
