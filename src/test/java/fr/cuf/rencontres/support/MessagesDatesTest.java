@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class MessagesDatesTest {
 
-    final Messages messages = new Messages();
+    final Messages messages = new Messages(new SiteMessageSource());
 
     @Test
     void a_refusal_gives_its_moment_in_words_in_each_language() {
