@@ -4,7 +4,9 @@ import jakarta.inject.Singleton;
 
 import io.micronaut.context.MessageSource;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A text of the site or of a refusal in a language: the site's {@link MessageSource} (see
@@ -22,8 +24,19 @@ public class Messages {
 
     public String get(Locale locale, String key, Object... args) {
         Locale target = Languages.supported(locale);
-        return source.getMessage(key, key, target, readable(target, args == null ? new Object[0] : args));
+        Map<String, Object> variables = new HashMap<>();
+        // a placeholder given no argument stays as it is: some texts are filled in by the page's script
+        for (int i = 0; i < PLACEHOLDERS; i++) {
+            variables.put(String.valueOf(i), "{" + i + "}");
+        }
+        Object[] values = readable(target, args == null ? new Object[0] : args);
+        for (int i = 0; i < values.length; i++) {
+            variables.put(String.valueOf(i), String.valueOf(values[i]));
+        }
+        return source.getMessage(key, MessageSource.MessageContext.of(target, variables), key);
     }
+
+    private static final int PLACEHOLDERS = 10;
 
     /**
      * Dates and times as people read them ("15 avril 2026 à 9 h", "April 15, 2026 at 9:00") rather than ISO:
