@@ -83,8 +83,7 @@
         method: 'POST', body: body, credentials: 'same-origin',
         headers: { 'X-CSRF-TOKEN': form.elements.csrfToken.value, 'Accept': 'text/html' }
       }).then(function (response) {
-        if (response.ok && response.url.indexOf('refused=') < 0) { window.location.hash = 'session-' + dragged.dataset.session; window.location.reload(); return; }
-        if (response.ok) { window.location.href = response.url; return; }
+        if (response.ok) { window.location.hash = 'session-' + dragged.dataset.session; window.location.reload(); return; }
         return response.text().then(function (html) {
           document.open(); document.write(html); document.close();
         });

@@ -149,6 +149,6 @@ class CheckinApiController {
     }
 
     private Locale locale(HttpRequest<?> request) {
-        return Messages.supported(locales.resolveOrDefault(request));
+        return locales.resolveOrDefault(request);
     }
 }

@@ -8,7 +8,6 @@ import fr.cuf.rencontres.csvio.ImportService;
 import fr.cuf.rencontres.csvio.ImportUploads;
 import fr.cuf.rencontres.csvio.ValueChoices;
 import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -64,7 +63,7 @@ class ImportApiController {
         ImportRequest file = new ImportRequest(importKind, body == null ? new byte[0] : body, map, event,
                 waitingList, sendMail, ValueChoices.parse(value));
         ImportReport report = dryRun ? imports.preview(file) : imports.commit(file, validOnly, user.getName());
-        ImportResult result = reports.localise(report, Messages.supported(locales.resolveOrDefault(request)));
+        ImportResult result = reports.localise(report, locales.resolveOrDefault(request));
         return HttpResponse.status(!dryRun && !report.committed() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)
                 .body(result);
     }

@@ -2,7 +2,6 @@ package fr.cuf.rencontres.api;
 
 import fr.cuf.rencontres.csvio.CsvWriter;
 import fr.cuf.rencontres.invoice.InvoiceExports;
-import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -32,7 +31,7 @@ class InvoiceApiController {
     HttpResponse<byte[]> invoices(@PathVariable String slug, @Nullable @QueryValue String format, HttpRequest<?> request) {
         CsvWriter.Dialect dialect = CsvWriter.Dialect.of(format);
         return file("factures-" + slug, dialect, exports.invoices(slug, dialect,
-                Messages.supported(locales.resolveOrDefault(request))));
+                locales.resolveOrDefault(request)));
     }
 
     @Get("/payments.csv")
@@ -40,7 +39,7 @@ class InvoiceApiController {
     HttpResponse<byte[]> payments(@PathVariable String slug, @Nullable @QueryValue String format, HttpRequest<?> request) {
         CsvWriter.Dialect dialect = CsvWriter.Dialect.of(format);
         return file("paiements-" + slug, dialect, exports.payments(slug, dialect,
-                Messages.supported(locales.resolveOrDefault(request))));
+                locales.resolveOrDefault(request)));
     }
 
     private static HttpResponse<byte[]> file(String base, CsvWriter.Dialect dialect, byte[] body) {

@@ -63,7 +63,7 @@ class RegistrationApiController {
         if (limited.isPresent()) {
             return limited.get();
         }
-        String language = fr.cuf.rencontres.support.Messages.supported(locales.resolveOrDefault(http)).getLanguage();
+        String language = locales.resolveOrDefault(http).getLanguage();
         RegistrationOutcome outcome = registrations.register(slug, request.inLanguageIfMissing(language),
                 Submission.api(blankToNull(idempotencyKey)));
         RegistrationJson body = RegistrationJson.of(outcome, links::url);

@@ -12,7 +12,6 @@ import fr.cuf.rencontres.schedule.solver.SolveRequest;
 import fr.cuf.rencontres.schedule.solver.TimetableRun;
 import fr.cuf.rencontres.schedule.solver.TimetableRunRepository;
 import fr.cuf.rencontres.schedule.solver.TimetableSolving;
-import fr.cuf.rencontres.support.Messages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -59,7 +58,7 @@ class TimetableApiController {
     @Get
     TimetableJson.Timetable timetable(HttpRequest<?> request, @PathVariable String slug) {
         Timetable t = timetables.of(events.bySlug(slug));
-        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+        Locale locale = locales.resolveOrDefault(request);
         return new TimetableJson.Timetable(slug,
                 Stream.of(t.placed(), t.unscheduled(), t.cancelled()).flatMap(List::stream).map(TimetableApiController::session).toList(),
                 t.conflicts().stream().map(c -> new TimetableJson.ConflictJson(c.code(), c.hard(), texts.text(c, locale),

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.calendar;
 
+import fr.cuf.rencontres.support.Languages;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventCatalogue;
 import fr.cuf.rencontres.event.EventKind;
@@ -54,7 +55,7 @@ public class AgendaFeed {
 
     /** The agenda behind a secret; an unknown, malformed or revoked secret is simply not found. */
     public RenderedFeed of(String token, Locale language) {
-        Locale locale = Messages.supported(language);
+        Locale locale = Languages.supported(language);
         Registration owner = tokens.registrationOf(token).flatMap(registrations::findById)
                 .orElseThrow(() -> DomainException.notFound("calendar_feed_not_found"));
         Instant from = eventEntries.windowStart();
@@ -71,7 +72,7 @@ public class AgendaFeed {
      * holds each entry once.
      */
     public RenderedFeed ofRegistration(long registrationId, Locale language) {
-        Locale locale = Messages.supported(language);
+        Locale locale = Languages.supported(language);
         Registration r = registrations.findById(registrationId)
                 .orElseThrow(() -> DomainException.notFound("registration_not_found"));
         return IcsWriter.write(messages.get(locale, "calendar.name.personal"), dedupe(entriesOf(r, locale, e -> true)));

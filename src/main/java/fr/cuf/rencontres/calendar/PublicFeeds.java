@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.calendar;
 
+import fr.cuf.rencontres.support.Languages;
 import fr.cuf.rencontres.event.EventCatalogue;
 import fr.cuf.rencontres.event.EventFilter;
 import fr.cuf.rencontres.event.EventFormat;
@@ -47,7 +48,7 @@ public class PublicFeeds {
 
     /** The placed sessions of a public event, or the event itself when it has none. */
     public RenderedFeed programme(String slug, Locale language) {
-        Locale locale = Messages.supported(language);
+        Locale locale = Languages.supported(language);
         return cache.get("programme/" + slug + "/" + locale, () -> rows.programmeFingerprint(slug), () -> {
             // the public rule is EventService.publicBySlug's: a draft is not found
             EventSummary summary = programmeQuery.summary(slug).filter(s -> s.event().status().isPublic())
@@ -62,7 +63,7 @@ public class PublicFeeds {
 
     /** Every public meeting of a group from a year back on. */
     public RenderedFeed group(String slug, Locale language) {
-        Locale locale = Messages.supported(language);
+        Locale locale = Languages.supported(language);
         Instant from = eventEntries.windowStart();
         return cache.get("group/" + slug + "/" + locale, () -> rows.eventsFingerprint(from), () -> {
             Group group = groups.bySlug(slug);
@@ -75,7 +76,7 @@ public class PublicFeeds {
 
     /** Every public event of the association from a year back on, narrowed by pole and format. */
     public RenderedFeed all(@Nullable Pole pole, @Nullable EventFormat format, Locale language) {
-        Locale locale = Messages.supported(language);
+        Locale locale = Languages.supported(language);
         Instant from = eventEntries.windowStart();
         return cache.get("all/" + pole + "/" + format + "/" + locale, () -> rows.eventsFingerprint(from), () -> {
             List<EventSummary> list = catalogue.endingAfter(from, new EventFilter(null, pole, format, null));

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.csvio;
 
+import fr.cuf.rencontres.support.Languages;
 import fr.cuf.rencontres.member.OrganisationKind;
 import fr.cuf.rencontres.support.Messages;
 
@@ -27,7 +28,7 @@ final class OrganisationKinds {
     OrganisationKinds(Messages messages) {
         for (OrganisationKind kind : OrganisationKind.values()) {
             names.put(HeaderNames.key(kind.name()), kind);
-            for (Locale locale : Messages.SUPPORTED) {
+            for (Locale locale : Languages.SUPPORTED) {
                 String label = messages.get(locale, "enum.OrganisationKind." + kind.name());
                 names.put(HeaderNames.key(label), kind);
                 phrases.put(HeaderNames.words(label), kind);

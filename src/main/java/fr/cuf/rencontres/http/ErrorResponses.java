@@ -61,7 +61,7 @@ public class ErrorResponses {
     }
 
     public MutableHttpResponse<?> of(HttpRequest<?> request, HttpStatus status, List<Problem> problems) {
-        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+        Locale locale = locales.resolveOrDefault(request);
         List<ApiError.Item> items = problems.stream()
                 .map(p -> new ApiError.Item(p.code(), messages.problem(locale, p), p.field())).toList();
         if (wantsJson(request)) {

@@ -1,9 +1,11 @@
 package fr.cuf.rencontres.registration;
 
+import fr.cuf.rencontres.support.Languages;
 import fr.cuf.rencontres.calendar.AgendaFeed;
 import java.nio.charset.StandardCharsets;
 
 import fr.cuf.rencontres.mail.MailKind;
+import fr.cuf.rencontres.mail.MailTemplates;
 import fr.cuf.rencontres.mail.MailWriter;
 import fr.cuf.rencontres.mail.OutboxMail;
 import fr.cuf.rencontres.mail.OutboxSeal;
@@ -12,11 +14,13 @@ import fr.cuf.rencontres.support.Times;
 import jakarta.inject.Singleton;
 
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes a mail of the outbox from the registration as it is when the mail leaves: subject and plain-text
- * body in the registrant's language, the personal link when the row carries the (sealed) secret, and the agenda
+ * body (template {@code views/mail/registration.hbs}) in the registrant's language, the personal link when the row carries the (sealed) secret, and the agenda
  * as an .ics attachment for confirmations.
  */
 @Singleton
@@ -27,8 +31,11 @@ class MailComposer implements MailWriter {
     private final PersonalLinks links;
     private final AgendaFeed agenda;
     private final OutboxSeal seal;
+    private final MailTemplates templates;
 
-    MailComposer(RegistrationViews views, Messages messages, PersonalLinks links, AgendaFeed agenda, OutboxSeal seal) {
+    MailComposer(RegistrationViews views, Messages messages, PersonalLinks links, AgendaFeed agenda, OutboxSeal seal,
+                 MailTemplates templates) {
+        this.templates = templates;
         this.views = views;
         this.messages = messages;
         this.links = links;
@@ -50,7 +57,7 @@ class MailComposer implements MailWriter {
     @Override
     public Written write(OutboxMail mail) {
         RegistrationView v = views.view(mail.registrationId(), false);
-        Locale locale = "en".equals(mail.locale()) ? Locale.ENGLISH : Locale.FRENCH;
+        Locale locale = Languages.of(mail.locale());
         String key = "mail." + mail.kind().name().toLowerCase(Locale.ROOT);
         DateTimeFormatter day = DateTimeFormatter.ofPattern(locale == Locale.ENGLISH ? "MMMM d, yyyy" : "d MMMM yyyy", locale);
         DateTimeFormatter at = DateTimeFormatter.ofPattern("HH:mm", locale);
@@ -59,40 +66,30 @@ class MailComposer implements MailWriter {
         if (mail.kind() == MailKind.MEETING_MOVED || mail.kind() == MailKind.MEETING_CANCELLED) {
             when += ", " + at.format(Times.paris(v.event().startsAt())) + "–" + at.format(Times.paris(v.event().endsAt()));
         }
-        StringBuilder body = new StringBuilder();
-        body.append(messages.get(locale, "mail.greeting", v.person().firstName(), v.person().lastName())).append("\n\n");
-        body.append(messages.get(locale, key + ".body", title, when, mail.note() == null ? "" : mail.note())).append("\n\n");
-        body.append(messages.get(locale, "mail.status", messages.get(locale,
-                "enum.RegistrationStatus." + v.registration().status().name()))).append('\n');
+        Map<String, Object> model = new HashMap<>();
+        model.put("firstName", v.person().firstName());
+        model.put("lastName", v.person().lastName());
+        model.put("bodyKey", key + ".body");
+        model.put("title", title);
+        model.put("when", when);
+        model.put("note", mail.note() == null ? "" : mail.note());
+        model.put("status", messages.get(locale, "enum.RegistrationStatus." + v.registration().status().name()));
         if (v.quote().categoryCode() != null) {
-            body.append(messages.get(locale, "mail.price", v.quote().priceCents() == 0
-                    ? messages.get(locale, "registration.free") : v.quote().priceText(),
-                    locale == Locale.ENGLISH ? v.quote().labelEn() : v.quote().labelFr())).append('\n');
+            model.put("price", v.quote().priceCents() == 0 ? messages.get(locale, "registration.free") : v.quote().priceText());
+            model.put("category", Languages.english(locale) ? v.quote().labelEn() : v.quote().labelFr());
         }
-        if (v.registration().status() == RegistrationStatus.PENDING_PAYMENT) {
-            body.append('\n').append(messages.get(locale, "payment.instructions", v.registration().id())).append('\n');
-        }
-        for (RegistrationView.ChoiceView c : v.choices()) {
-            if (!c.held() && !c.waiting()) {
-                continue;
-            }
-            String slot = c.session().startsAt() == null ? "" : day.format(Times.paris(c.session().startsAt())) + " "
-                    + at.format(Times.paris(c.session().startsAt())) + " – ";
-            body.append("  • ").append(slot).append(c.session().title());
-            if (c.waiting()) {
-                body.append(" (").append(messages.get(locale, "registration.choice.waiting")).append(')');
-            }
-            body.append('\n');
-        }
-        body.append('\n');
+        model.put("pendingPayment", v.registration().status() == RegistrationStatus.PENDING_PAYMENT);
+        model.put("registrationId", v.registration().id());
+        model.put("choices", v.choices().stream().filter(c -> c.held() || c.waiting()).map(c -> Map.of(
+                "slot", c.session().startsAt() == null ? "" : day.format(Times.paris(c.session().startsAt())) + " "
+                        + at.format(Times.paris(c.session().startsAt())) + " – ",
+                "title", c.session().title(), "waiting", c.waiting())).toList());
         if (mail.linkSecret() != null) {
-            body.append(messages.get(locale, "mail.link", links.url(seal.open(mail.linkSecret())))).append("\n\n");
-        } else {
-            body.append(messages.get(locale, "mail.linkHint")).append("\n\n");
+            model.put("link", links.url(seal.open(mail.linkSecret())));
         }
-        body.append(messages.get(locale, "mail.signature"));
+        String body = templates.render("registration", locale, model);
         String ics = ATTACHES_AGENDA.contains(mail.kind())
                 ? new String(agenda.ofRegistration(v.registration().id(), locale).body(), StandardCharsets.UTF_8) : null;
-        return new Written(messages.get(locale, key + ".subject", title), body.toString(), ics);
+        return new Written(messages.get(locale, key + ".subject", title), body, ics);
     }
 }

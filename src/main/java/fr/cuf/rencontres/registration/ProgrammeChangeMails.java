@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.registration;
 
+import fr.cuf.rencontres.support.Languages;
 import fr.cuf.rencontres.mail.MailKind;
 import fr.cuf.rencontres.schedule.ProgrammePublished;
 import fr.cuf.rencontres.support.Messages;
@@ -87,7 +88,7 @@ public class ProgrammeChangeMails {
                 .filter(p -> locales.containsKey(p.registrationId())).collect(Collectors.groupingBy(
                         p -> List.of(p.registrationId(), p.versionId()), LinkedHashMap::new, Collectors.toList()));
         byRegistrantAndVersion.forEach((key, mine) -> {
-            Locale locale = "en".equals(locales.get(key.get(0))) ? Locale.ENGLISH : Locale.FRENCH;
+            Locale locale = Languages.of(locales.get(key.get(0)));
             List<String> lines = new ArrayList<>();
             mine.stream().map(p -> changes.get(List.of(p.versionId(), p.sessionId()))).filter(java.util.Objects::nonNull)
                     .distinct().forEach(c -> lines.add(line(c, agendas.getOrDefault(key.get(0), List.of()), locale)));

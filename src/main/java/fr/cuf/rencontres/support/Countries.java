@@ -16,6 +16,6 @@ public final class Countries {
     }
 
     public static String name(String code, Locale locale) {
-        return code == null ? "" : new Locale("", code).getDisplayCountry(Messages.supported(locale));
+        return code == null ? "" : new Locale("", code).getDisplayCountry(Languages.supported(locale));
     }
 }

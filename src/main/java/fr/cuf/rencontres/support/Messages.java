@@ -2,56 +2,41 @@ package fr.cuf.rencontres.support;
 
 import jakarta.inject.Singleton;
 
-import java.util.List;
+import io.micronaut.context.MessageSource;
+
+import java.util.HashMap;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import java.util.Map;
 
 /**
- * Texts of the site and of every refusal code, French first, English second.
- * Each feature keeps its own bundle under {@code i18n/}; a key is looked up in each in turn.
+ * A text of the site or of a refusal in a language: the site's {@link MessageSource} (see
+ * {@link SiteMessageSource}), with java.time arguments written as people read them and the key itself when no
+ * bundle has it. The language is brought to French or English by {@link Languages#supported}.
  */
 @Singleton
 public class Messages {
 
-    public static final Locale FRENCH = Locale.FRENCH;
-    public static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+    private final MessageSource source;
 
-    private static final List<String> BUNDLES = List.of(
-            "i18n.messages",
-            "i18n.errors",
-            "i18n.csvio",
-            "i18n.calendar",
-            "i18n.api",
-            "i18n.staff",
-            "i18n.registration",
-            "i18n.schedule",
-            "i18n.badges",
-            "i18n.invoice",
-            "i18n.meetings",
-            "i18n.privacy",
-            "i18n.accounts"
-    );
-
-    /** French unless the locale asks for English. */
-    public static Locale supported(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+    public Messages(MessageSource source) {
+        this.source = source;
     }
 
     public String get(Locale locale, String key, Object... args) {
-        Locale target = supported(locale);
-        for (String bundle : BUNDLES) {
-            try {
-                ResourceBundle resources = ResourceBundle.getBundle(bundle, target, NoFallback.INSTANCE);
-                if (resources.containsKey(key)) {
-                    return fill(resources.getString(key), readable(target, args));
-                }
-            } catch (MissingResourceException absent) {
-                // this bundle has no file for the locale: try the next one
-            }
+        Locale target = Languages.supported(locale);
+        Map<String, Object> variables = new HashMap<>();
+        // a placeholder given no argument stays as it is: some texts are filled in by the page's script
+        for (int i = 0; i < PLACEHOLDERS; i++) {
+            variables.put(String.valueOf(i), "{" + i + "}");
         }
-        return key;
+        Object[] values = readable(target, args == null ? new Object[0] : args);
+        for (int i = 0; i < values.length; i++) {
+            variables.put(String.valueOf(i), String.valueOf(values[i]));
+        }
+        return source.getMessage(key, MessageSource.MessageContext.of(target, variables), key);
     }
+
+    private static final int PLACEHOLDERS = 10;
 
     /**
      * Dates and times as people read them ("15 avril 2026 à 9 h", "April 15, 2026 at 9:00") rather than ISO:
@@ -61,7 +46,7 @@ public class Messages {
         if (args == null || args.length == 0) {
             return args;
         }
-        boolean english = Locale.ENGLISH.equals(locale);
+        boolean english = Languages.english(locale);
         Object[] out = args.clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof java.time.Instant instant) {
@@ -83,23 +68,5 @@ public class Messages {
     /** The message of a refusal: {@code error.<code>}. */
     public String problem(Locale locale, Problem problem) {
         return get(locale, "error." + problem.code(), problem.args().toArray());
-    }
-
-    /** {0}, {1}… replaced by the arguments; no MessageFormat, whose quoting breaks French apostrophes. */
-    private static String fill(String pattern, Object[] args) {
-        String text = pattern;
-        for (int i = 0; i < args.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(args[i]));
-        }
-        return text;
-    }
-
-    private static final class NoFallback extends ResourceBundle.Control {
-        static final NoFallback INSTANCE = new NoFallback();
-
-        @Override
-        public Locale getFallbackLocale(String baseName, Locale locale) {
-            return null;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web;
 
+import fr.cuf.rencontres.support.Languages;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Helper;
 import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
@@ -106,7 +107,7 @@ class HandlebarsSetup implements BeanCreatedEventListener<Handlebars> {
     }
 
     private static Locale locale(Object lang) {
-        return "en".equals(lang) ? Locale.ENGLISH : Locale.FRENCH;
+        return Languages.of(lang == null ? null : String.valueOf(lang));
     }
 
     private static String format(Object value, Locale locale, String french, String english) {

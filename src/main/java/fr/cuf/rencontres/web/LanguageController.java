@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web;
 
+import fr.cuf.rencontres.support.Languages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -23,7 +24,7 @@ class LanguageController {
 
     @Get("/{code}")
     HttpResponse<?> switchTo(@PathVariable String code, @Nullable @QueryValue String back, HttpRequest<?> request) {
-        String lang = "en".equals(code) ? "en" : "fr";
+        String lang = Languages.of(code).getLanguage();
         return HttpResponse.seeOther(sameSitePath(back))
                 .cookie(Cookie.of("lang", lang).path("/").maxAge(Duration.ofDays(365)).sameSite(SameSite.Lax));
     }

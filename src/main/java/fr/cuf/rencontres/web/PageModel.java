@@ -1,9 +1,8 @@
 package fr.cuf.rencontres.web;
 
+import fr.cuf.rencontres.support.Languages;
 import fr.cuf.rencontres.config.RencontresConfiguration;
-import fr.cuf.rencontres.support.Messages;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
@@ -32,9 +31,9 @@ class PageModel implements ViewModelProcessor<Map<String, Object>> {
     @Override
     public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
-        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+        Locale locale = locales.resolveOrDefault(request);
         model.put("lang", locale.getLanguage());
-        model.put("otherLang", Locale.ENGLISH.equals(locale) ? "fr" : "en");
+        model.put("otherLang", Languages.english(locale) ? "fr" : "en");
         model.put("path", request.getPath());
         configuration.getClock().getFixed().ifPresent(fixed -> model.put("fixedClock", fixed.toInstant()));
         request.getUserPrincipal(Authentication.class).ifPresent(user -> {

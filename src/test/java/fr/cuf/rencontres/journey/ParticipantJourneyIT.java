@@ -150,6 +150,16 @@ class ParticipantJourneyIT {
         try (Browser browser = new Browser("participant-non-member", service)) {
             browser.open("/events/" + edition + "/register");
             String nonMember = organisation(browser, "NON_MEMBER");
+            fillSelf(browser, "Hugo", "Lefort", "hugo.lefort@example", nonMember);
+            browser.clickAndWait("Confirmer l'inscription");
+            browser.screenshot("bad-email-refused");
+            String emailError = browser.find("#email-error").getText();
+            assertTrue(emailError.contains("Cette adresse e-mail n'est pas valide"), emailError);
+            assertEquals("hugo.lefort@example", browser.field("Adresse e-mail").getAttribute("value"),
+                    "the refused form comes back with what was typed");
+            assertEquals("Hugo", browser.field("Prénom").getAttribute("value"));
+
+            browser.open("/events/" + edition + "/register");
             fillSelf(browser, "Hugo", "Lefort", "hugo.lefort@example.org", nonMember);
             browser.waitFor(() -> browser.find(".price-preview").getText().contains("120,00 €"));
             browser.js("document.querySelector('.price-preview').scrollIntoView({block: 'center'})");

@@ -114,6 +114,18 @@ class MailDeliveryTest implements TestPropertyProvider {
         String text = String.valueOf(parts.getBodyPart(0).getContent());
         assertTrue(text.contains("https://rencontres.example.org/me/" + o.secret()), text);
         assertTrue(text.contains("Atelier Climat"), text);
+        // the body's template (views/mail/registration.hbs) lays it out as before: greeting, what happened,
+        // status and price, the sessions, the link, the signature; plain text, nothing escaped as HTML
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        assertTrue(lines[0].startsWith("Bonjour Awa ") && lines[1].isEmpty(), text);
+        assertTrue(lines[2].startsWith("Votre inscription à « ") && lines[3].isEmpty(), text);
+        assertTrue(lines[4].startsWith("Statut : "), text);
+        int i = lines[5].startsWith("Tarif : ") ? 6 : 5;
+        assertTrue(lines[i].startsWith("  • ") && lines[i].endsWith(" – Atelier Climat") && lines[i + 1].isEmpty(), text);
+        assertEquals("Votre lien personnel pour consulter, modifier ou annuler votre inscription : "
+                + "https://rencontres.example.org/me/" + o.secret(), lines[i + 2]);
+        assertTrue(lines[i + 3].isEmpty() && lines[i + 4].equals("L'équipe de Cités Unies France"), text);
+        assertTrue(!text.contains("&#") && !text.contains("&amp;"), text);
         String ics = new String(parts.getBodyPart(1).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(parts.getBodyPart(1).getContentType().startsWith("text/calendar"), parts.getBodyPart(1).getContentType());
         assertEquals("agenda.ics", parts.getBodyPart(1).getFileName());

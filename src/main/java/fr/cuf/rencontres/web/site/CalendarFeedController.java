@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web.site;
 
+import fr.cuf.rencontres.support.Languages;
 import fr.cuf.rencontres.calendar.AgendaFeed;
 import fr.cuf.rencontres.calendar.PublicFeeds;
 import fr.cuf.rencontres.event.EventFormat;
@@ -64,6 +65,6 @@ class CalendarFeedController {
     }
 
     private static Locale locale(@Nullable String lang) {
-        return "en".equals(lang) ? Locale.ENGLISH : Locale.FRENCH;
+        return Languages.of(lang);
     }
 }

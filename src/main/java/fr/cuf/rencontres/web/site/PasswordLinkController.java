@@ -3,10 +3,11 @@ package fr.cuf.rencontres.web.site;
 import fr.cuf.rencontres.staff.PasswordLinks;
 import fr.cuf.rencontres.staff.StaffAccount;
 import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import fr.cuf.rencontres.support.Problem;
+import fr.cuf.rencontres.web.Refusals;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -26,8 +27,6 @@ import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,12 +39,12 @@ class PasswordLinkController {
     private static final String VIEW = "site/set-password";
 
     private final PasswordLinks links;
-    private final Messages messages;
+    private final Refusals refusals;
     private final HttpLocaleResolver locales;
 
-    PasswordLinkController(PasswordLinks links, Messages messages, HttpLocaleResolver locales) {
+    PasswordLinkController(PasswordLinks links, Refusals refusals, HttpLocaleResolver locales) {
         this.links = links;
-        this.messages = messages;
+        this.refusals = refusals;
         this.locales = locales;
     }
 
@@ -71,11 +70,9 @@ class PasswordLinkController {
         } catch (DomainException e) {
             Map<String, Object> model = new HashMap<>();
             links.accountOf(secret).ifPresentOrElse(a -> model.put("username", a.username()), () -> model.put("invalid", true));
-            Locale locale = Messages.supported(locales.resolveOrDefault(request));
-            Map<String, Object> errors = new LinkedHashMap<>();
-            e.problems().forEach(p -> errors.putIfAbsent(p.field() == null ? "password" : p.field(),
-                    Map.of("code", p.code(), "message", messages.problem(locale, p))));
-            model.put("errors", errors);
+            // a refusal of the link as a whole is shown beside the password
+            model.putAll(refusals.model(request, e.problems().stream()
+                    .map(p -> p.field() == null ? new Problem(p.code(), "password", p.args()) : p).toList()));
             return page(e.kind() == DomainException.Kind.NOT_FOUND ? HttpStatus.GONE : HttpStatus.UNPROCESSABLE_ENTITY,
                     model);
         }

@@ -9,10 +9,9 @@ import fr.cuf.rencontres.registration.RegistrationStatus;
 import fr.cuf.rencontres.registration.RegistrationView;
 import fr.cuf.rencontres.registration.RegistrationViews;
 import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Messages;
+import fr.cuf.rencontres.web.Refusals;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -44,12 +43,13 @@ class PersonalPageController {
     private final RegistrationChanges changes;
     private final RegistrationPages pages;
     private final HttpLocaleResolver locales;
+    private final Refusals refusals;
     private final AgendaTokens agendaTokens;
     private final BadgeService badges;
     private final fr.cuf.rencontres.invoice.RegistrantInvoices invoices;
 
     PersonalPageController(RegistrationViews views, RegistrationChanges changes, RegistrationPages pages,
-                           HttpLocaleResolver locales, AgendaTokens agendaTokens, BadgeService badges,
+                           HttpLocaleResolver locales, Refusals refusals, AgendaTokens agendaTokens, BadgeService badges,
                            fr.cuf.rencontres.invoice.RegistrantInvoices invoices) {
         this.invoices = invoices;
         this.agendaTokens = agendaTokens;
@@ -58,11 +58,12 @@ class PersonalPageController {
         this.changes = changes;
         this.pages = pages;
         this.locales = locales;
+        this.refusals = refusals;
     }
 
     @Get
     ModelAndView<Map<String, Object>> show(@PathVariable String secret, HttpRequest<?> request) {
-        return page(views.bySecret(secret), secret, request, null, null);
+        return page(views.bySecret(secret), secret, request, null);
     }
 
     @Post("/details")
@@ -99,7 +100,7 @@ class PersonalPageController {
     HttpResponse<?> renew(@PathVariable String secret, HttpRequest<?> request) {
         RegistrationView self = views.bySecret(secret);
         String fresh = changes.renewLink(self.registration().id(), "personal-link");
-        return HttpResponse.ok(page(views.bySecret(fresh), fresh, request, null, null).getModel()
+        return HttpResponse.ok(page(views.bySecret(fresh), fresh, request, null).getModel()
                 .map(m -> {
                     Map<String, Object> model = new java.util.HashMap<>(m);
                     model.put("renewed", true);
@@ -126,7 +127,7 @@ class PersonalPageController {
     HttpResponse<?> calendar(@PathVariable String secret, HttpRequest<?> request) {
         RegistrationView self = views.bySecret(secret);
         AgendaLink agenda = agendaTokens.renew(self.registration().id(), "personal-link");
-        ModelAndView<Map<String, Object>> page = page(self, secret, request, null, null);
+        ModelAndView<Map<String, Object>> page = page(self, secret, request, null);
         page.getModel().orElseThrow().put("agenda", agenda);
         return HttpResponse.ok(page).header("Cache-Control", "no-store").header("Referrer-Policy", "same-origin");
     }
@@ -134,23 +135,20 @@ class PersonalPageController {
     private HttpResponse<?> act(RegistrationView self, String secret, HttpRequest<?> request, Runnable action) {
         try {
             action.run();
-            return HttpResponse.ok(page(views.get(self.registration().id()), secret, request, "me.saved", null));
+            return HttpResponse.ok(page(views.get(self.registration().id()), secret, request, "me.saved"));
         } catch (DomainException refusal) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(page(views.get(self.registration().id()), secret, request, null, refusal));
+            return refusals.page(request, refusal, "site/me", page(views.get(self.registration().id()), secret, request, null)
+                    .getModel().orElseThrow());
         }
     }
 
     private ModelAndView<Map<String, Object>> page(RegistrationView v, String secret, HttpRequest<?> request,
-                                                   String notice, DomainException refusal) {
-        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+                                                   String notice) {
+        Locale locale = locales.resolveOrDefault(request);
         Map<String, Object> model = pages.personal(v, secret, locale);
         model.put("documents", invoices.of(v.registration().id()));
         if (notice != null) {
             model.put("notice", notice);
-        }
-        if (refusal != null) {
-            model.putAll(pages.errors(refusal, locale));
         }
         return new ModelAndView<>("site/me", model);
     }

@@ -3,7 +3,6 @@ package fr.cuf.rencontres.web.site;
 import fr.cuf.rencontres.privacy.PrivacyNotice;
 import fr.cuf.rencontres.privacy.PrivacyNotices;
 import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -40,7 +39,7 @@ class PrivacyPageController {
         PrivacyNotice current = notices.current();
         PrivacyNotice shown = version == null || version.isBlank() ? current
                 : notices.version(version.strip()).orElseThrow(() -> DomainException.notFound("privacy_version_not_found"));
-        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+        Locale locale = locales.resolveOrDefault(request);
         Map<String, Object> model = new HashMap<>();
         model.put("notice", shown);
         model.put("paragraphs", shown.paragraphs(locale));

@@ -2,7 +2,6 @@ package fr.cuf.rencontres.web.site;
 
 import fr.cuf.rencontres.event.EventService;
 import fr.cuf.rencontres.schedule.ProgrammeBooklet;
-import fr.cuf.rencontres.support.Messages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -29,7 +28,7 @@ class ProgrammeBookletController {
 
     @Get(produces = "application/pdf")
     HttpResponse<byte[]> pdf(HttpRequest<?> request, @PathVariable String slug) {
-        byte[] pdf = booklet.of(events.publicBySlug(slug), Messages.supported(locales.resolveOrDefault(request)));
+        byte[] pdf = booklet.of(events.publicBySlug(slug), locales.resolveOrDefault(request));
         return HttpResponse.ok(pdf).header("Content-Disposition", "inline; filename=\"programme-" + slug + ".pdf\"");
     }
 }

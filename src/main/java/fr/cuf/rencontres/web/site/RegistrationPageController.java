@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web.site;
 
+import fr.cuf.rencontres.support.Languages;
 import fr.cuf.rencontres.http.RegistrationRateLimit;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.member.OrganisationRepository;
@@ -8,11 +9,10 @@ import fr.cuf.rencontres.registration.RegistrationOutcome;
 import fr.cuf.rencontres.registration.RegistrationService;
 import fr.cuf.rencontres.registration.Submission;
 import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Nullable;
+import fr.cuf.rencontres.web.Refusals;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -41,11 +41,12 @@ class RegistrationPageController {
     private final RegistrationPages pages;
     private final OrganisationRepository organisations;
     private final HttpLocaleResolver locales;
+    private final Refusals refusals;
     private final RegistrationRateLimit rateLimit;
     private final PersonalLinks links;
 
     RegistrationPageController(RegistrationService registrations, RegistrationPages pages,
-                               OrganisationRepository organisations, HttpLocaleResolver locales,
+                               OrganisationRepository organisations, HttpLocaleResolver locales, Refusals refusals,
                                RegistrationRateLimit rateLimit, PersonalLinks links) {
         this.links = links;
         this.rateLimit = rateLimit;
@@ -53,6 +54,7 @@ class RegistrationPageController {
         this.pages = pages;
         this.organisations = organisations;
         this.locales = locales;
+        this.refusals = refusals;
     }
 
     @Get
@@ -66,9 +68,7 @@ class RegistrationPageController {
                 throw notOpen;
             }
             // not open yet, or closed: a page that says when (in words) and leads back to the event
-            Map<String, Object> model = new HashMap<>(pages.errors(notOpen, locale(request)));
-            model.put("event", pages.publicEvent(slug));
-            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("site/register-closed", model));
+            return refusals.page(request, notOpen, "site/register-closed", Map.of("event", pages.publicEvent(slug)));
         }
         return HttpResponse.ok(new ModelAndView<>("site/register", pages.form(event, locale(request), Map.of(), null, q)));
     }
@@ -100,11 +100,11 @@ class RegistrationPageController {
             model.put("pendingPayment", outcome.status() == fr.cuf.rencontres.registration.RegistrationStatus.PENDING_PAYMENT);
             model.put("free", outcome.quote().free());
             model.put("categoryLabel", outcome.quote().categoryCode() == null ? null
-                    : Locale.ENGLISH.equals(locale) ? outcome.quote().labelEn() : outcome.quote().labelFr());
+                    : Languages.english(locale) ? outcome.quote().labelEn() : outcome.quote().labelFr());
             return HttpResponse.ok(new ModelAndView<>("site/registered", model));
         } catch (DomainException refusal) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("site/register",
-                    pages.form(event, locale, RegistrationForm.echo(form), refusal, null)));
+            return refusals.page(request, refusal, "site/register",
+                    pages.form(event, locale, RegistrationForm.echo(form), refusal, null));
         }
     }
 
@@ -133,6 +133,6 @@ class RegistrationPageController {
     }
 
     private Locale locale(HttpRequest<?> request) {
-        return Messages.supported(locales.resolveOrDefault(request));
+        return locales.resolveOrDefault(request);
     }
 }

@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web.site;
 
+import fr.cuf.rencontres.support.Languages;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.member.Organisation;
 import fr.cuf.rencontres.member.OrganisationRepository;
@@ -14,11 +15,11 @@ import fr.cuf.rencontres.registration.SessionSeats;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Messages;
 import fr.cuf.rencontres.support.Problem;
+import fr.cuf.rencontres.web.Refusals;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,7 @@ class RegistrationPages {
     private final OrganisationRepository organisations;
     private final RegistrationSettings settings;
     private final Messages messages;
+    private final Refusals refusals;
 
     private final fr.cuf.rencontres.registration.Pricing pricing;
     private final fr.cuf.rencontres.event.EventService events;
@@ -43,7 +45,9 @@ class RegistrationPages {
     RegistrationPages(RegistrationViews views, OrganisationRepository organisations, RegistrationSettings settings,
                       Messages messages, fr.cuf.rencontres.registration.Pricing pricing,
                       fr.cuf.rencontres.event.EventService events, fr.cuf.rencontres.event.EventCatalogue catalogue,
-                      java.time.Clock clock, fr.cuf.rencontres.privacy.PrivacyNotices notices) {
+                      java.time.Clock clock, fr.cuf.rencontres.privacy.PrivacyNotices notices,
+                      Refusals refusals) {
+        this.refusals = refusals;
         this.notices = notices;
         this.pricing = pricing;
         this.events = events;
@@ -79,7 +83,7 @@ class RegistrationPages {
         });
         model.put("blocks", blocks(event.id(), chosenSessions));
         model.put("questions", questions(event.id(), locale, values));
-        Map<String, Object> errors = refusal == null ? Map.of() : errors(refusal, locale);
+        Map<String, Object> errors = refusal == null ? Map.of() : refusals.model(locale, refusal.problems());
         model.putAll(errors);
         model.put("colleagueRows", colleagueRows(values, errors));
         if (refusal != null) {
@@ -91,17 +95,17 @@ class RegistrationPages {
     /** Each colleague row with what was typed and its own messages, so that a refused form loses nothing. */
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> colleagueRows(Map<String, Object> values, Map<String, Object> errors) {
-        Map<String, String> byField = (Map<String, String>) errors.getOrDefault("errors", Map.of());
+        Map<String, Object> byField = (Map<String, Object>) errors.getOrDefault("errors", Map.of());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < RegistrationForm.COLLEAGUE_ROWS; i++) {
             Map<String, Object> row = new HashMap<>();
             row.put("index", i);
             row.put("number", i + 1);
-            Map<String, String> rowErrors = new HashMap<>();
+            Map<String, Object> rowErrors = new HashMap<>();
             for (String field : List.of("firstName", "lastName", "functionTitle", "email", "participantType")) {
                 Object typed = values.get("colleague_" + i + "_" + field);
                 row.put(field, typed == null ? "" : String.valueOf(typed));
-                String error = byField.get("colleague_" + i + "_" + field);
+                Object error = byField.get("colleague_" + i + "_" + field);
                 if (error != null) {
                     rowErrors.put(field, error);
                 }
@@ -191,24 +195,6 @@ class RegistrationPages {
         return PublicEvent.of(catalogue.summary(events.publicBySlug(slug)), clock.instant());
     }
 
-    Map<String, Object> errors(DomainException refusal, Locale locale) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        List<String> all = new ArrayList<>();
-        for (Problem p : refusal.problems()) {
-            String text = messages.problem(locale, p);
-            all.add(text);
-            if (p.field() != null) {
-                byField.putIfAbsent(fieldKey(p.field()), text);
-            }
-        }
-        return Map.of("errors", byField, "errorList", all);
-    }
-
-    static String fieldKey(String field) {
-        return field.replace("colleagues[", "colleague_").replace("].", "_").replace("answers.", "answer_")
-                .replace('.', '_');
-    }
-
     List<Map<String, Object>> categories(long eventId, Locale locale) {
         return views.categoriesOf(eventId).stream().map((PriceCategory c) -> Map.<String, Object>of(
                 "label", c.label(locale), "rule", c.appliesTo(), "price", c.free()
@@ -284,7 +270,7 @@ class RegistrationPages {
         model.put("active", v.active());
         model.put("priceText", v.quote().free() ? messages.get(locale, "registration.free") : v.quote().priceText());
         model.put("categoryLabel", v.quote().categoryCode() == null ? null
-                : "en".equals(locale.getLanguage()) ? v.quote().labelEn() : v.quote().labelFr());
+                : Languages.english(locale) ? v.quote().labelEn() : v.quote().labelFr());
         model.put("blocks", blocks(v.event().id(), new java.util.HashSet<>(v.chosenSessionIds())));
         return model;
     }

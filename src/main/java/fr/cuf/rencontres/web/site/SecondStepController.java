@@ -2,9 +2,10 @@ package fr.cuf.rencontres.web.site;
 
 import fr.cuf.rencontres.staff.SecondStep;
 import fr.cuf.rencontres.staff.SignIn;
-import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import fr.cuf.rencontres.support.DomainException;
+import fr.cuf.rencontres.web.Refusals;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -42,15 +43,15 @@ class SecondStepController {
     private final SecondStep secondStep;
     private final SignInAnswers answers;
     private final HttpClientAddressResolver addresses;
-    private final Messages messages;
+    private final Refusals refusals;
     private final HttpLocaleResolver locales;
 
     SecondStepController(SecondStep secondStep, SignInAnswers answers, HttpClientAddressResolver addresses,
-                         Messages messages, HttpLocaleResolver locales) {
+                         Refusals refusals, HttpLocaleResolver locales) {
         this.secondStep = secondStep;
         this.answers = answers;
         this.addresses = addresses;
-        this.messages = messages;
+        this.refusals = refusals;
         this.locales = locales;
     }
 
@@ -77,10 +78,8 @@ class SecondStepController {
             return signedIn.cookie(answers.challengeCookie("", request).maxAge(0));
         }
         if (outcome.code().equals("second_factor_invalid") || outcome.code().equals("sign_in_throttled")) {
-            Map<String, Object> error = Map.of("code", outcome.code(), "message",
-                    messages.get(Messages.supported(locales.resolveOrDefault(request)), "error." + outcome.code()));
-            return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW,
-                    Map.of("code", input.code() == null ? "" : input.code(), "errors", Map.of("code", error))));
+            return refusals.page(request, DomainException.invalid("code", outcome.code()), VIEW,
+                    Map.of("code", input.code() == null ? "" : input.code()));
         }
         return HttpResponse.seeOther(URI.create("/login?error=" + outcome.code()))
                 .cookie(answers.challengeCookie("", request).maxAge(0));

@@ -79,7 +79,7 @@ class AuditPagesController {
                              @Nullable @QueryValue String actor, @Nullable @QueryValue String action,
                              @Nullable @QueryValue String from, @Nullable @QueryValue String to, HttpRequest<?> request) {
         AuditFilter filter = filter(eventId, personId, actor, action, from, to);
-        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+        Locale locale = locales.resolveOrDefault(request);
         List<List<?>> rows = new ArrayList<>();
         for (AuditEntry e : audit.find(filter, AuditRepository.MAX_EXPORT, 0)) {
             rows.add(List.of(e.id(), Times.paris(e.occurredAt()).toOffsetDateTime().toString(), e.actor(), e.action(),
@@ -94,7 +94,7 @@ class AuditPagesController {
 
     private ModelAndView<Map<String, Object>> page(@Nullable Long eventId, Long personId, String actor, String action,
                                                    String from, String to, Integer page, HttpRequest<?> request) {
-        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+        Locale locale = locales.resolveOrDefault(request);
         Event event = eventId == null ? null
                 : events.findById(eventId).orElseThrow(() -> DomainException.notFound("event_not_found"));
         AuditFilter filter = filter(eventId, personId, actor, action, from, to);

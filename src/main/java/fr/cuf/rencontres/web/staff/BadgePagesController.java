@@ -69,8 +69,9 @@ class BadgePagesController {
                     .header("X-Badge-Count", String.valueOf(batch.count()));
         } catch (DomainException refused) {
             Map<String, Object> page = model(event);
-            page.putAll(forms.errors(request, refused.problems()));
             page.put("form", form);
+            page.putAll(forms.errors(request, refused.problems()));
+            // 422 whatever the kind: "nothing printed since the last run" is a refusal of this form, not a missing page
             return HttpResponse.status(io.micronaut.http.HttpStatus.UNPROCESSABLE_ENTITY)
                     .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>("staff/badges", page));
         }

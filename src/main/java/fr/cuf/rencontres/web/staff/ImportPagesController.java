@@ -10,6 +10,7 @@ import fr.cuf.rencontres.csvio.ValueChoices;
 import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Messages;
+import fr.cuf.rencontres.web.Refusals;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +19,6 @@ import io.micronaut.http.exceptions.ContentLengthExceededException;
 import fr.cuf.rencontres.support.Problem;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -52,13 +52,14 @@ class ImportPagesController {
     private final EventRepository events;
     private final HttpLocaleResolver locales;
     private final Messages messages;
+    private final Refusals refusals;
     private final CsrfTokenValidator<HttpRequest<?>> csrf;
     private final EventHubRepository history;
     private final fr.cuf.rencontres.registration.RegistrationViews registrations;
     private static final int RECENT = 20;
 
     ImportPagesController(ImportUploads uploads, EventRepository events, HttpLocaleResolver locales, Messages messages,
-                          CsrfTokenValidator<HttpRequest<?>> csrf, EventHubRepository history,
+                          Refusals refusals, CsrfTokenValidator<HttpRequest<?>> csrf, EventHubRepository history,
                           fr.cuf.rencontres.registration.RegistrationViews registrations) {
         this.registrations = registrations;
         this.csrf = csrf;
@@ -67,6 +68,7 @@ class ImportPagesController {
         this.events = events;
         this.locales = locales;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @Get
@@ -93,18 +95,9 @@ class ImportPagesController {
                                           @Nullable String kind, @Nullable String event) {
         Locale locale = locale(request);
         Map<String, Object> model = form(request);
-        Map<String, Object> byField = new java.util.LinkedHashMap<>();
-        List<Map<String, Object>> all = new java.util.ArrayList<>();
-        for (Problem p : problems) {
-            Map<String, Object> item = new HashMap<>();
-            item.put("code", p.code());
-            item.put("message", messages.problem(locale, p));
-            item.put("field", p.field() == null ? "file" : p.field());
-            byField.putIfAbsent((String) item.get("field"), item);
-            all.add(item);
-        }
-        model.put("errors", byField);
-        model.put("errorList", all);
+        // a problem of the upload as a whole is shown beside the file
+        model.putAll(refusals.model(locale, problems.stream()
+                .map(p -> p.field() == null ? new Problem(p.code(), "file", p.args()) : p).toList()));
         model.put("chosenKind", kind == null ? "organisations" : kind);
         model.put("chosenEvent", event == null ? "" : event);
         return HttpResponse.status(status).body(new ModelAndView<>("staff/imports", model));
@@ -228,6 +221,6 @@ class ImportPagesController {
     }
 
     private Locale locale(HttpRequest<?> request) {
-        return Messages.supported(locales.resolveOrDefault(request));
+        return locales.resolveOrDefault(request);
     }
 }

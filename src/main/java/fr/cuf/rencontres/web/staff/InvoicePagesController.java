@@ -15,7 +15,6 @@ import fr.cuf.rencontres.invoice.PaymentForm;
 import fr.cuf.rencontres.member.Organisation;
 import fr.cuf.rencontres.member.OrganisationRepository;
 import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -217,6 +216,6 @@ class InvoicePagesController {
     }
 
     private Locale locale(HttpRequest<?> request) {
-        return Messages.supported(locales.resolveOrDefault(request));
+        return locales.resolveOrDefault(request);
     }
 }

@@ -15,7 +15,7 @@ import fr.cuf.rencontres.member.Organisation;
 import fr.cuf.rencontres.member.OrganisationRepository;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.support.Messages;
-import fr.cuf.rencontres.support.Problem;
+import fr.cuf.rencontres.web.Refusals;
 import fr.cuf.rencontres.support.Times;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -41,11 +41,12 @@ class InvoiceViews {
     private final CreditNotes creditNotes;
     private final OrganisationRepository organisations;
     private final Messages messages;
+    private final Refusals refusals;
     private final Clock clock;
     private final fr.cuf.rencontres.registration.RegistrationViews categories;
 
     InvoiceViews(InvoiceService invoices, InvoicePayments payments, CreditNotes creditNotes,
-                 OrganisationRepository organisations, Messages messages, Clock clock,
+                 OrganisationRepository organisations, Messages messages, Refusals refusals, Clock clock,
                  fr.cuf.rencontres.registration.RegistrationViews categories) {
         this.categories = categories;
         this.invoices = invoices;
@@ -53,6 +54,7 @@ class InvoiceViews {
         this.creditNotes = creditNotes;
         this.organisations = organisations;
         this.messages = messages;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -154,17 +156,6 @@ class InvoiceViews {
         if (refusal == null) {
             return;
         }
-        Map<String, Object> byField = new HashMap<>();
-        model.put("errorList", refusal.problems().stream().map((Problem p) -> {
-            Map<String, Object> error = new HashMap<>();
-            error.put("code", p.code());
-            error.put("field", p.field());
-            error.put("message", messages.problem(locale, p));
-            if (p.field() != null) {
-                byField.putIfAbsent(p.field(), error);
-            }
-            return error;
-        }).toList());
-        model.put("errors", byField);
+        model.putAll(refusals.model(locale, refusal.problems()));
     }
 }

@@ -4,9 +4,8 @@ import fr.cuf.rencontres.member.OrganisationKind;
 import fr.cuf.rencontres.member.OrganisationRepository;
 import fr.cuf.rencontres.registration.OrganisationReviews;
 import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Messages;
-import fr.cuf.rencontres.support.Problem;
 import io.micronaut.core.annotation.Nullable;
+import fr.cuf.rencontres.web.Refusals;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -36,14 +35,14 @@ class OrganisationReviewController {
 
     private final OrganisationReviews reviews;
     private final OrganisationRepository organisations;
-    private final Messages messages;
+    private final Refusals refusals;
     private final HttpLocaleResolver locales;
 
-    OrganisationReviewController(OrganisationReviews reviews, OrganisationRepository organisations, Messages messages,
+    OrganisationReviewController(OrganisationReviews reviews, OrganisationRepository organisations, Refusals refusals,
                                  HttpLocaleResolver locales) {
         this.reviews = reviews;
         this.organisations = organisations;
-        this.messages = messages;
+        this.refusals = refusals;
         this.locales = locales;
     }
 
@@ -77,13 +76,13 @@ class OrganisationReviewController {
     }
 
     private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, @Nullable DomainException refusal) {
-        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+        Locale locale = locales.resolveOrDefault(request);
         Map<String, Object> model = new HashMap<>();
         model.put("pending", reviews.pending());
         model.put("organisations", organisations.search("", 2000, 0));
         model.put("kinds", OrganisationKind.values());
         if (refusal != null) {
-            model.put("errorList", refusal.problems().stream().map((Problem p) -> messages.problem(locale, p)).toList());
+            model.putAll(refusals.model(locale, refusal.problems()));
         }
         return new ModelAndView<>("staff/organisation-review", model);
     }

@@ -14,6 +14,8 @@ import java.time.LocalTime;
 record PlaceForm(@Nullable Long sessionId, @Nullable LocalDate date, @Nullable LocalTime start,
                  @Nullable Integer minutes, @Nullable Long roomId) {
 
+    static final PlaceForm EMPTY = new PlaceForm(null, null, null, null, null);
+
     PlaceCommand command() {
         return new PlaceCommand(date, start, minutes, roomId);
     }

@@ -5,7 +5,7 @@ import fr.cuf.rencontres.event.EventService;
 import fr.cuf.rencontres.schedule.ConflictTexts;
 import fr.cuf.rencontres.schedule.ProgrammePublisher;
 import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Messages;
+import fr.cuf.rencontres.web.Refusals;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -33,28 +33,30 @@ import java.util.Map;
 @Secured({"ADMIN", "PROGRAMME"})
 class PublishPageController {
 
+    private static final String VIEW = "staff/timetable-publish";
+
     private final EventService events;
     private final ProgrammePublisher publisher;
     private final ConflictTexts texts;
-    private final Messages messages;
+    private final Refusals refusals;
     private final HttpLocaleResolver locales;
 
-    PublishPageController(EventService events, ProgrammePublisher publisher, ConflictTexts texts, Messages messages,
+    PublishPageController(EventService events, ProgrammePublisher publisher, ConflictTexts texts, Refusals refusals,
                           HttpLocaleResolver locales) {
         this.events = events;
         this.publisher = publisher;
         this.texts = texts;
-        this.messages = messages;
+        this.refusals = refusals;
         this.locales = locales;
     }
 
-    @View("staff/timetable-publish")
+    @View(VIEW)
     @Get
     Map<String, Object> preview(HttpRequest<?> request, @PathVariable String slug) {
-        return page(request, events.bySlug(slug), Map.of());
+        return page(request, events.bySlug(slug));
     }
 
-    @View("staff/timetable-publish")
+    @View(VIEW)
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> publish(HttpRequest<?> request, @PathVariable String slug, Authentication user) {
         Event event = events.bySlug(slug);
@@ -66,11 +68,11 @@ class PublishPageController {
             if (e.kind() == DomainException.Kind.NOT_FOUND) {
                 throw e;
             }
-            return FormErrors.page(page(request, event, FormErrors.of(e, messages, locale(request))));
+            return refusals.page(request, e, VIEW, page(request, event));
         }
     }
 
-    private Map<String, Object> page(HttpRequest<?> request, Event event, Map<String, String> errors) {
+    private Map<String, Object> page(HttpRequest<?> request, Event event) {
         Locale locale = locale(request);
         ProgrammePublisher.Preview preview = publisher.preview(event);
         Map<String, Object> model = new HashMap<>();
@@ -80,11 +82,10 @@ class PublishPageController {
                 "notifies", l.change().changeKind().affectsAttendees())).toList());
         model.put("blocking", preview.blocking().stream().map(c -> Map.of("code", c.code(), "text", texts.text(c, locale),
                 "sessionIds", c.sessionIds())).toList());
-        model.put("errors", errors);
         return model;
     }
 
     private Locale locale(HttpRequest<?> request) {
-        return Messages.supported(locales.resolveOrDefault(request));
+        return locales.resolveOrDefault(request);
     }
 }

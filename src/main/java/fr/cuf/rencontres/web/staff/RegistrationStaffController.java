@@ -1,5 +1,6 @@
 package fr.cuf.rencontres.web.staff;
 
+import fr.cuf.rencontres.support.Languages;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventRepository;
 import fr.cuf.rencontres.event.EventService;
@@ -18,9 +19,8 @@ import fr.cuf.rencontres.registration.RegistrationViews;
 import fr.cuf.rencontres.registration.RegistrationDeskRepository;
 import fr.cuf.rencontres.registration.Submission;
 import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Messages;
-import fr.cuf.rencontres.support.Problem;
 import io.micronaut.core.annotation.Nullable;
+import fr.cuf.rencontres.web.Refusals;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -63,13 +63,13 @@ class RegistrationStaffController {
     private final RegistrationChanges changes;
     private final RegistrationDesk desk;
     private final MailOutboxRepository outbox;
-    private final Messages messages;
+    private final Refusals refusals;
     private final HttpLocaleResolver locales;
     private final fr.cuf.rencontres.member.OrganisationRepository organisations;
 
     RegistrationStaffController(fr.cuf.rencontres.member.OrganisationRepository organisations, EventRepository events, EventService eventService, RegistrationDeskRepository queries,
                                 RegistrationViews views, RegistrationService registrations, RegistrationChanges changes,
-                                RegistrationDesk desk, MailOutboxRepository outbox, Messages messages,
+                                RegistrationDesk desk, MailOutboxRepository outbox, Refusals refusals,
                                 HttpLocaleResolver locales) {
         this.events = events;
         this.eventService = eventService;
@@ -79,7 +79,7 @@ class RegistrationStaffController {
         this.changes = changes;
         this.desk = desk;
         this.outbox = outbox;
-        this.messages = messages;
+        this.refusals = refusals;
         this.locales = locales;
         this.organisations = organisations;
     }
@@ -173,7 +173,7 @@ class RegistrationStaffController {
         model.put("r", views.get(id));
         model.put("mails", outbox.findByRegistrationIdOrderById(id));
         model.put("categories", views.categoriesOf(eventId));
-        model.put("categoryLabels", categoryLabels(eventId, Messages.supported(locales.resolveOrDefault(request))));
+        model.put("categoryLabels", categoryLabels(eventId, locales.resolveOrDefault(request)));
         return new ModelAndView<>("staff/registration", model);
     }
 
@@ -188,7 +188,7 @@ class RegistrationStaffController {
     }
 
     private ModelAndView<Map<String, Object>> page(Event event, Filter f, HttpRequest<?> request, DomainException refusal) {
-        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+        Locale locale = locales.resolveOrDefault(request);
         Map<String, Object> model = new HashMap<>();
         model.put("event", event);
         model.put("filter", f);
@@ -205,7 +205,7 @@ class RegistrationStaffController {
         model.put("participantTypes", ParticipantType.values());
         model.put("organisations", organisations.search("", 2000, 0));
         if (refusal != null) {
-            model.put("errorList", refusal.problems().stream().map((Problem p) -> messages.problem(locale, p)).toList());
+            model.putAll(refusals.model(locale, refusal.problems()));
         }
         return new ModelAndView<>("staff/registrations", model);
     }
@@ -214,7 +214,7 @@ class RegistrationStaffController {
     private Map<String, String> categoryLabels(long eventId, Locale locale) {
         Map<String, String> labels = new HashMap<>();
         views.categoriesOf(eventId).forEach(c -> labels.put(c.code(),
-                Locale.ENGLISH.equals(locale) && c.labelEn() != null ? c.labelEn() : c.labelFr()));
+                Languages.english(locale) && c.labelEn() != null ? c.labelEn() : c.labelFr()));
         return labels;
     }
 

@@ -62,7 +62,7 @@ class ScanPageController {
     @View("staff/scan")
     Map<String, Object> page(HttpRequest<?> request, @QueryValue @Nullable String event,
                              @Nullable Authentication staff) throws IOException {
-        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+        Locale locale = locales.resolveOrDefault(request);
         Map<String, String> texts = new LinkedHashMap<>();
         SCRIPT_TEXTS.forEach(key -> texts.put(key, messages.get(locale, key)));
         List<ScannerKit.EventOption> events = kit.events();

@@ -5,9 +5,9 @@ import fr.cuf.rencontres.staff.Role;
 import fr.cuf.rencontres.staff.SecondFactorPolicy;
 import fr.cuf.rencontres.staff.SecondFactors;
 import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.context.LocalizedMessageSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -17,7 +17,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
@@ -42,16 +41,14 @@ class SecondFactorController {
     private final SecondFactors factors;
     private final SecondFactorPolicy policy;
     private final FormPages forms;
-    private final Messages messages;
-    private final HttpLocaleResolver locales;
+    private final LocalizedMessageSource texts;
 
-    SecondFactorController(SecondFactors factors, SecondFactorPolicy policy, FormPages forms, Messages messages,
-                           HttpLocaleResolver locales) {
+    SecondFactorController(SecondFactors factors, SecondFactorPolicy policy, FormPages forms,
+                           LocalizedMessageSource texts) {
         this.factors = factors;
         this.policy = policy;
         this.forms = forms;
-        this.messages = messages;
-        this.locales = locales;
+        this.texts = texts;
     }
 
     @Serdeable
@@ -85,13 +82,9 @@ class SecondFactorController {
             page.put("recoveryCodes", codes);
             return HttpResponse.ok(new ModelAndView<>(VIEW, page));
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
-                throw e;
-            }
             Map<String, Object> page = model(user, request);
             page.put("code", input.code());
-            page.putAll(forms.errors(request, e.problems()));
-            return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, page));
+            return forms.refused(request, e, VIEW, page);
         }
     }
 
@@ -100,8 +93,8 @@ class SecondFactorController {
         model.put("required", policy.requiredFor(user.getRoles()));
         factors.pending(user.getName()).ifPresent(enrolment -> {
             model.put("enrolment", enrolment);
-            model.put("qrSvg", QrCode.svg(enrolment.uri(), messages.get(
-                    Messages.supported(locales.resolveOrDefault(request)), "accounts.factor.qr"), 220));
+            model.put("qrSvg", QrCode.svg(enrolment.uri(), texts.getMessageOrDefault(
+                    "accounts.factor.qr", "accounts.factor.qr"), 220));
         });
         return model;
     }

@@ -14,11 +14,11 @@ import fr.cuf.rencontres.schedule.SessionRepository;
 import fr.cuf.rencontres.schedule.SessionSpeaker;
 import fr.cuf.rencontres.schedule.SessionGroup;
 import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Messages;
+import fr.cuf.rencontres.support.Problem;
+import fr.cuf.rencontres.web.Refusals;
 import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -26,7 +26,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
@@ -43,6 +42,8 @@ import java.util.Map;
 @Secured({"ADMIN", "PROGRAMME"})
 class SessionFormController {
 
+    private static final String VIEW = "staff/session-form";
+
     private final EventService events;
     private final SessionEditor editor;
     private final SessionRepository sessions;
@@ -50,13 +51,11 @@ class SessionFormController {
     private final GroupRepository groups;
     private final RoomRepository rooms;
     private final fr.cuf.rencontres.member.OrganisationRepository organisations;
-    private final Messages messages;
-    private final HttpLocaleResolver locales;
+    private final Refusals refusals;
 
     SessionFormController(EventService events, SessionEditor editor, SessionRepository sessions,
                           PersonRepository persons, GroupRepository groups, RoomRepository rooms,
-                          fr.cuf.rencontres.member.OrganisationRepository organisations, Messages messages,
-                          HttpLocaleResolver locales) {
+                          fr.cuf.rencontres.member.OrganisationRepository organisations, Refusals refusals) {
         this.rooms = rooms;
         this.organisations = organisations;
         this.events = events;
@@ -64,17 +63,16 @@ class SessionFormController {
         this.sessions = sessions;
         this.persons = persons;
         this.groups = groups;
-        this.messages = messages;
-        this.locales = locales;
+        this.refusals = refusals;
     }
 
-    @View("staff/session-form")
+    @View(VIEW)
     @Get("/new")
     HttpResponse<?> blank(@PathVariable String slug) {
-        return HttpResponse.ok(page(events.bySlug(slug), null, SessionInput.blank(), Map.of()));
+        return HttpResponse.ok(page(events.bySlug(slug), null, SessionInput.blank()));
     }
 
-    @View("staff/session-form")
+    @View(VIEW)
     @Get("/{id}/edit")
     HttpResponse<?> edit(@PathVariable String slug, @PathVariable long id) {
         Event event = events.bySlug(slug);
@@ -82,17 +80,17 @@ class SessionFormController {
         return HttpResponse.ok(page(event, id, SessionInput.of(s,
                 sessions.findSpeakers(List.of(id)).stream().map(SessionSpeaker::personId).toList(),
                 sessions.findGroups(List.of(id)).stream().map(SessionGroup::groupId).toList(),
-                sessions.findShape(id).orElse(fr.cuf.rencontres.schedule.SessionShape.NONE)), Map.of()));
+                sessions.findShape(id).orElse(fr.cuf.rencontres.schedule.SessionShape.NONE))));
     }
 
-    @View("staff/session-form")
+    @View(VIEW)
     @ShowsTextProblems
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, @PathVariable String slug, @Body SessionInput input,
                            Authentication user) {
         Event event = events.bySlug(slug);
         try {
-            FormErrors.refuseTypedText(request);
+            Refusals.refuseTypedText(request);
             SessionInput.Read in = input.read();
             Session s = editor.create(event.id(), in.form(), in.slot(), in.problems(), user.getName());
             return HttpResponse.seeOther(URI.create("/staff/events/" + slug + "/timetable"
@@ -102,14 +100,14 @@ class SessionFormController {
         }
     }
 
-    @View("staff/session-form")
+    @View(VIEW)
     @ShowsTextProblems
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(HttpRequest<?> request, @PathVariable String slug, @PathVariable long id,
                            @Body SessionInput input, Authentication user) {
         Event event = events.bySlug(slug);
         try {
-            FormErrors.refuseTypedText(request);
+            Refusals.refuseTypedText(request);
             SessionInput.Read in = input.read();
             editor.update(event.id(), id, in.form(), in.slot(), in.problems(), user.getName());
             return HttpResponse.seeOther(URI.create("/staff/events/" + slug + "/timetable#session-" + id));
@@ -118,28 +116,21 @@ class SessionFormController {
         }
     }
 
+    /** The form again with its refusal; the editor speaks of a length in minutes, this form asks for an end time. */
     private HttpResponse<?> refused(HttpRequest<?> request, Event event, Long id, SessionInput form, DomainException e) {
         if (e.kind() == DomainException.Kind.NOT_FOUND) {
             throw e;
         }
-        Map<String, String> errors = FormErrors.of(e, messages, Messages.supported(locales.resolveOrDefault(request)));
-        // the editor speaks of a length in minutes; this form asks for an end time
-        String length = errors.remove("minutes");
-        if (length != null) {
-            errors.merge("end", length, (a, b) -> a + " " + b);
-        }
-        return FormErrors.page(page(event, id, form, errors));
+        List<Problem> problems = e.problems().stream().map(p -> "minutes".equals(p.field())
+                ? new Problem(p.code(), "end", p.args()) : p).toList();
+        return refusals.page(request, e, problems, VIEW, page(event, id, form));
     }
 
-    private Map<String, Object> page(Event event, Long id, SessionInput form, Map<String, String> errors) {
+    private Map<String, Object> page(Event event, Long id, SessionInput form) {
         Map<String, Object> model = new HashMap<>();
         model.put("event", event);
         model.put("sessionId", id);
         model.put("form", form);
-        model.put("errors", errors);
-        // the summary at the top: the messages themselves sit next to their fields, further down
-        model.put("fieldErrors", errors.entrySet().stream().filter(e -> !e.getKey().equals("_"))
-                .map(e -> Map.of("field", e.getKey(), "message", e.getValue())).toList());
         model.put("kinds", SessionKind.values());
         model.put("persons", people(form));
         model.put("groups", groups.findAll().stream().map(g -> Map.of("id", g.id(), "name", g.name(),

@@ -7,7 +7,6 @@ import fr.cuf.rencontres.schedule.ConflictTexts;
 import fr.cuf.rencontres.schedule.SessionView;
 import fr.cuf.rencontres.schedule.Timetable;
 import fr.cuf.rencontres.schedule.TimetableService;
-import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -55,7 +54,7 @@ class TimetableAgendaController {
     @Get
     Map<String, Object> agenda(HttpRequest<?> request, @PathVariable String slug, @Nullable @QueryValue Long room,
                                @Nullable @QueryValue Long person) {
-        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+        Locale locale = locales.resolveOrDefault(request);
         Event event = events.bySlug(slug);
         Timetable t = timetables.of(event);
         Map<Long, Person> people = new LinkedHashMap<>();

@@ -8,11 +8,9 @@ import fr.cuf.rencontres.schedule.SessionEditor;
 import fr.cuf.rencontres.schedule.Timetable;
 import fr.cuf.rencontres.schedule.TimetableService;
 import fr.cuf.rencontres.support.DomainException;
-import fr.cuf.rencontres.support.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -26,7 +24,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,17 +34,19 @@ import java.util.Map;
 @Secured({"ADMIN", "PROGRAMME"})
 class TimetableController {
 
+    private static final String VIEW = "staff/timetable";
+
     private final EventService events;
     private final TimetableService timetables;
     private final SessionEditor editor;
     private final ConflictTexts texts;
-    private final Messages messages;
+    private final FormPages forms;
     private final HttpLocaleResolver locales;
     private final io.micronaut.json.JsonMapper json;
     private final DraftHistory history;
 
     TimetableController(EventService events, TimetableService timetables, SessionEditor editor, ConflictTexts texts,
-                        Messages messages, HttpLocaleResolver locales, io.micronaut.json.JsonMapper json,
+                        FormPages forms, HttpLocaleResolver locales, io.micronaut.json.JsonMapper json,
                         DraftHistory history) {
         this.json = json;
         this.history = history;
@@ -55,76 +54,58 @@ class TimetableController {
         this.timetables = timetables;
         this.editor = editor;
         this.texts = texts;
-        this.messages = messages;
+        this.forms = forms;
         this.locales = locales;
     }
 
-    @View("staff/timetable")
+    @View(VIEW)
     @Get
-    HttpResponse<?> grid(HttpRequest<?> request, @PathVariable String slug, @Nullable @QueryValue Long session,
-                         @Nullable @QueryValue java.time.LocalDate date, @Nullable @QueryValue java.time.LocalTime start,
-                         @Nullable @QueryValue Integer minutes, @Nullable @QueryValue Long roomId,
-                         @Nullable @QueryValue String refused) {
-        return HttpResponse.ok(page(request, slug, new PlaceForm(session, date, start, minutes, roomId),
-                FormErrors.decode(refused, messages, locale(request))));
+    Map<String, Object> grid(HttpRequest<?> request, @PathVariable String slug, @Nullable @QueryValue Long session,
+                             @Nullable @QueryValue java.time.LocalDate date, @Nullable @QueryValue java.time.LocalTime start,
+                             @Nullable @QueryValue Integer minutes, @Nullable @QueryValue Long roomId) {
+        return page(request, slug, new PlaceForm(session, date, start, minutes, roomId));
     }
 
-    @View("staff/timetable")
+    /** Places a session; refused, the grid comes again with the place form as typed and its messages. */
     @Post(value = "/place", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> place(HttpRequest<?> request, @PathVariable String slug, @Body PlaceForm form,
                           Authentication user) {
         Event event = events.bySlug(slug);
-        try {
+        return forms.submit(request, () -> {
             if (form.sessionId() == null) {
                 throw DomainException.invalid("sessionId", "required");
             }
             editor.place(event.id(), form.sessionId(), form.command(), user.getName());
-            return back(slug);
-        } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            // Post/redirect/get: the grid shows the form again with the messages next to their fields
-            return HttpResponse.seeOther(io.micronaut.http.uri.UriBuilder.of("/staff/events/" + slug + "/timetable")
-                    .queryParam("session", form.sessionId()).queryParam("date", form.date())
-                    .queryParam("start", form.start()).queryParam("minutes", form.minutes())
-                    .queryParam("roomId", form.roomId()).queryParam("refused", FormErrors.encode(e))
-                    .fragment("place").build()).header(FormErrors.HEADER, "1");
-        }
+            return event;
+        }, placed -> grid(slug), VIEW, () -> page(request, slug, form));
     }
 
     @Post(value = "/undo", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> undo(@PathVariable String slug, Authentication user) {
-        return backOrRefused(slug, () -> history.undoLast(events.bySlug(slug).id(), user.getName()));
+    HttpResponse<?> undo(HttpRequest<?> request, @PathVariable String slug, Authentication user) {
+        return backOrRefused(request, slug, () -> history.undoLast(events.bySlug(slug).id(), user.getName()));
     }
 
     @Post(value = "/revert", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> revert(@PathVariable String slug, Authentication user) {
-        return backOrRefused(slug, () -> history.revertToPublished(events.bySlug(slug).id(), user.getName()));
+    HttpResponse<?> revert(HttpRequest<?> request, @PathVariable String slug, Authentication user) {
+        return backOrRefused(request, slug, () -> history.revertToPublished(events.bySlug(slug).id(), user.getName()));
     }
 
-    /** 303 to the grid; a refusal (nothing to undo, nothing published) comes back as its message on the grid. */
-    private static HttpResponse<?> backOrRefused(String slug, Runnable action) {
-        try {
+    /** 303 to the grid; a refusal (nothing to undo, nothing published) shows the grid with its message. */
+    private HttpResponse<?> backOrRefused(HttpRequest<?> request, String slug, Runnable action) {
+        return forms.submit(request, () -> {
             action.run();
-            return back(slug);
-        } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            return HttpResponse.seeOther(io.micronaut.http.uri.UriBuilder.of("/staff/events/" + slug + "/timetable")
-                    .queryParam("refused", FormErrors.encode(e)).build()).header(FormErrors.HEADER, "1");
-        }
+            return slug;
+        }, TimetableController::grid, VIEW, () -> page(request, slug, PlaceForm.EMPTY));
     }
 
-    @View("staff/timetable")
+    @View(VIEW)
     @Post(value = "/sessions/{id}/unschedule", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> unschedule(@PathVariable String slug, @PathVariable long id, Authentication user) {
         editor.unschedule(events.bySlug(slug).id(), id, user.getName());
         return back(slug);
     }
 
-    @View("staff/timetable")
+    @View(VIEW)
     @Post(value = "/sessions/{id}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> cancel(@PathVariable String slug, @PathVariable long id, @Body Map<String, String> body,
                            Authentication user) {
@@ -132,15 +113,14 @@ class TimetableController {
         return back(slug);
     }
 
-    @View("staff/timetable")
+    @View(VIEW)
     @Post(value = "/sessions/{id}/restore", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> restore(@PathVariable String slug, @PathVariable long id, Authentication user) {
         editor.restore(events.bySlug(slug).id(), id, user.getName());
         return back(slug);
     }
 
-    private Map<String, Object> page(HttpRequest<?> request, String slug, PlaceForm form,
-                                                   Map<String, String> errors) {
+    private Map<String, Object> page(HttpRequest<?> request, String slug, PlaceForm form) {
         Event event = events.bySlug(slug);
         Timetable t = timetables.of(event);
         Map<String, Object> model = new HashMap<>(TimetableGrid.model(t, texts, locale(request)));
@@ -155,17 +135,20 @@ class TimetableController {
         model.put("rooms", t.rooms());
         history.undoable(event.id()).ifPresent(title -> model.put("undoable", title));
         model.put("form", form);
-        model.put("errors", errors);
         model.put("sessions", java.util.stream.Stream.concat(t.placed().stream(), t.unscheduled().stream())
                 .map(v -> v.session()).toList());
         return model;
     }
 
     private Locale locale(HttpRequest<?> request) {
-        return Messages.supported(locales.resolveOrDefault(request));
+        return locales.resolveOrDefault(request);
     }
 
     private static HttpResponse<?> back(String slug) {
-        return HttpResponse.seeOther(URI.create("/staff/events/" + slug + "/timetable"));
+        return FormPages.seeOther(grid(slug));
+    }
+
+    private static String grid(String slug) {
+        return "/staff/events/" + slug + "/timetable";
     }
 }

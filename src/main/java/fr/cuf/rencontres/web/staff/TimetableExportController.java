@@ -53,7 +53,7 @@ class TimetableExportController {
 
     @Get(produces = "text/csv;charset=utf-8")
     HttpResponse<String> csv(HttpRequest<?> request, @PathVariable String slug) {
-        Locale locale = Messages.supported(locales.resolveOrDefault(request));
+        Locale locale = locales.resolveOrDefault(request);
         Timetable t = timetables.of(events.bySlug(slug));
         StringWriter out = new StringWriter();
         out.write('\uFEFF');

@@ -101,6 +101,21 @@ class PublicPagesTest {
     }
 
     @Test
+    void a_page_is_in_english_when_english_is_asked_for_in_any_variant_and_in_french_otherwise() {
+        java.util.function.BiFunction<String, String, String> page = (language, cookie) -> {
+            var request = HttpRequest.GET("/archives").accept("text/html").header("Accept-Language", language);
+            if (cookie != null) {
+                request.cookie(io.micronaut.http.cookie.Cookie.of("lang", cookie));
+            }
+            return client.toBlocking().retrieve(request);
+        };
+        assertTrue(page.apply("en-GB,en;q=0.8", null).contains("<html lang=\"en\""), "British English is English");
+        assertTrue(page.apply("de-DE,de;q=0.9", null).contains("<html lang=\"fr\""), "German is answered in French");
+        assertTrue(page.apply("de", "en").contains("Past editions of the Rencontres"), "the switch's cookie wins");
+        assertTrue(page.apply("en", "fr").contains("Éditions précédentes des Rencontres"));
+    }
+
+    @Test
     void home_filters_by_format() {
         String html = get("/?format=ONLINE");
         assertTrue(html.contains("Réunion du groupe Groupe-pays Maroc"));

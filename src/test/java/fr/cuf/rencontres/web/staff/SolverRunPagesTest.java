@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -134,11 +133,16 @@ class SolverRunPagesTest {
 
     @Test
     void a_refused_start_comes_back_to_the_form_with_its_message() {
-        HttpResponse<String> refused = post("prog", GRID + "/runs", "timeLimitSeconds=5");
-        assertEquals(HttpStatus.SEE_OTHER, refused.getStatus());
-        String back = refused.getHeaders().get("Location");
-        assertTrue(back.startsWith(GRID + "/runs?refused="), back);
-        assertTrue(get("prog", back).body().contains("Choisissez au moins une séance"));
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> post("prog", GRID + "/runs", "timeLimitSeconds=5"));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+        assertNull(refused.getResponse().getHeaders().get("Location"), "the form itself, not a redirect");
+        String page = refused.getResponse().getBody(String.class).orElse("");
+        assertTrue(page.contains("Choisissez au moins une séance"), "the message beside the sessions");
+        assertTrue(page.contains("id=\"solve-limit\" name=\"timeLimitSeconds\" type=\"number\" min=\"1\" max=")
+                && page.contains("value=\"5\""), "the time limit typed is kept");
+        assertTrue(page.contains("id=\"pick-" + water.id() + "\">") && !page.contains("id=\"pick-" + water.id() + "\" checked"),
+                "the unplaced session was not ticked: it is not ticked again");
         assertEquals(List.of(), runs.findByEventIdOrderByIdDesc(s.event().id()));
     }
 

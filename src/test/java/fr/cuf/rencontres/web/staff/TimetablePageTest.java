@@ -85,6 +85,19 @@ class TimetablePageTest {
                 .bearerAuth(apiTokens.of(user)).cookie(Cookie.of("rencontres_csrf", csrf())), String.class);
     }
 
+    /** A refused form: an error status whose body is the form page again. */
+    private HttpResponse<String> refusedPost(String user, String path, Map<String, String> form, HttpStatus status) {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> post(user, path, form));
+        assertEquals(status, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
+        @SuppressWarnings("unchecked")
+        HttpResponse<String> page = (HttpResponse<String>) e.getResponse();
+        return page;
+    }
+
+    private static String body(HttpResponse<String> response) {
+        return response.getBody(String.class).orElse("");
+    }
+
     @Test
     void programme_staff_see_rooms_blocks_and_the_unscheduled_list() {
         String html = get("prog", GRID).body();
@@ -108,6 +121,19 @@ class TimetablePageTest {
         var refused = org.junit.jupiter.api.Assertions.assertThrows(
                 io.micronaut.http.client.exceptions.HttpClientResponseException.class, request);
         assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
+    }
+
+    @Test
+    void a_refused_place_shows_the_grid_again_with_the_form_as_typed_and_the_message_beside_its_field() {
+        HttpResponse<String> refused = refusedPost("prog", GRID + "/place", Map.of("sessionId", String.valueOf(eau.id()),
+                "date", "2026-07-08", "minutes", "60", "roomId", String.valueOf(s.kleber().id())),
+                HttpStatus.UNPROCESSABLE_ENTITY);
+        assertNull(refused.getHeaders().get("Location"), "the grid itself, not a redirect carrying the errors");
+        String html = body(refused);
+        assertTrue(html.contains("id=\"place-form\""), html);
+        assertTrue(html.contains("<span class=\"error\">"), "the message beside its field: " + html);
+        assertTrue(html.contains("value=\"60\""), "the length typed is kept");
+        assertNull(sessions.findById(eau.id()).orElseThrow().startsAt(), "nothing placed");
     }
 
     @Test
@@ -185,11 +211,12 @@ class TimetablePageTest {
     @Test
     void every_refusal_of_the_session_form_sits_next_to_its_field_with_what_was_typed_kept() {
         String longLanguages = "fr,en,es,pt,ar,zh,ja,ko,vi,ru,hy,de,it,nl,pl,ro,tr,he,fa,sw,wo";
-        HttpResponse<String> refused = post("prog", GRID + "/sessions", Map.of("title", "Point Haïti",
+        HttpResponse<String> refused = refusedPost("prog", GRID + "/sessions", Map.of("title", "Point Haïti",
                 "kind", "COUNTRY_BRIEFING", "capacity", "-5", "languages", longLanguages, "expectedAudience", "beaucoup",
-                "date", "2026-07-08", "start", "15:00", "end", "14:00", "roomId", String.valueOf(s.kleber().id())));
-        assertEquals(HttpStatus.OK, refused.getStatus());
-        String html = refused.body();
+                "date", "2026-07-08", "start", "15:00", "end", "14:00", "roomId", String.valueOf(s.kleber().id())),
+                HttpStatus.UNPROCESSABLE_ENTITY);
+        assertNull(refused.getHeaders().get("Location"), "the form itself, not a redirect");
+        String html = body(refused);
         assertTrue(html.contains("id=\"e-end\">La fin doit être postérieure au début."), "end before start, beside End");
         assertTrue(html.contains("id=\"e-expectedAudience\">Saisissez un nombre entier."), html);
         assertTrue(html.contains("id=\"e-capacity\">"), "negative capacity, beside Capacity");
@@ -197,10 +224,11 @@ class TimetablePageTest {
                 && html.contains("value=\"15:00\"") && html.contains("value=\"14:00\""), "what was typed is kept");
         assertTrue(sessions.findByEventInOrder(s.event().id()).stream().noneMatch(x -> x.title().equals("Point Haïti")));
 
-        HttpResponse<String> tooLong = post("prog", GRID + "/sessions", Map.of("title", "Point Haïti",
-                "kind", "COUNTRY_BRIEFING", "capacity", "-5", "languages", longLanguages + ",xx,yy,zz"));
-        assertTrue(tooLong.body().contains("id=\"e-languages\">"), "a 60+ character language list, beside Languages");
-        assertTrue(tooLong.body().contains("id=\"e-capacity\">"));
+        String tooLong = body(refusedPost("prog", GRID + "/sessions", Map.of("title", "Point Haïti",
+                "kind", "COUNTRY_BRIEFING", "capacity", "-5", "languages", longLanguages + ",xx,yy,zz"),
+                HttpStatus.UNPROCESSABLE_ENTITY));
+        assertTrue(tooLong.contains("id=\"e-languages\">"), "a 60+ character language list, beside Languages");
+        assertTrue(tooLong.contains("id=\"e-capacity\">"));
     }
 
     @Test
@@ -224,14 +252,15 @@ class TimetablePageTest {
         assertTrue(published.header("Location").endsWith("/timetable/versions#version-1"));
 
         assertTrue(get("prog", GRID + "/publish").body().contains("Rien à publier"));
-        assertTrue(post("prog", GRID + "/publish", Map.of()).body().contains("Rien à publier"), "refused, not published");
+        assertTrue(body(refusedPost("prog", GRID + "/publish", Map.of(), HttpStatus.CONFLICT)).contains("Rien à publier"),
+                "refused, not published");
 
         post("prog", GRID + "/place", Map.of("sessionId", String.valueOf(eau.id()),
                 "date", "2026-07-08", "start", "11:30", "minutes", "60", "roomId", String.valueOf(s.kleber().id())));
         String blocked = get("prog", GRID + "/publish").body();
         assertTrue(blocked.contains("conflits bloquants") && blocked.contains("room_double_booked"), blocked);
         assertTrue(!blocked.contains("action=\"/staff/events/rencontres-2026/timetable/publish\""), "no button while blocked");
-        String refused = post("prog", GRID + "/publish", Map.of()).body();
+        String refused = body(refusedPost("prog", GRID + "/publish", Map.of(), HttpStatus.CONFLICT));
         assertTrue(refused.contains("Publication impossible"), refused);
     }
 }
