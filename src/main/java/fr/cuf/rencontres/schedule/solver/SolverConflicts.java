@@ -31,7 +31,7 @@ public class SolverConflicts implements ConflictFinder {
 
     private final SolutionManager<Plan, HardSoftScore> solutions;
 
-    SolverConflicts(SolutionManager<Plan, HardSoftScore> solutions) {
+    public SolverConflicts(SolutionManager<Plan, HardSoftScore> solutions) {
         this.solutions = solutions;
     }
 

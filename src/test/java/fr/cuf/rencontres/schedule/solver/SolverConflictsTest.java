@@ -269,4 +269,14 @@ class SolverConflictsTest {
         shapes.put(3L, new SessionShape(3, "B2B", 2, false));
         assertEquals(2, codes().size(), "rank 1 (14:00) before rank 3 (11:00) broken, rank 2 (16:00) before rank 3 broken, 1 before 2 kept");
     }
+
+    @Test
+    void a_session_whose_room_left_the_venue_keeps_its_person_conflicts_and_no_room_one() {
+        sessions.add(new SessionFacts(1, "S1", SessionKind.WORKSHOP, at("2026-07-08T09:00", 90), null, Set.of(10L),
+                Set.of(), 900, true, true, 90));
+        workshop(2, "2026-07-08T10:00", 2, 10L);
+        List<Conflict> found = detect();
+        assertEquals(List.of("person_overlap"), found.stream().map(Conflict::code).toList());
+        assertEquals(List.of(1L, 2L), found.get(0).sessionIds());
+    }
 }

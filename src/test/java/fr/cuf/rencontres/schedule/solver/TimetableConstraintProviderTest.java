@@ -247,4 +247,41 @@ class TimetableConstraintProviderTest {
                 .scores(HardSoftScore.ofSoft(-60));
         org.junit.jupiter.api.Assertions.assertTrue(TimetableConstraintProvider.ATTENDEE_CLASH_WEIGHT > 60);
     }
+
+    @Test
+    void a_session_outside_the_event_days_breaks_the_event_dates() {
+        VERIFY.verifyThat(TimetableConstraintProvider::eventDates)
+                .given(session(1).build(), session(2).at(8 * 24 * 60).build(), session(3).at(-2 * 24 * 60).build())
+                .penalizesBy(2);
+    }
+
+    @Test
+    void a_person_changing_rooms_needs_the_pause_but_not_in_the_same_room() {
+        VERIFY.verifyThat(TimetableConstraintProvider::personPause)
+                .given(session(1).people(7L).build(), session(2).in(SMALL).at(100).people(7L).build(),
+                        session(3).in(SMALL).at(190).people(7L).build())
+                .penalizesBy(1);
+        VERIFY.verifyThat(TimetableConstraintProvider::personPause)
+                .given(session(1).people(7L).build(), session(2).in(SMALL).at(105).people(7L).build())
+                .penalizesBy(0);
+    }
+
+    @Test
+    void the_shape_rules_only_warn_softly_when_staff_kept_both_sessions_in_place() {
+        VERIFY.verifyThat(TimetableConstraintProvider::besidePlenary)
+                .given(session(1).plenary().pinned().build(), session(2).in(SMALL).at(60).pinned().build())
+                .penalizesBy(0);
+        VERIFY.verifyThat(TimetableConstraintProvider::besidePlenaryKept)
+                .given(session(1).plenary().pinned().build(), session(2).in(SMALL).at(60).pinned().build())
+                .penalizesBy(2);
+        VERIFY.verifyThat(TimetableConstraintProvider::seriesOrderKept)
+                .given(session(1).series("B2B", 2).pinned().build(), session(2).in(SMALL).at(60).series("B2B", 1).build())
+                .penalizesBy(0);
+        VERIFY.verifyThat(TimetableConstraintProvider::beforeOpeningPlenaryKept)
+                .given(session(1).plenary().at(60).pinned().build(), session(2).in(SMALL).pinned().build())
+                .penalizesBy(1);
+        VERIFY.verifyThat(TimetableConstraintProvider::afterClosingPlenaryKept)
+                .given(session(1).plenary().pinned().build(), session(2).in(SMALL).at(60).pinned().build())
+                .penalizesBy(1);
+    }
 }
