@@ -6,6 +6,8 @@ import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
 import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
+import ai.timefold.solver.core.api.score.stream.bi.BiJoiner;
+import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
 import fr.cuf.rencontres.schedule.ConflictCode;
 
 /**
@@ -125,7 +127,7 @@ public class TimetableConstraintProvider implements ConstraintProvider {
     }
 
     private static Constraint besidePlenary(ConstraintFactory f, boolean kept) {
-        return f.forEachUniquePair(Placement.class, Joiners.overlapping(Placement::startMinute, Placement::endMinute))
+        return pairs(f, kept, Joiners.overlapping(Placement::startMinute, Placement::endMinute))
                 .filter((a, b) -> a.besidePlenaryWithout(b) && a.bothPinned(b) == kept)
                 .penalize(kept ? HardSoftScore.ONE_SOFT : HardSoftScore.ONE_HARD, Placement::overlapQuarters)
                 .justifyWith((a, b, score) -> a.isPlenary() ? Breach.ordered(ConflictCode.BESIDE_PLENARY, b, a)
@@ -143,10 +145,10 @@ public class TimetableConstraintProvider implements ConstraintProvider {
     }
 
     private static Constraint beforeOpeningPlenary(ConstraintFactory f, boolean kept) {
-        return frame(f.forEach(Placement.class).filter(Placement::isPlenary)
+        return frame(f.forEach(Placement.class).filter(p -> p.isPlenary() && (!kept || p.isPinned()))
                 .ifNotExists(Placement.class, Joiners.greaterThan(Placement::startMinute, Placement::startMinute),
                         Joiners.filtering((opening, q) -> q.isPlenary()))
-                .join(Placement.class, Joiners.greaterThan(Placement::startMinute, Placement::startMinute),
+                .join(sessions(f, kept), Joiners.greaterThan(Placement::startMinute, Placement::startMinute),
                         Joiners.filtering((opening, a) -> !a.isPlenary() && a.sameDay(opening)
                                 && a.bothPinned(opening) == kept)), kept, "before_opening_plenary");
     }
@@ -161,12 +163,30 @@ public class TimetableConstraintProvider implements ConstraintProvider {
     }
 
     private static Constraint afterClosingPlenary(ConstraintFactory f, boolean kept) {
-        return frame(f.forEach(Placement.class).filter(Placement::isPlenary)
+        return frame(f.forEach(Placement.class).filter(p -> p.isPlenary() && (!kept || p.isPinned()))
                 .ifNotExists(Placement.class, Joiners.lessThan(Placement::endMinute, Placement::endMinute),
                         Joiners.filtering((closing, q) -> q.isPlenary()))
-                .join(Placement.class, Joiners.lessThan(Placement::endMinute, Placement::endMinute),
+                .join(sessions(f, kept), Joiners.lessThan(Placement::endMinute, Placement::endMinute),
                         Joiners.filtering((closing, a) -> !a.isPlenary() && a.sameDay(closing)
                                 && a.bothPinned(closing) == kept)), kept, "after_closing_plenary");
+    }
+
+    /**
+     * Each pair of sessions once; for a "kept" twin only pinned sessions on both sides, chosen before the join
+     * so that the twin costs nothing while the solver moves the others.
+     */
+    private static BiConstraintStream<Placement, Placement> pairs(ConstraintFactory f, boolean kept,
+                                                                  BiJoiner<Placement, Placement> joiner) {
+        if (!kept) {
+            return f.forEachUniquePair(Placement.class, joiner);
+        }
+        return f.forEach(Placement.class).filter(Placement::isPinned)
+                .join(f.forEach(Placement.class).filter(Placement::isPinned),
+                        Joiners.lessThan(Placement::getSessionId), joiner);
+    }
+
+    private static UniConstraintStream<Placement> sessions(ConstraintFactory f, boolean kept) {
+        return kept ? f.forEach(Placement.class).filter(Placement::isPinned) : f.forEach(Placement.class);
     }
 
     private static Constraint frame(BiConstraintStream<Placement, Placement> plenaryAndSession, boolean kept,
@@ -187,13 +207,18 @@ public class TimetableConstraintProvider implements ConstraintProvider {
     }
 
     private static Constraint seriesOrder(ConstraintFactory f, boolean kept) {
-        return f.forEachUniquePair(Placement.class, Joiners.equal(Placement::getSeries))
+        return inSeries(f, kept).join(inSeries(f, kept), Joiners.lessThan(Placement::getSessionId),
+                        Joiners.equal(Placement::getSeries))
                 .filter((a, b) -> a.outOfSeriesOrderWith(b) && a.bothPinned(b) == kept)
                 .penalize(kept ? HardSoftScore.ONE_SOFT : HardSoftScore.ONE_HARD)
                 .justifyWith((a, b, score) -> a.earlierInSeries(b) == a
                         ? Breach.ordered(ConflictCode.SERIES_OUT_OF_ORDER, a, b)
                         : Breach.ordered(ConflictCode.SERIES_OUT_OF_ORDER, b, a))
                 .asConstraint(kept ? "series_out_of_order_kept" : "series_out_of_order");
+    }
+
+    private static UniConstraintStream<Placement> inSeries(ConstraintFactory f, boolean kept) {
+        return f.forEach(Placement.class).filter(p -> p.getSeries() != null && (!kept || p.isPinned()));
     }
 
     // ---- soft
