@@ -53,6 +53,11 @@ public final class TimetableBench {
                     demo(), demoSeconds);
         }
         run("generated (216 sessions, 20 rooms, 18 slots)", large(), largeSeconds);
+        TimetableFacts demo = demo().facts();
+        conflictList(new TimetableFacts(demo.firstDay(), demo.lastDay(), demo.opening(), demo.closing(),
+                demo.briefingBlocks(), demo.plenarySlots(), demo.rooms(), demo.personNames(), demo.personUnavailable(),
+                demo.pause(), demo.sessions().stream().map(s -> DEMO_SLOTS.containsKey(s.id())
+                        ? s.at(DEMO_SLOTS.get(s.id()), DEMO_ROOMS.get(s.id())) : s).toList()), 300);
         System.out.println();
         SUMMARY.forEach(System.out::println);
     }
@@ -60,6 +65,8 @@ public final class TimetableBench {
     static final List<String> SUMMARY = new ArrayList<>();
     /** Where the demo CSV places each session by hand (the "before" of the clash count). */
     static final Map<Long, Window> DEMO_SLOTS = new HashMap<>();
+    /** And in which room. */
+    static final Map<Long, Long> DEMO_ROOMS = new HashMap<>();
     /** One factory for every run, as in the service (a singleton); each run overrides the time limit, too. */
     static final SolverFactory<Plan> FACTORY = SolverFactory.create(benchConfig(30));
 
@@ -108,6 +115,27 @@ public final class TimetableBench {
         if (!history.isEmpty()) {
             System.out.println("  " + history.get(history.size() - 1));
         }
+    }
+
+    /**
+     * The editor's conflict list of the demo programme as placed by hand: Timefold's score analysis of the
+     * constraints (what the timetable page and publishing compute on each request), CPU time per operation.
+     */
+    static void conflictList(TimetableFacts facts, int rounds) {
+        var finder = new fr.cuf.rencontres.schedule.solver.SolverConflicts(
+                ai.timefold.solver.core.api.solver.SolutionManager.create(FACTORY));
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        int found = 0;
+        for (int i = 0; i < rounds; i++) {
+            found = finder.find(facts).size(); // warm-up
+        }
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long wall0 = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            finder.find(facts);
+        }
+        SUMMARY.add(String.format("RESULT conflict list of the demo as placed by hand (%d conflicts) | %.2f ms CPU / op | %.2f ms wall / op",
+                found, (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / rounds, (System.nanoTime() - wall0) / 1e6 / rounds));
     }
 
     static ai.timefold.solver.core.config.solver.SolverConfig benchConfig(long seconds) {
@@ -171,6 +199,10 @@ public final class TimetableBench {
             if (!s.get("starts_at").isBlank()) {
                 DEMO_SLOTS.put(id, new Window(Times.fromParis(LocalDateTime.parse(s.get("starts_at"))),
                         Times.fromParis(LocalDateTime.parse(s.get("ends_at")))));
+                RoomFacts room = rooms.get(s.get("room_name"));
+                if (room != null) {
+                    DEMO_ROOMS.put(id, room.id());
+                }
             }
             sessions.add(new SessionFacts(id++, s.get("title"), SessionKind.valueOf(s.get("kind")), null, null, persons,
                     themes, Integer.parseInt(s.get("expected_audience")), false, false, minutes));

@@ -20,19 +20,22 @@ public class TimetableService {
     private final SessionViews views;
     private final RoomRepository rooms;
     private final TimetableFactsLoader facts;
+    private final ConflictFinder finder;
 
-    TimetableService(SessionRepository sessions, SessionViews views, RoomRepository rooms, TimetableFactsLoader facts) {
+    TimetableService(SessionRepository sessions, SessionViews views, RoomRepository rooms, TimetableFactsLoader facts,
+                     ConflictFinder finder) {
         this.sessions = sessions;
         this.views = views;
         this.rooms = rooms;
         this.facts = facts;
+        this.finder = finder;
     }
 
     public Timetable of(Event event) {
         List<Session> all = sessions.findByEventInOrder(event.id());
         List<Session> active = all.stream().filter(s -> !s.isCancelled()).toList();
         TimetableFacts f = facts.load(event, active);
-        List<Conflict> conflicts = ConflictDetector.detect(f);
+        List<Conflict> conflicts = finder.find(f);
         List<SessionView> placed = new ArrayList<>();
         List<SessionView> unscheduled = new ArrayList<>();
         List<SessionView> cancelled = new ArrayList<>();
@@ -52,7 +55,7 @@ public class TimetableService {
 
     /** Convenience for callers holding only the facts: the conflicts of the event's active sessions. */
     public List<Conflict> conflicts(Event event) {
-        return ConflictDetector.detect(facts.load(event));
+        return finder.find(facts.load(event));
     }
 
     static LocalDate day(Session s) {

@@ -33,6 +33,7 @@ class DemoConflictsTest {
     @Inject SessionRepository sessions;
     @Inject Unavailability.PersonUnavailabilityRepository personUnavailability;
     @Inject ConflictTexts texts;
+    @Inject ConflictFinder finder;
 
     Event rencontres;
 
@@ -51,7 +52,7 @@ class DemoConflictsTest {
         TimetableFacts facts = loader.load(rencontres);
         assertEquals(43, facts.sessions().size());
         assertEquals(12, facts.rooms().size());
-        List<Conflict> conflicts = ConflictDetector.detect(facts);
+        List<Conflict> conflicts = finder.find(facts);
         assertEquals(List.of(), conflicts.stream().filter(Conflict::hard).toList());
         // Sénégal and Madagascar, both in the Afrique pole, run in parallel at 14:30 on 8 July
         assertTrue(conflicts.stream().anyMatch(c -> c.code().equals("same_pole_parallel")
@@ -71,7 +72,7 @@ class DemoConflictsTest {
         personUnavailability.save(new Unavailability.OfPerson(null, senegal.chairPersonId(), senegal.startsAt(),
                 senegal.endsAt(), "conseil municipal", Instant.now()));
 
-        List<String> hard = ConflictDetector.detect(loader.load(rencontres)).stream().filter(Conflict::hard)
+        List<String> hard = finder.find(loader.load(rencontres)).stream().filter(Conflict::hard)
                 .map(Conflict::code).sorted().toList();
         assertEquals(List.of("person_unavailable", "room_double_booked"), hard);
     }

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The cells a session may take: the rules about one session alone (opening hours, briefing blocks and
- * plenary slots, unavailable people, room size and equipment, unavailable rooms) are settled here, once,
- * instead of being searched through. The solver then only arranges sessions against each other, which is
- * what makes the 1 s / 30 s targets reachable. The rules stay in {@link TimetableConstraintProvider} too: pinned
+ * The cells a session may take: the solver only tries those, so that it arranges sessions against each other
+ * instead of searching through cells that break a rule about one session alone, which is what makes the
+ * 1 s / 30 s targets reachable. This class has no rule of its own: it asks the {@link Placement} the questions
+ * the constraints of {@link TimetableConstraintProvider} ask, of a cell instead of the current one. Pinned
  * sessions are not filtered, and when no cell satisfies a session the filter is relaxed (first rooms, then
- * times) so that the session is still placed and its broken rule shows in the score explanation.
+ * times) so that the session is still placed and its broken rule shows in the score analysis.
  */
 final class Candidates {
 
@@ -22,8 +22,7 @@ final class Candidates {
     static List<Cell> of(Placement p, List<Start> starts, List<PlanRoom> rooms) {
         List<Start> times = starts.stream().filter(s -> timeFits(p, s.minute())).toList();
         if (times.isEmpty()) {
-            times = starts.stream().filter(s -> Span.anyContains(p.getOpeningHours(), s.minute(), s.minute() + p.getMinutes())
-                    || p.getOpeningHours().isEmpty()).toList();
+            times = starts.stream().filter(s -> withinDays(p, s.minute())).toList();
         }
         if (times.isEmpty()) {
             times = starts;
@@ -33,10 +32,10 @@ final class Candidates {
         // big rooms for big sessions.
         times = new ArrayList<>(times);
         Collections.shuffle(times, new Random(p.getSessionId()));
-        List<PlanRoom> fitting = rooms.stream().filter(r -> roomFits(p, r))
+        List<PlanRoom> fitting = rooms.stream().filter(r -> p.overCapacity(r) == 0 && !p.lacksEquipment(r))
                 .sorted(Comparator.comparingInt(PlanRoom::capacity)).toList();
         if (fitting.isEmpty()) {
-            fitting = rooms.stream().filter(r -> equipped(p, r))
+            fitting = rooms.stream().filter(r -> !p.lacksEquipment(r))
                     .sorted(Comparator.comparingInt(PlanRoom::capacity).reversed()).toList();
         }
         if (fitting.isEmpty()) {
@@ -45,7 +44,7 @@ final class Candidates {
         List<Cell> cells = new ArrayList<>();
         for (Start s : times) {
             for (PlanRoom r : fitting) {
-                if (!Span.anyOverlaps(r.unavailable(), s.minute(), s.minute() + p.getMinutes())) {
+                if (!p.inUnavailableRoom(r, s.minute(), s.minute() + p.getMinutes())) {
                     cells.add(new Cell(s, r));
                 }
             }
@@ -63,18 +62,14 @@ final class Candidates {
         return List.copyOf(cells);
     }
 
+    /** Breaks none of the time rules of the session alone. */
     static boolean timeFits(Placement p, long start) {
         long end = start + p.getMinutes();
-        return (p.getOpeningHours().isEmpty() || Span.anyContains(p.getOpeningHours(), start, end))
-                && (p.getFixedWindows().isEmpty() || Span.anyContains(p.getFixedWindows(), start, end))
-                && !Span.anyOverlaps(p.getPersonOff(), start, end);
+        return withinDays(p, start) && !p.outsideFixedWindows(start, end) && !p.withUnavailablePerson(start, end);
     }
 
-    static boolean roomFits(Placement p, PlanRoom r) {
-        return r.capacity() >= p.getAudience() && equipped(p, r);
-    }
-
-    static boolean equipped(Placement p, PlanRoom r) {
-        return (!p.needsInterpretation() || r.interpretation()) && (!p.needsVideoLink() || r.videoLink());
+    private static boolean withinDays(Placement p, long start) {
+        long end = start + p.getMinutes();
+        return !p.outsideEventDays(start, end) && !p.outsideOpeningHours(start, end);
     }
 }

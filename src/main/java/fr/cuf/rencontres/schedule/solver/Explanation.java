@@ -53,7 +53,8 @@ public record Explanation(String score, List<Rule> rules) {
     }
 
     private static Match match(MatchAnalysis<HardSoftScore> m) {
-        List<Placement> placements = m.justification() instanceof DefaultConstraintJustification d
+        List<Placement> placements = m.justification() instanceof Breach b ? b.sessions()
+                : m.justification() instanceof DefaultConstraintJustification d
                 ? d.getFacts().stream().filter(Placement.class::isInstance).map(Placement.class::cast).toList()
                 : List.of();
         return new Match(m.score().hardScore(), m.score().softScore(),

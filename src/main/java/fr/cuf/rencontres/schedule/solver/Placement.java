@@ -5,57 +5,71 @@ import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+import fr.cuf.rencontres.schedule.Equipment;
 import fr.cuf.rencontres.schedule.SessionKind;
+import fr.cuf.rencontres.schedule.SessionShape;
+import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * A session to place: the solver chooses its cell (start and room) among its own candidates, the cells where
- * it breaks no rule about itself alone (see {@link Candidates}). Sessions staff did not pick are pinned
- * where they are. Everything else is fixed data the rules read; the domain answers their questions
- * ({@link #overlaps}, {@link #sharesPersonWith}…).
+ * A session to place: the solver chooses its cell (start and room) among its own candidates (see
+ * {@link Candidates}). Sessions staff did not pick are pinned where they are. Everything else is fixed data the
+ * rules read; the domain answers their questions, each written once here: the constraints ask them of the
+ * current cell, the candidate filter of a cell it considers ({@link #outsideOpeningHours(long, long)}…).
  */
 @PlanningEntity(difficultyComparatorClass = PlacementDifficulty.class)
 public class Placement {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    /** What the session is: its people (chair, speakers) and its theme keys ("pole:AFRIQUE"). */
+    public record About(Long sessionId, String title, SessionKind kind, int minutes, Set<Long> persons,
+                        Set<String> themes) {
+    }
+
+    /**
+     * What it asks of a room and of the programme.
+     *
+     * @param audience        expected audience: must fit the room
+     * @param interest        used to share big rooms: registrations' choices when there are some, else the audience
+     * @param sharedAttendees registrations that chose both this session and another one, by the other's id
+     * @param shape           its series and rank, and whether staff let it run beside a plenary
+     */
+    public record Needs(int audience, int interest, boolean interpretation, boolean videoLink,
+                        Map<Long, Integer> sharedAttendees, SessionShape shape) {
+    }
+
+    /**
+     * When it may run, in epoch minutes.
+     *
+     * @param fixedWindows windows it must fit in (briefing blocks, plenary slots); empty: anywhere
+     * @param openingHours the venue's opening hours on each day concerned; empty: no limit
+     * @param eventDays    from the first day of the event at midnight to the day after the last one (Paris)
+     * @param personOff    when each of its people is unavailable
+     * @param meetingHolds when each of its people chairs a group meeting staff accepted: avoided, not refused
+     * @param pause        minutes a person needs between two sessions in different rooms
+     */
+    public record Bounds(List<Span> fixedWindows, List<Span> openingHours, Span eventDays,
+                         Map<Long, List<Span>> personOff, Map<Long, List<Span>> meetingHolds, long pause) {
+    }
+
+    /** Where the latest published version had it. */
+    public record Published(long start, @Nullable Long roomId) {
+    }
+
     @PlanningId
     private Long sessionId;
-    private String title;
-    private SessionKind kind;
-    private int minutes;
-    private Set<Long> persons;
-    private Set<String> themes;
-    /** Expected audience: must fit the room. */
-    private int audience;
-    /** Interest used to share big rooms: registrations' choices when there are some, else the audience. */
-    private int interest;
-    private boolean interpretation;
-    private boolean videoLink;
-    /** Windows it must fit in (briefing blocks, plenary slots); empty: anywhere. */
-    private List<Span> fixedWindows;
-    /** The venue's opening hours on each day of the event; empty: no limit. */
-    private List<Span> openingHours;
-    /** When one of its people is unavailable. */
-    private List<Span> personOff;
-    /** Registrations that chose both this session and another one, by the other's id. */
-    private Map<Long, Integer> sharedAttendees;
-    /** Where the latest published version had it (null: not published). */
-    private Long publishedStart;
-    private Long publishedRoomId;
-
-    /** Series and rank (sessions of one series run in order); null: in none. */
-    private String series;
-    private Integer seriesOrder;
-    /** Staff let it run beside a plenary. */
-    private boolean besidePlenary;
-    /** When one of its people chairs a group meeting staff accepted: avoided, not refused. */
-    private List<Span> meetingHolds = List.of();
+    private About about;
+    private Needs needs;
+    private Bounds bounds;
+    private Published published;
 
     @PlanningPin
     private boolean pinned;
@@ -70,28 +84,15 @@ public class Placement {
     public Placement() {
     }
 
-    public Placement(Long sessionId, String title, SessionKind kind, int minutes, Set<Long> persons, Set<String> themes,
-                     int audience, int interest, boolean interpretation, boolean videoLink, List<Span> fixedWindows,
-                     List<Span> openingHours, List<Span> personOff, Map<Long, Integer> sharedAttendees,
-                     Long publishedStart, Long publishedRoomId, boolean pinned, Start start, PlanRoom room) {
-        this.sessionId = sessionId;
-        this.title = title;
-        this.kind = kind;
-        this.minutes = minutes;
-        this.persons = persons;
-        this.themes = themes;
-        this.audience = audience;
-        this.interest = interest;
-        this.interpretation = interpretation;
-        this.videoLink = videoLink;
-        this.fixedWindows = fixedWindows;
-        this.openingHours = openingHours;
-        this.personOff = personOff;
-        this.sharedAttendees = sharedAttendees;
-        this.publishedStart = publishedStart;
-        this.publishedRoomId = publishedRoomId;
+    public Placement(About about, Needs needs, Bounds bounds, @Nullable Published published, boolean pinned,
+                     @Nullable Cell cell) {
+        this.sessionId = about.sessionId();
+        this.about = about;
+        this.needs = needs;
+        this.bounds = bounds;
+        this.published = published;
         this.pinned = pinned;
-        this.cell = start == null || room == null ? null : new Cell(start, room);
+        this.cell = cell;
     }
 
     public long startMinute() {
@@ -99,7 +100,7 @@ public class Placement {
     }
 
     public long endMinute() {
-        return cell.start().minute() + minutes;
+        return cell.start().minute() + about.minutes();
     }
 
     /** The room's id, what the room rule joins on (cheaper to hash than the room). */
@@ -118,10 +119,21 @@ public class Placement {
         return to <= from ? 0 : (int) Math.max(1, (to - from) / 15);
     }
 
+    /** The people of both, in id order. */
+    public List<Long> sharedPersons(Placement other) {
+        List<Long> shared = new ArrayList<>();
+        for (Long p : new TreeSet<>(about.persons())) {
+            if (other.about.persons().contains(p)) {
+                shared.add(p);
+            }
+        }
+        return shared;
+    }
+
     public int sharedPersonCount(Placement other) {
         int n = 0;
-        for (Long p : persons) {
-            if (other.persons.contains(p)) {
+        for (Long p : about.persons()) {
+            if (other.about.persons().contains(p)) {
                 n++;
             }
         }
@@ -132,9 +144,22 @@ public class Placement {
         return sharedPersonCount(other) > 0;
     }
 
+    /**
+     * The end of the earlier plus the pause, as the pause rule's join reads it: two sessions closer than the
+     * pause overlap once both are stretched by it.
+     */
+    public long endMinuteWithPause() {
+        return endMinute() + bounds.pause();
+    }
+
+    /** A person in both, at different times, in different rooms, with less than the pause between them. */
+    public boolean withoutPauseFrom(Placement other) {
+        return !overlaps(other) && roomId() != other.roomId() && sharesPersonWith(other);
+    }
+
     public boolean sharesThemeWith(Placement other) {
-        for (String t : themes) {
-            if (other.themes.contains(t)) {
+        for (String t : about.themes()) {
+            if (other.about.themes().contains(t)) {
                 return true;
             }
         }
@@ -142,52 +167,126 @@ public class Placement {
     }
 
     public int sharedAttendeesWith(Placement other) {
-        return sharedAttendees.getOrDefault(other.sessionId, 0);
+        return needs.sharedAttendees().getOrDefault(other.sessionId, 0);
+    }
+
+    /** What the room lacks of what the session needs (interpretation first). */
+    public List<Equipment> missingEquipment(PlanRoom room) {
+        List<Equipment> missing = new ArrayList<>(2);
+        if (needs.interpretation() && !room.interpretation()) {
+            missing.add(Equipment.INTERPRETATION);
+        }
+        if (needs.videoLink() && !room.videoLink()) {
+            missing.add(Equipment.VIDEO_LINK);
+        }
+        return missing;
+    }
+
+    public List<Equipment> missingEquipment() {
+        return missingEquipment(getRoom());
+    }
+
+    public boolean lacksEquipment(PlanRoom room) {
+        return !missingEquipment(room).isEmpty();
     }
 
     public boolean lacksEquipment() {
-        return (interpretation && !getRoom().interpretation()) || (videoLink && !getRoom().videoLink());
+        return lacksEquipment(getRoom());
+    }
+
+    public int overCapacity(PlanRoom room) {
+        return Math.max(0, needs.audience() - room.capacity());
     }
 
     public int overCapacity() {
-        return Math.max(0, audience - getRoom().capacity());
+        return overCapacity(getRoom());
+    }
+
+    public boolean outsideFixedWindows(long start, long end) {
+        return !bounds.fixedWindows().isEmpty() && !Span.anyContains(bounds.fixedWindows(), start, end);
     }
 
     public boolean outsideFixedWindows() {
-        return !fixedWindows.isEmpty() && !Span.anyContains(fixedWindows, startMinute(), endMinute());
+        return outsideFixedWindows(startMinute(), endMinute());
+    }
+
+    /** Outside the event's days (on its first day from midnight, up to the end of its last one). */
+    public boolean outsideEventDays(long start, long end) {
+        return start < bounds.eventDays().from() || end >= bounds.eventDays().to();
+    }
+
+    public boolean outsideEventDays() {
+        return outsideEventDays(startMinute(), endMinute());
+    }
+
+    /** Not inside the venue's opening hours of one day (when the venue has hours). */
+    public boolean outsideOpeningHours(long start, long end) {
+        return !bounds.openingHours().isEmpty() && !Span.anyContains(bounds.openingHours(), start, end);
     }
 
     public boolean outsideOpeningHours() {
-        return !openingHours.isEmpty() && !Span.anyContains(openingHours, startMinute(), endMinute());
+        return outsideOpeningHours(startMinute(), endMinute());
+    }
+
+    public boolean inUnavailableRoom(PlanRoom room, long start, long end) {
+        return Span.anyOverlaps(room.unavailable(), start, end);
     }
 
     public boolean inUnavailableRoom() {
-        return Span.anyOverlaps(getRoom().unavailable(), startMinute(), endMinute());
+        return inUnavailableRoom(getRoom(), startMinute(), endMinute());
+    }
+
+    /** Its people unavailable between start and end, in id order. */
+    public List<Long> unavailablePersons(long start, long end) {
+        return personsBusy(bounds.personOff(), start, end);
+    }
+
+    public List<Long> unavailablePersons() {
+        return unavailablePersons(startMinute(), endMinute());
+    }
+
+    public boolean withUnavailablePerson(long start, long end) {
+        return !unavailablePersons(start, end).isEmpty();
     }
 
     public boolean withUnavailablePerson() {
-        return Span.anyOverlaps(personOff, startMinute(), endMinute());
+        return withUnavailablePerson(startMinute(), endMinute());
+    }
+
+    /** Its people holding an accepted group meeting then, in id order. */
+    public List<Long> personsInMeeting() {
+        return personsBusy(bounds.meetingHolds(), startMinute(), endMinute());
+    }
+
+    public boolean inPersonMeeting() {
+        return !personsInMeeting().isEmpty();
+    }
+
+    private static List<Long> personsBusy(Map<Long, List<Span>> byPerson, long start, long end) {
+        List<Long> busy = new ArrayList<>();
+        for (Long person : new TreeSet<>(byPerson.keySet())) {
+            if (Span.anyOverlaps(byPerson.get(person), start, end)) {
+                busy.add(person);
+            }
+        }
+        return busy;
     }
 
     /** 2 when moved to another time, 1 when only given another room, 0 when where it was published. */
     public int distanceFromPublished() {
-        if (publishedStart == null) {
+        if (published == null) {
             return 0;
         }
-        return publishedStart != startMinute() ? 2 : publishedRoomId != null && publishedRoomId != roomId() ? 1 : 0;
-    }
-
-    /** Its place in the shape of the programme, and its people's group meetings (set after construction). */
-    public Placement shaped(String series, Integer seriesOrder, boolean besidePlenary, List<Span> meetingHolds) {
-        this.series = series;
-        this.seriesOrder = seriesOrder;
-        this.besidePlenary = besidePlenary;
-        this.meetingHolds = meetingHolds;
-        return this;
+        return published.start() != startMinute() ? 2
+                : published.roomId() != null && published.roomId() != roomId() ? 1 : 0;
     }
 
     public boolean isPlenary() {
-        return kind == SessionKind.PLENARY;
+        return about.kind() == SessionKind.PLENARY;
+    }
+
+    public boolean isBriefing() {
+        return about.kind() == SessionKind.COUNTRY_BRIEFING;
     }
 
     /** The Paris day it starts on, as an epoch day (day boundaries are local, not UTC). */
@@ -205,26 +304,33 @@ public class Placement {
             return false;
         }
         Placement notPlenary = isPlenary() ? other : this;
-        return !notPlenary.besidePlenary;
+        return !notPlenary.needs.shape().besidePlenary();
+    }
+
+    /** Of this one and {@code other}, the one ranked first in their series. */
+    public Placement earlierInSeries(Placement other) {
+        return needs.shape().comesBefore(other.needs.shape()) ? this : other;
     }
 
     /** Both in one series and the later-ranked one starts before the earlier has ended. */
     public boolean outOfSeriesOrderWith(Placement other) {
-        if (series == null || seriesOrder == null || other.seriesOrder == null || !series.equals(other.series)
-                || seriesOrder.equals(other.seriesOrder)) {
+        SessionShape mine = needs.shape();
+        SessionShape theirs = other.needs.shape();
+        if (!mine.comesBefore(theirs) && !theirs.comesBefore(mine)) {
             return false;
         }
-        Placement first = seriesOrder < other.seriesOrder ? this : other;
+        Placement first = earlierInSeries(other);
         Placement second = first == this ? other : this;
         return second.startMinute() < first.endMinute();
     }
 
-    public boolean inPersonMeeting() {
-        return Span.anyOverlaps(meetingHolds, startMinute(), endMinute());
+    /** Staff placed and kept both by hand: the shape rules only warn then, no solve could change it. */
+    public boolean bothPinned(Placement other) {
+        return pinned && other.pinned;
     }
 
     public String getSeries() {
-        return series;
+        return needs.shape().series();
     }
 
     public Long getSessionId() {
@@ -232,19 +338,19 @@ public class Placement {
     }
 
     public String getTitle() {
-        return title;
+        return about.title();
     }
 
     public SessionKind getKind() {
-        return kind;
+        return about.kind();
     }
 
     public int getMinutes() {
-        return minutes;
+        return about.minutes();
     }
 
     public int getInterest() {
-        return interest;
+        return needs.interest();
     }
 
     public boolean isPinned() {
@@ -278,35 +384,15 @@ public class Placement {
     }
 
     int getAudience() {
-        return audience;
+        return needs.audience();
     }
 
     Set<Long> getPersons() {
-        return persons;
-    }
-
-    boolean needsInterpretation() {
-        return interpretation;
-    }
-
-    boolean needsVideoLink() {
-        return videoLink;
-    }
-
-    List<Span> getFixedWindows() {
-        return fixedWindows;
-    }
-
-    List<Span> getOpeningHours() {
-        return openingHours;
-    }
-
-    List<Span> getPersonOff() {
-        return personOff;
+        return about.persons();
     }
 
     @Override
     public String toString() {
-        return title;
+        return about.title();
     }
 }

@@ -49,7 +49,6 @@ public final class PlanBuilder {
 
     public static Plan build(Input in) {
         TimetableFacts f = in.facts();
-        List<Span> hours = openingHours(f);
         List<Start> starts = in.starts() != null ? in.starts().stream().map(Start::of).toList() : grid(f);
         Map<Long, PlanRoom> rooms = new HashMap<>();
         List<PlanRoom> roomList = new ArrayList<>();
@@ -59,38 +58,67 @@ public final class PlanBuilder {
             rooms.put(r.id(), room);
             roomList.add(room);
         });
-        List<Span> briefing = f.briefingBlocks().stream().map(Span::of).toList();
-        List<Span> plenary = f.plenarySlots().stream().map(Span::of).toList();
+        Windows windows = new Windows(f.briefingBlocks().stream().map(Span::of).toList(),
+                f.plenarySlots().stream().map(Span::of).toList(), venueHours(f), eventDays(f), f.pause().toMinutes());
         List<Placement> placements = new ArrayList<>();
         for (SessionFacts s : f.sessions()) {
             boolean free = in.toPlace().contains(s.id());
-            PlanRoom current = s.roomId() == null ? null : rooms.get(s.roomId());
-            if (!free && (!s.isPlaced() || current == null)) {
+            if (!free && !s.isPlaced()) {
                 continue;
             }
+            PlanRoom current = s.roomId() == null ? null : rooms.get(s.roomId());
+            if (!free && current == null) {
+                current = nowhere(s); // placed in no room of the venue: still a session its people attend
+            }
             boolean warm = !free || in.keepCurrent();
-            Start start = warm && s.isPlaced() ? Start.of(s.slot().start()) : null;
+            Cell cell = warm && s.isPlaced() && current != null ? new Cell(Start.of(s.slot().start()), current) : null;
             int minutes = s.isPlaced() ? (int) ((s.slot().end().getEpochSecond() - s.slot().start().getEpochSecond()) / 60)
                     : s.minutes();
-            List<Span> personOff = new ArrayList<>();
-            s.personIds().forEach(p -> f.personUnavailable().getOrDefault(p, List.of())
-                    .forEach(w -> personOff.add(Span.of(w))));
             Published pub = in.published().get(s.id());
-            placements.add(new Placement(s.id(), s.title(), s.kind(), minutes, s.personIds(), s.themeKeys(),
-                    s.audience(), in.choices().isEmpty() ? s.audience() : in.choices().getOrDefault(s.id(), 0),
-                    s.interpretation(), s.videoLink(),
-                    s.kind() == SessionKind.COUNTRY_BRIEFING ? briefing : s.kind() == SessionKind.PLENARY ? plenary : List.of(),
-                    hours, personOff, in.shared().getOrDefault(s.id(), Map.of()),
-                    pub == null ? null : pub.start().getEpochSecond() / 60, pub == null ? null : pub.roomId(),
-                    !free, start, warm && s.isPlaced() ? current : null)
-                    .shaped(f.shape(s.id()).series(), f.shape(s.id()).seriesOrder(), f.shape(s.id()).besidePlenary(),
-                            meetingHolds(f, s)));
+            placements.add(new Placement(
+                    new Placement.About(s.id(), s.title(), s.kind(), minutes, s.personIds(), s.themeKeys()),
+                    new Placement.Needs(s.audience(), in.choices().isEmpty() ? s.audience() : in.choices().getOrDefault(s.id(), 0),
+                            s.interpretation(), s.videoLink(), in.shared().getOrDefault(s.id(), Map.of()), f.shape(s.id())),
+                    windows.of(f, s),
+                    pub == null ? null : new Placement.Published(pub.start().getEpochSecond() / 60, pub.roomId()),
+                    !free, cell));
         }
         for (Placement p : placements) {
             // a pinned session's only value is where it is (Timefold checks values against their range)
             p.setCandidates(p.isPinned() ? List.of(p.getCell()) : Candidates.of(p, starts, roomList));
         }
         return new Plan(starts, roomList, placements);
+    }
+
+    /** The facts as staff placed them, every session pinned: what the editor's conflicts are read from. */
+    public static Plan asPlaced(TimetableFacts facts) {
+        return build(new Input(facts, Set.of(), Map.of(), Map.of(), Map.of(), List.of(), false));
+    }
+
+    /** The windows shared by every session of the event, turned into each session's bounds. */
+    private record Windows(List<Span> briefing, List<Span> plenary, List<Span> hours, Span days, long pause) {
+
+        Placement.Bounds of(TimetableFacts f, SessionFacts s) {
+            Map<Long, List<Span>> off = new HashMap<>();
+            Map<Long, List<Span>> meetings = new HashMap<>();
+            for (Long p : s.personIds()) {
+                spans(f.personUnavailable().get(p)).ifPresent(l -> off.put(p, l));
+                spans(f.personInMeeting().get(p)).ifPresent(l -> meetings.put(p, l));
+            }
+            List<Span> fixed = s.kind() == SessionKind.COUNTRY_BRIEFING ? briefing
+                    : s.kind() == SessionKind.PLENARY ? plenary : List.of();
+            return new Placement.Bounds(fixed, hours, days, off, meetings, pause);
+        }
+
+        private static java.util.Optional<List<Span>> spans(@Nullable List<Window> windows) {
+            return windows == null || windows.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(windows.stream().map(Span::of).toList());
+        }
+    }
+
+    /** A room of its own for a session placed outside the venue's rooms: no room rule applies to it. */
+    private static PlanRoom nowhere(SessionFacts s) {
+        return new PlanRoom(-s.id(), "", s.audience(), true, true, List.of());
     }
 
     /**
@@ -113,17 +141,34 @@ public final class PlanBuilder {
         return shared;
     }
 
-    private static List<Span> meetingHolds(TimetableFacts f, SessionFacts s) {
-        List<Span> holds = new ArrayList<>();
-        s.personIds().forEach(p -> f.personInMeeting().getOrDefault(p, List.of()).forEach(w -> holds.add(Span.of(w))));
-        return holds;
+    /**
+     * The venue's opening hours on every day a session is placed on or the event lasts (none when the venue
+     * has no hours): a session on another day is outside the event's dates, not outside the venue's hours.
+     */
+    static List<Span> venueHours(TimetableFacts f) {
+        if (f.opening() == null || f.closing() == null) {
+            return List.of();
+        }
+        LocalDate first = f.firstDay();
+        LocalDate last = f.lastDay();
+        for (SessionFacts s : f.sessions()) {
+            if (s.isPlaced()) {
+                LocalDate day = Times.paris(s.slot().start()).toLocalDate();
+                first = day.isBefore(first) ? day : first;
+                last = day.isAfter(last) ? day : last;
+            }
+        }
+        return days(first, last, f.opening(), f.closing());
     }
 
-    static List<Span> openingHours(TimetableFacts f) {
+    static Span eventDays(TimetableFacts f) {
+        return new Span(f.firstDay().atStartOfDay(Times.PARIS).toEpochSecond() / 60,
+                f.lastDay().plusDays(1).atStartOfDay(Times.PARIS).toEpochSecond() / 60);
+    }
+
+    private static List<Span> days(LocalDate first, LocalDate last, LocalTime open, LocalTime close) {
         List<Span> hours = new ArrayList<>();
-        LocalTime open = f.opening() == null ? LocalTime.of(8, 0) : f.opening();
-        LocalTime close = f.closing() == null ? LocalTime.of(20, 0) : f.closing();
-        for (LocalDate d = f.firstDay(); !d.isAfter(f.lastDay()); d = d.plusDays(1)) {
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
             hours.add(Span.of(new Window(d.atTime(open).atZone(Times.PARIS).toInstant(),
                     d.atTime(close).atZone(Times.PARIS).toInstant())));
         }
@@ -132,7 +177,9 @@ public final class PlanBuilder {
 
     static List<Start> grid(TimetableFacts f) {
         java.util.SortedSet<Start> starts = new java.util.TreeSet<>();
-        for (Span day : openingHours(f)) {
+        LocalTime open = f.opening() == null ? LocalTime.of(8, 0) : f.opening();
+        LocalTime close = f.closing() == null ? LocalTime.of(20, 0) : f.closing();
+        for (Span day : days(f.firstDay(), f.lastDay(), open, close)) {
             for (long m = day.from(); m + STEP <= day.to(); m += STEP) {
                 starts.add(new Start(m));
             }

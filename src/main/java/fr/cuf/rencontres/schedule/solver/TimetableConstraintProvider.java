@@ -5,10 +5,17 @@ import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
+import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
+import ai.timefold.solver.core.api.score.stream.bi.BiJoiner;
+import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
+import fr.cuf.rencontres.schedule.ConflictCode;
 
 /**
- * The timetabling rules of issue 3, one method each. Constraint names are the conflict codes of the editor
- * where one exists, so the score explanation and the grid speak the same language.
+ * The timetabling rules, one method each, and the only place they are written: the solver searches with them,
+ * and the editor's and the publisher's conflicts are Timefold's analysis of the timetable as staff placed it
+ * ({@link SolverConflicts}). Constraint names are the conflict codes; each match is justified by a
+ * {@link Breach} naming the code, the sessions and the people or equipment concerned. Constraints that name
+ * no code (room sizes against interest, published sessions kept, attendees' clashes) only steer the solver.
  * Pinned sessions are not a rule here: they are {@code @PlanningPin} entities the solver never moves.
  */
 public class TimetableConstraintProvider implements ConstraintProvider {
@@ -16,11 +23,12 @@ public class TimetableConstraintProvider implements ConstraintProvider {
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {
         return new Constraint[]{
-                roomConflict(f), personConflict(f), roomCapacity(f), roomEquipment(f), fixedTimeWindows(f),
-                openingHours(f), roomUnavailability(f), personUnavailability(f),
+                roomConflict(f), personConflict(f), roomCapacity(f), roomEquipment(f), briefingBlocks(f),
+                plenarySlots(f), eventDates(f), openingHours(f), roomUnavailability(f), personUnavailability(f),
                 besidePlenary(f), beforeOpeningPlenary(f), afterClosingPlenary(f), seriesOrder(f),
-                samePoleParallel(f), biggerRoomsForMoreInterest(f), keepPublishedPlacement(f), attendeeClashes(f),
-                chairInGroupMeeting(f)};
+                besidePlenaryKept(f), beforeOpeningPlenaryKept(f), afterClosingPlenaryKept(f), seriesOrderKept(f),
+                samePoleParallel(f), personPause(f), biggerRoomsForMoreInterest(f), keepPublishedPlacement(f),
+                attendeeClashes(f), chairInGroupMeeting(f)};
     }
 
     // ---- hard
@@ -29,6 +37,7 @@ public class TimetableConstraintProvider implements ConstraintProvider {
         return f.forEachUniquePair(Placement.class, Joiners.equal(Placement::roomId),
                         Joiners.overlapping(Placement::startMinute, Placement::endMinute))
                 .penalize(HardSoftScore.ONE_HARD, Placement::overlapQuarters)
+                .justifyWith((a, b, score) -> Breach.pair(ConflictCode.ROOM_DOUBLE_BOOKED, a, b))
                 .asConstraint("room_double_booked");
     }
 
@@ -36,6 +45,7 @@ public class TimetableConstraintProvider implements ConstraintProvider {
         return f.forEachUniquePair(Placement.class, Joiners.overlapping(Placement::startMinute, Placement::endMinute))
                 .filter(Placement::sharesPersonWith)
                 .penalize(HardSoftScore.ONE_HARD, (a, b) -> a.sharedPersonCount(b) * a.overlapQuarters(b))
+                .justifyWith((a, b, score) -> Breach.pair(ConflictCode.PERSON_OVERLAP, a, b, a.sharedPersons(b)))
                 .asConstraint("person_overlap");
     }
 
@@ -43,6 +53,7 @@ public class TimetableConstraintProvider implements ConstraintProvider {
         return f.forEach(Placement.class)
                 .filter(p -> p.overCapacity() > 0)
                 .penalize(HardSoftScore.ONE_HARD, p -> 1 + p.overCapacity() / 10)
+                .justifyWith((p, score) -> Breach.of(ConflictCode.OVER_CAPACITY, p))
                 .asConstraint("over_capacity");
     }
 
@@ -50,20 +61,39 @@ public class TimetableConstraintProvider implements ConstraintProvider {
         return f.forEach(Placement.class)
                 .filter(Placement::lacksEquipment)
                 .penalize(HardSoftScore.ONE_HARD)
+                .justifyWith((p, score) -> Breach.of(ConflictCode.MISSING_EQUIPMENT, p, p.missingEquipment()))
                 .asConstraint("missing_equipment");
     }
 
-    Constraint fixedTimeWindows(ConstraintFactory f) {
+    Constraint briefingBlocks(ConstraintFactory f) {
         return f.forEach(Placement.class)
-                .filter(Placement::outsideFixedWindows)
+                .filter(p -> p.isBriefing() && p.outsideFixedWindows())
                 .penalize(HardSoftScore.ONE_HARD)
-                .asConstraint("outside_fixed_windows");
+                .justifyWith((p, score) -> Breach.of(ConflictCode.BRIEFING_OUTSIDE_BLOCKS, p))
+                .asConstraint("briefing_outside_blocks");
+    }
+
+    Constraint plenarySlots(ConstraintFactory f) {
+        return f.forEach(Placement.class)
+                .filter(p -> p.isPlenary() && p.outsideFixedWindows())
+                .penalize(HardSoftScore.ONE_HARD)
+                .justifyWith((p, score) -> Breach.of(ConflictCode.PLENARY_OUTSIDE_SLOTS, p))
+                .asConstraint("plenary_outside_slots");
+    }
+
+    Constraint eventDates(ConstraintFactory f) {
+        return f.forEach(Placement.class)
+                .filter(Placement::outsideEventDays)
+                .penalize(HardSoftScore.ONE_HARD)
+                .justifyWith((p, score) -> Breach.of(ConflictCode.OUTSIDE_EVENT_DATES, p))
+                .asConstraint("outside_event_dates");
     }
 
     Constraint openingHours(ConstraintFactory f) {
         return f.forEach(Placement.class)
                 .filter(Placement::outsideOpeningHours)
                 .penalize(HardSoftScore.ONE_HARD)
+                .justifyWith((p, score) -> Breach.of(ConflictCode.OUTSIDE_VENUE_HOURS, p))
                 .asConstraint("outside_venue_hours");
     }
 
@@ -71,6 +101,7 @@ public class TimetableConstraintProvider implements ConstraintProvider {
         return f.forEach(Placement.class)
                 .filter(Placement::inUnavailableRoom)
                 .penalize(HardSoftScore.ONE_HARD)
+                .justifyWith((p, score) -> Breach.of(ConflictCode.ROOM_UNAVAILABLE, p))
                 .asConstraint("room_unavailable");
     }
 
@@ -78,50 +109,116 @@ public class TimetableConstraintProvider implements ConstraintProvider {
         return f.forEach(Placement.class)
                 .filter(Placement::withUnavailablePerson)
                 .penalize(HardSoftScore.ONE_HARD)
+                .justifyWith((p, score) -> Breach.of(ConflictCode.PERSON_UNAVAILABLE, p, p.unavailablePersons()))
                 .asConstraint("person_unavailable");
     }
 
-    // The three rules of the programme's shape below leave alone what staff placed and kept by hand on both
-    // sides (both pinned): the grid warns about it, it is their decision, and no solve could change it.
+    // The four rules of the programme's shape below are hard for the solver, but leave alone what staff placed
+    // and kept by hand on both sides (both pinned): no solve could change it, it is their decision, and the
+    // editor only warns about it (the "_kept" twins, soft, with the same code).
 
     /** Nothing runs beside a plenary unless staff allowed that session to. */
     Constraint besidePlenary(ConstraintFactory f) {
-        return f.forEachUniquePair(Placement.class, Joiners.overlapping(Placement::startMinute, Placement::endMinute))
-                .filter((a, b) -> a.besidePlenaryWithout(b) && !(a.isPinned() && b.isPinned()))
-                .penalize(HardSoftScore.ONE_HARD, Placement::overlapQuarters)
-                .asConstraint("beside_plenary");
+        return besidePlenary(f, false);
+    }
+
+    Constraint besidePlenaryKept(ConstraintFactory f) {
+        return besidePlenary(f, true);
+    }
+
+    private static Constraint besidePlenary(ConstraintFactory f, boolean kept) {
+        return pairs(f, kept, Joiners.overlapping(Placement::startMinute, Placement::endMinute))
+                .filter((a, b) -> a.besidePlenaryWithout(b) && a.bothPinned(b) == kept)
+                .penalize(kept ? HardSoftScore.ONE_SOFT : HardSoftScore.ONE_HARD, Placement::overlapQuarters)
+                .justifyWith((a, b, score) -> a.isPlenary() ? Breach.ordered(ConflictCode.BESIDE_PLENARY, b, a)
+                        : Breach.ordered(ConflictCode.BESIDE_PLENARY, a, b))
+                .asConstraint(kept ? "beside_plenary_kept" : "beside_plenary");
     }
 
     /** Nothing starts, on its day, before the opening plenary (the event's first). */
     Constraint beforeOpeningPlenary(ConstraintFactory f) {
-        return f.forEach(Placement.class).filter(Placement::isPlenary)
+        return beforeOpeningPlenary(f, false);
+    }
+
+    Constraint beforeOpeningPlenaryKept(ConstraintFactory f) {
+        return beforeOpeningPlenary(f, true);
+    }
+
+    private static Constraint beforeOpeningPlenary(ConstraintFactory f, boolean kept) {
+        return frame(f.forEach(Placement.class).filter(p -> p.isPlenary() && (!kept || p.isPinned()))
                 .ifNotExists(Placement.class, Joiners.greaterThan(Placement::startMinute, Placement::startMinute),
                         Joiners.filtering((opening, q) -> q.isPlenary()))
-                .join(Placement.class, Joiners.greaterThan(Placement::startMinute, Placement::startMinute),
+                .join(sessions(f, kept), Joiners.greaterThan(Placement::startMinute, Placement::startMinute),
                         Joiners.filtering((opening, a) -> !a.isPlenary() && a.sameDay(opening)
-                                && !(a.isPinned() && opening.isPinned())))
-                .penalize(HardSoftScore.ONE_HARD)
-                .asConstraint("before_opening_plenary");
+                                && a.bothPinned(opening) == kept)), kept, "before_opening_plenary");
     }
 
     /** Nothing ends, on its day, after the closing plenary (the event's last). */
     Constraint afterClosingPlenary(ConstraintFactory f) {
-        return f.forEach(Placement.class).filter(Placement::isPlenary)
+        return afterClosingPlenary(f, false);
+    }
+
+    Constraint afterClosingPlenaryKept(ConstraintFactory f) {
+        return afterClosingPlenary(f, true);
+    }
+
+    private static Constraint afterClosingPlenary(ConstraintFactory f, boolean kept) {
+        return frame(f.forEach(Placement.class).filter(p -> p.isPlenary() && (!kept || p.isPinned()))
                 .ifNotExists(Placement.class, Joiners.lessThan(Placement::endMinute, Placement::endMinute),
                         Joiners.filtering((closing, q) -> q.isPlenary()))
-                .join(Placement.class, Joiners.lessThan(Placement::endMinute, Placement::endMinute),
+                .join(sessions(f, kept), Joiners.lessThan(Placement::endMinute, Placement::endMinute),
                         Joiners.filtering((closing, a) -> !a.isPlenary() && a.sameDay(closing)
-                                && !(a.isPinned() && closing.isPinned())))
-                .penalize(HardSoftScore.ONE_HARD)
-                .asConstraint("after_closing_plenary");
+                                && a.bothPinned(closing) == kept)), kept, "after_closing_plenary");
+    }
+
+    /**
+     * Each pair of sessions once; for a "kept" twin only pinned sessions on both sides, chosen before the join
+     * so that the twin costs nothing while the solver moves the others.
+     */
+    private static BiConstraintStream<Placement, Placement> pairs(ConstraintFactory f, boolean kept,
+                                                                  BiJoiner<Placement, Placement> joiner) {
+        if (!kept) {
+            return f.forEachUniquePair(Placement.class, joiner);
+        }
+        return f.forEach(Placement.class).filter(Placement::isPinned)
+                .join(f.forEach(Placement.class).filter(Placement::isPinned),
+                        Joiners.lessThan(Placement::getSessionId), joiner);
+    }
+
+    private static UniConstraintStream<Placement> sessions(ConstraintFactory f, boolean kept) {
+        return kept ? f.forEach(Placement.class).filter(Placement::isPinned) : f.forEach(Placement.class);
+    }
+
+    private static Constraint frame(BiConstraintStream<Placement, Placement> plenaryAndSession, boolean kept,
+                                    String name) {
+        return plenaryAndSession
+                .penalize(kept ? HardSoftScore.ONE_SOFT : HardSoftScore.ONE_HARD)
+                .justifyWith((plenary, s, score) -> Breach.ordered(ConflictCode.OUTSIDE_PLENARY_FRAME, s, plenary))
+                .asConstraint(kept ? name + "_kept" : name);
     }
 
     /** The sessions of one series run in their order. */
     Constraint seriesOrder(ConstraintFactory f) {
-        return f.forEachUniquePair(Placement.class, Joiners.equal(Placement::getSeries))
-                .filter((a, b) -> a.outOfSeriesOrderWith(b) && !(a.isPinned() && b.isPinned()))
-                .penalize(HardSoftScore.ONE_HARD)
-                .asConstraint("series_out_of_order");
+        return seriesOrder(f, false);
+    }
+
+    Constraint seriesOrderKept(ConstraintFactory f) {
+        return seriesOrder(f, true);
+    }
+
+    private static Constraint seriesOrder(ConstraintFactory f, boolean kept) {
+        return inSeries(f, kept).join(inSeries(f, kept), Joiners.lessThan(Placement::getSessionId),
+                        Joiners.equal(Placement::getSeries))
+                .filter((a, b) -> a.outOfSeriesOrderWith(b) && a.bothPinned(b) == kept)
+                .penalize(kept ? HardSoftScore.ONE_SOFT : HardSoftScore.ONE_HARD)
+                .justifyWith((a, b, score) -> a.earlierInSeries(b) == a
+                        ? Breach.ordered(ConflictCode.SERIES_OUT_OF_ORDER, a, b)
+                        : Breach.ordered(ConflictCode.SERIES_OUT_OF_ORDER, b, a))
+                .asConstraint(kept ? "series_out_of_order_kept" : "series_out_of_order");
+    }
+
+    private static UniConstraintStream<Placement> inSeries(ConstraintFactory f, boolean kept) {
+        return f.forEach(Placement.class).filter(p -> p.getSeries() != null && (!kept || p.isPinned()));
     }
 
     // ---- soft
@@ -130,7 +227,21 @@ public class TimetableConstraintProvider implements ConstraintProvider {
         return f.forEachUniquePair(Placement.class, Joiners.overlapping(Placement::startMinute, Placement::endMinute))
                 .filter(Placement::sharesThemeWith)
                 .penalize(HardSoftScore.ofSoft(10), Placement::overlapQuarters)
+                .justifyWith((a, b, score) -> Breach.pair(ConflictCode.SAME_POLE_PARALLEL, a, b))
                 .asConstraint("same_pole_parallel");
+    }
+
+    /**
+     * A person going from one room to another needs the pause between the two sessions: both stretched by the
+     * pause then overlap. Per person, as light as a theme overlap of a quarter hour.
+     */
+    Constraint personPause(ConstraintFactory f) {
+        return f.forEachUniquePair(Placement.class,
+                        Joiners.overlapping(Placement::startMinute, Placement::endMinuteWithPause))
+                .filter(Placement::withoutPauseFrom)
+                .penalize(HardSoftScore.ofSoft(10), Placement::sharedPersonCount)
+                .justifyWith((a, b, score) -> Breach.pair(ConflictCode.PERSON_NO_PAUSE, a, b, a.sharedPersons(b)))
+                .asConstraint("person_no_pause");
     }
 
     /** Of two parallel sessions, the one with more interest should not have the smaller room. */
@@ -170,6 +281,7 @@ public class TimetableConstraintProvider implements ConstraintProvider {
         return f.forEach(Placement.class)
                 .filter(Placement::inPersonMeeting)
                 .penalize(HardSoftScore.ofSoft(200))
+                .justifyWith((p, score) -> Breach.of(ConflictCode.PERSON_IN_MEETING, p, p.personsInMeeting()))
                 .asConstraint("person_in_meeting");
     }
 }

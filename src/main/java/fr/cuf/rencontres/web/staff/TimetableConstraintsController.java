@@ -3,9 +3,12 @@ package fr.cuf.rencontres.web.staff;
 import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.event.EventService;
 import fr.cuf.rencontres.schedule.ScheduleBlock;
-import fr.cuf.rencontres.schedule.TimetableConstraints;
-import fr.cuf.rencontres.schedule.TimetableConstraints.BlockCommand;
-import fr.cuf.rencontres.schedule.TimetableConstraints.OffCommand;
+import fr.cuf.rencontres.schedule.BlockChanges;
+import fr.cuf.rencontres.schedule.PersonUnavailabilityChanges;
+import fr.cuf.rencontres.schedule.RoomUnavailabilityChanges;
+import fr.cuf.rencontres.schedule.TimetableLimits;
+import fr.cuf.rencontres.schedule.TimetableLimits.BlockCommand;
+import fr.cuf.rencontres.schedule.TimetableLimits.OffCommand;
 import fr.cuf.rencontres.support.DomainException;
 import fr.cuf.rencontres.web.ShowsTextProblems;
 import io.micronaut.core.annotation.Introspected;
@@ -44,12 +47,20 @@ class TimetableConstraintsController {
     private static final String VIEW = "staff/timetable-constraints";
 
     private final EventService events;
-    private final TimetableConstraints constraints;
+    private final TimetableLimits constraints;
+    private final BlockChanges blocks;
+    private final PersonUnavailabilityChanges personOff;
+    private final RoomUnavailabilityChanges roomOff;
     private final FormPages forms;
 
-    TimetableConstraintsController(EventService events, TimetableConstraints constraints, FormPages forms) {
+    TimetableConstraintsController(EventService events, TimetableLimits constraints, BlockChanges blocks,
+                                   PersonUnavailabilityChanges personOff, RoomUnavailabilityChanges roomOff,
+                                   FormPages forms) {
         this.events = events;
         this.constraints = constraints;
+        this.blocks = blocks;
+        this.personOff = personOff;
+        this.roomOff = roomOff;
         this.forms = forms;
     }
 
@@ -113,7 +124,7 @@ class TimetableConstraintsController {
                              HttpRequest<?> request) {
         Event event = events.bySlug(slug);
         return forms.submit(request, FieldPrefix.prefixed("block",
-                        () -> constraints.addBlock(event.id(), input.command(), user.getName())),
+                        () -> blocks.add(event.id(), input.command(), user.getName())),
                 saved -> back(slug), VIEW, () -> model(event, Map.of("block", input)));
     }
 
@@ -124,7 +135,7 @@ class TimetableConstraintsController {
                               HttpRequest<?> request) {
         Event event = events.bySlug(slug);
         return forms.submit(request, FieldPrefix.prefixed("person",
-                        () -> constraints.addPersonUnavailability(event.id(), input.command(), user.getName())),
+                        () -> personOff.add(event.id(), input.command(), user.getName())),
                 saved -> back(slug), VIEW, () -> model(event, Map.of("person", input)));
     }
 
@@ -135,33 +146,33 @@ class TimetableConstraintsController {
                             HttpRequest<?> request) {
         Event event = events.bySlug(slug);
         return forms.submit(request, FieldPrefix.prefixed("room",
-                        () -> constraints.addRoomUnavailability(event.id(), input.command(), user.getName())),
+                        () -> roomOff.add(event.id(), input.command(), user.getName())),
                 saved -> back(slug), VIEW, () -> model(event, Map.of("room", input)));
     }
 
     @Post("/blocks/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> deleteBlock(@PathVariable String slug, @PathVariable long id, Authentication user) {
-        constraints.deleteBlock(events.bySlug(slug).id(), id, user.getName());
+        blocks.delete(events.bySlug(slug).id(), id, user.getName());
         return FormPages.seeOther(back(slug));
     }
 
     @Post("/people/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> deletePerson(@PathVariable String slug, @PathVariable long id, Authentication user) {
-        constraints.deletePersonUnavailability(events.bySlug(slug).id(), id, user.getName());
+        personOff.delete(events.bySlug(slug).id(), id, user.getName());
         return FormPages.seeOther(back(slug));
     }
 
     @Post("/rooms/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> deleteRoom(@PathVariable String slug, @PathVariable long id, Authentication user) {
-        constraints.deleteRoomUnavailability(events.bySlug(slug).id(), id, user.getName());
+        roomOff.delete(events.bySlug(slug).id(), id, user.getName());
         return FormPages.seeOther(back(slug));
     }
 
     private Map<String, Object> model(Event event, Map<String, Object> typed) {
-        TimetableConstraints.Overview o = constraints.of(event);
+        TimetableLimits.Overview o = constraints.of(event);
         Map<String, Object> model = new HashMap<>(typed);
         model.put("event", event);
         model.put("overview", o);

@@ -1,6 +1,7 @@
 package fr.cuf.rencontres.schedule.solver;
 
 import fr.cuf.rencontres.schedule.SessionKind;
+import fr.cuf.rencontres.schedule.SessionShape;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,8 +24,10 @@ class CandidatesTest {
     static final List<Span> DAY = List.of(new Span(NINE, NINE + 240));
 
     static Placement session(int audience, boolean interpretation, List<Span> fixed, List<Span> off) {
-        return new Placement(1L, "S", SessionKind.COUNTRY_BRIEFING, 90, Set.of(7L), Set.of(), audience, audience,
-                interpretation, false, fixed, DAY, off, Map.of(), null, null, false, null, null);
+        return new Placement(new Placement.About(1L, "S", SessionKind.COUNTRY_BRIEFING, 90, Set.of(7L), Set.of()),
+                new Placement.Needs(audience, audience, interpretation, false, Map.of(), SessionShape.NONE),
+                new Placement.Bounds(fixed, DAY, new Span(NINE - 540, NINE + 900), off.isEmpty() ? Map.of() : Map.of(7L, off),
+                        Map.of(), 15), null, false, null);
     }
 
     @Test

@@ -3,6 +3,7 @@ package fr.cuf.rencontres.schedule.solver;
 import ai.timefold.solver.core.api.score.buildin.hardsoft.HardSoftScore;
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import fr.cuf.rencontres.schedule.SessionKind;
+import fr.cuf.rencontres.schedule.SessionShape;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -45,6 +46,7 @@ class TimetableConstraintProviderTest {
         Integer seriesOrder;
         boolean besidePlenary;
         List<Span> meetings = List.of();
+        boolean pinned;
 
         Builder(long id) {
             this.id = id;
@@ -61,15 +63,21 @@ class TimetableConstraintProviderTest {
         Builder off(Span... s) { off = List.of(s); return this; }
         Builder shared(long other, int n) { shared = Map.of(other, n); return this; }
         Builder plenary() { kind = SessionKind.PLENARY; return this; }
+        Builder briefing() { kind = SessionKind.COUNTRY_BRIEFING; return this; }
         Builder series(String name, int order) { series = name; seriesOrder = order; return this; }
         Builder besidePlenary() { besidePlenary = true; return this; }
         Builder meeting(Span s) { meetings = List.of(s); return this; }
+        Builder pinned() { pinned = true; return this; }
         Builder published(long minutesAfterNine, PlanRoom r) { publishedStart = NINE + minutesAfterNine; publishedRoom = r.id(); return this; }
 
         Placement build() {
-            return new Placement(id, "S" + id, kind, minutes, persons, themes, audience, interest,
-                    interpretation, video, fixed, hours, off, shared, publishedStart, publishedRoom, false,
-                    new Start(start), room).shaped(series, seriesOrder, besidePlenary, meetings);
+            return new Placement(new Placement.About(id, "S" + id, kind, minutes, persons, themes),
+                    new Placement.Needs(audience, interest, interpretation, video, shared,
+                            new SessionShape(id, series, seriesOrder, besidePlenary)),
+                    new Placement.Bounds(fixed, hours, new Span(NINE - 24 * 60, NINE + 7 * 24 * 60),
+                            off.isEmpty() ? Map.of() : Map.of(7L, off), meetings.isEmpty() ? Map.of() : Map.of(7L, meetings), 15),
+                    publishedStart == null ? null : new Placement.Published(publishedStart, publishedRoom), pinned,
+                    new Cell(new Start(start), room));
         }
     }
 
@@ -110,8 +118,13 @@ class TimetableConstraintProviderTest {
     @Test
     void fixed_time_windows_keep_briefings_and_plenaries_in_their_blocks() {
         Span block = new Span(NINE, NINE + 90);
-        VERIFY.verifyThat(TimetableConstraintProvider::fixedTimeWindows)
-                .given(session(1).fixed(block).build(), session(2).at(15).fixed(block).build(), session(3).at(600).build())
+        VERIFY.verifyThat(TimetableConstraintProvider::briefingBlocks)
+                .given(session(1).briefing().fixed(block).build(), session(2).briefing().at(15).fixed(block).build(),
+                        session(3).briefing().at(600).build())
+                .penalizesBy(1);
+        VERIFY.verifyThat(TimetableConstraintProvider::plenarySlots)
+                .given(session(1).plenary().fixed(block).build(), session(2).plenary().at(15).fixed(block).build(),
+                        session(3).briefing().at(15).fixed(block).build())
                 .penalizesBy(1);
     }
 
@@ -233,5 +246,42 @@ class TimetableConstraintProviderTest {
         VERIFY.verifyThat().given(session(1).themes("pole:ASIE").build(), session(2).in(SMALL).themes("pole:ASIE").build())
                 .scores(HardSoftScore.ofSoft(-60));
         org.junit.jupiter.api.Assertions.assertTrue(TimetableConstraintProvider.ATTENDEE_CLASH_WEIGHT > 60);
+    }
+
+    @Test
+    void a_session_outside_the_event_days_breaks_the_event_dates() {
+        VERIFY.verifyThat(TimetableConstraintProvider::eventDates)
+                .given(session(1).build(), session(2).at(8 * 24 * 60).build(), session(3).at(-2 * 24 * 60).build())
+                .penalizesBy(2);
+    }
+
+    @Test
+    void a_person_changing_rooms_needs_the_pause_but_not_in_the_same_room() {
+        VERIFY.verifyThat(TimetableConstraintProvider::personPause)
+                .given(session(1).people(7L).build(), session(2).in(SMALL).at(100).people(7L).build(),
+                        session(3).in(SMALL).at(190).people(7L).build())
+                .penalizesBy(1);
+        VERIFY.verifyThat(TimetableConstraintProvider::personPause)
+                .given(session(1).people(7L).build(), session(2).in(SMALL).at(105).people(7L).build())
+                .penalizesBy(0);
+    }
+
+    @Test
+    void the_shape_rules_only_warn_softly_when_staff_kept_both_sessions_in_place() {
+        VERIFY.verifyThat(TimetableConstraintProvider::besidePlenary)
+                .given(session(1).plenary().pinned().build(), session(2).in(SMALL).at(60).pinned().build())
+                .penalizesBy(0);
+        VERIFY.verifyThat(TimetableConstraintProvider::besidePlenaryKept)
+                .given(session(1).plenary().pinned().build(), session(2).in(SMALL).at(60).pinned().build())
+                .penalizesBy(2);
+        VERIFY.verifyThat(TimetableConstraintProvider::seriesOrderKept)
+                .given(session(1).series("B2B", 2).pinned().build(), session(2).in(SMALL).at(60).series("B2B", 1).build())
+                .penalizesBy(0);
+        VERIFY.verifyThat(TimetableConstraintProvider::beforeOpeningPlenaryKept)
+                .given(session(1).plenary().at(60).pinned().build(), session(2).in(SMALL).pinned().build())
+                .penalizesBy(1);
+        VERIFY.verifyThat(TimetableConstraintProvider::afterClosingPlenaryKept)
+                .given(session(1).plenary().pinned().build(), session(2).in(SMALL).at(60).pinned().build())
+                .penalizesBy(1);
     }
 }

@@ -1,5 +1,13 @@
-package fr.cuf.rencontres.schedule;
+package fr.cuf.rencontres.schedule.solver;
 
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import fr.cuf.rencontres.schedule.Conflict;
+import fr.cuf.rencontres.schedule.Equipment;
+import fr.cuf.rencontres.schedule.SessionKind;
+import fr.cuf.rencontres.schedule.SessionShape;
+import fr.cuf.rencontres.schedule.TimetableFacts;
+import fr.cuf.rencontres.schedule.Window;
 import fr.cuf.rencontres.schedule.TimetableFacts.RoomFacts;
 import fr.cuf.rencontres.schedule.TimetableFacts.SessionFacts;
 import fr.cuf.rencontres.support.Times;
@@ -19,7 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ConflictDetectorTest {
+/**
+ * One case per conflict code, small: the editor's conflicts as Timefold's analysis of the constraints finds
+ * them (every session pinned where staff put it), with the sessions and the values their sentences name.
+ */
+class SolverConflictsTest {
+
+    static final SolverConflicts FINDER = new SolverConflicts(SolutionManager.create(SolverFactory.create(SolverBeans.config())));
 
     static final RoomFacts IENA = new RoomFacts(1, "Grand Salon Iéna", 450, true, true, List.of());
     static final RoomFacts KLEBER = new RoomFacts(2, "Salon Kléber", 80, false, true, List.of());
@@ -53,7 +67,7 @@ class ConflictDetectorTest {
     List<Conflict> detect() {
         Map<Long, RoomFacts> byId = new HashMap<>();
         rooms.forEach(r -> byId.put(r.id(), r));
-        return ConflictDetector.detect(new TimetableFacts(LocalDate.parse("2026-07-08"), LocalDate.parse("2026-07-09"),
+        return FINDER.find(new TimetableFacts(LocalDate.parse("2026-07-08"), LocalDate.parse("2026-07-09"),
                 LocalTime.parse("08:00"), LocalTime.parse("20:00"), briefing, plenary, byId,
                 Map.of(10L, "Katja Krüger", 11L, "Benoît Pilet"), personOff, Duration.ofMinutes(15), sessions,
                 inMeeting, shapes));
@@ -254,5 +268,15 @@ class ConflictDetectorTest {
         workshop(3, "2026-07-08T16:00", 3);
         shapes.put(3L, new SessionShape(3, "B2B", 2, false));
         assertEquals(2, codes().size(), "rank 1 (14:00) before rank 3 (11:00) broken, rank 2 (16:00) before rank 3 broken, 1 before 2 kept");
+    }
+
+    @Test
+    void a_session_whose_room_left_the_venue_keeps_its_person_conflicts_and_no_room_one() {
+        sessions.add(new SessionFacts(1, "S1", SessionKind.WORKSHOP, at("2026-07-08T09:00", 90), null, Set.of(10L),
+                Set.of(), 900, true, true, 90));
+        workshop(2, "2026-07-08T10:00", 2, 10L);
+        List<Conflict> found = detect();
+        assertEquals(List.of("person_overlap"), found.stream().map(Conflict::code).toList());
+        assertEquals(List.of(1L, 2L), found.get(0).sessionIds());
     }
 }
