@@ -148,6 +148,19 @@ if want start; then
       "$([ "$name" = "JDK 17" ] && echo "—" || le "$PS" 2000)"
     row "RSS after start and 60 requests, $name" "$RSS MB" "≤ 256 MB" "$(le "$RSS" 256)"
   done
+  # the smallest instance: config/jvm-small.options after config/jvm.options (C1 only, smaller heap), 16 threads
+  SMALL=$(grep -hv '^#' config/jvm.options config/jvm-small.options | tr '\n' ' ')
+  RENCONTRES_IO_THREADS=16 JAVA_OPTS="$SMALL" src/bench/startup.sh 1 18082 > "$OUT/start-small.log" 2>&1
+  P=$(grep "^data present #1" "$OUT/start-small.log" | head -1)
+  RSS=$(sed -n 's/.*after 60 more requests *\([0-9]*\) MB.*/\1/p' <<< "$P")
+  PS=$(sed -n 's/.*startup *\([0-9]*\) ms.*/\1/p' <<< "$P"); PC=$(sed -n 's/.*(CPU *\([0-9.]*\) s).*/\1/p' <<< "$P")
+  row "RSS after start and 60 requests, JDK 17 with config/jvm-small.options (C1 only, 128 MB heap, 16 threads)" \
+    "$RSS MB (data present: $PS ms, CPU $PC s)" "≤ 256 MB" "$(le "$RSS" 256)"
+  # the machine's floor: an empty Micronaut app with the same modules, JDK 25 + its own AOT cache
+  if [ -x src/bench/startup-floor.sh ] && src/bench/startup-floor.sh 1 > "$OUT/start-floor.log" 2>&1; then
+    row "Start floor: an empty Micronaut app with the same pom, JDK 25 + AOT cache (src/bench/startup-floor.sh)" \
+      "data present: $(grep '^data present #1' "$OUT/start-floor.log" | sed -n 2p | tr -s ' ' | cut -c1-160)" "—" "—"
+  fi
 fi
 
 echo

@@ -187,7 +187,9 @@ public final class Browser implements AutoCloseable {
     /** Waits until the page's text contains {@code text}. */
     public Browser waitForText(String text) {
         try {
-            new WebDriverWait(driver, WAIT).until(d -> text().contains(text));
+            // a page being replaced (a form just sent) makes the old body stale: read the new one
+            new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> text().contains(text));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("'" + text + "' did not appear on " + path() + "; the page reads:\n" + text());
         }
@@ -195,10 +197,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(Supplier<T> condition) {
-        return new WebDriverWait(driver, WAIT).until(d -> {
-            T value = condition.get();
-            return value instanceof Boolean b && !b ? null : value;
-        });
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    T value = condition.get();
+                    return value instanceof Boolean b && !b ? null : value;
+                });
     }
 
     /** Signs in through the sign-in page as a demo account (password {@code demo-rencontres}). */
