@@ -147,9 +147,11 @@ class RegistrationImporter implements RowImporter<RegistrationImporter.Change> {
      */
     private static RegistrationRequest request(PersonForm person, ParticipantType type, List<Long> sessionIds,
                                                boolean waitingList) {
-        return new RegistrationRequest(person.firstName(), person.lastName(), person.functionTitle(), person.email(),
-                person.phone(), person.organisationId(), null, null, null, type, null, null, null, true, sessionIds,
-                Map.of(), List.of(), waitingList, "fr");
+        return RegistrationRequest.builder()
+                .name(person.firstName(), person.lastName()).functionTitle(person.functionTitle())
+                .email(person.email()).phone(person.phone()).organisationId(person.organisationId())
+                .participantType(type).consent(true).sessionIds(sessionIds).waitingList(waitingList).locale("fr")
+                .build();
     }
 
     /** A refusal of the registration rules, on the column of the field it concerns. */

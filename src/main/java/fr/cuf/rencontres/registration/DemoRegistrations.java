@@ -113,15 +113,18 @@ public class DemoRegistrations {
             }
             String first = FIRST[random.nextInt(FIRST.length)];
             String last = LAST[random.nextInt(LAST.length)];
-            RegistrationRequest request = new RegistrationRequest(first, last, FUNCTIONS[random.nextInt(FUNCTIONS.length)],
-                    ascii(first) + "." + ascii(last) + "." + plan.seed() + "." + i + "@example.org", null,
-                    organisation.id(), null, null, null,
-                    TYPES[random.nextInt(TYPES.length)], random.nextInt(8) == 0 ? "Végétarien" : null,
-                    random.nextInt(25) == 0 ? "Accès en fauteuil roulant" : null,
-                    random.nextInt(6) == 0 ? "en" : null, true, sessions,
-                    Map.of(String.valueOf(cocktail.id()), List.of(random.nextBoolean() ? "yes" : "no"),
-                            String.valueOf(source.id()), List.of(source.optionList().get(random.nextInt(4)))),
-                    List.of(), true, random.nextInt(5) == 0 ? "en" : "fr");
+            RegistrationRequest request = RegistrationRequest.builder()
+                    .name(first, last).functionTitle(FUNCTIONS[random.nextInt(FUNCTIONS.length)])
+                    .email(ascii(first) + "." + ascii(last) + "." + plan.seed() + "." + i + "@example.org")
+                    .organisationId(organisation.id())
+                    // the draws keep their order: the same seed gives the same demo
+                    .participantType(TYPES[random.nextInt(TYPES.length)])
+                    .dietaryNeeds(random.nextInt(8) == 0 ? "Végétarien" : null)
+                    .accessibilityNeeds(random.nextInt(25) == 0 ? "Accès en fauteuil roulant" : null)
+                    .interpretationLanguage(random.nextInt(6) == 0 ? "en" : null).consent(true).sessionIds(sessions)
+                    .answers(Map.of(String.valueOf(cocktail.id()), List.of(random.nextBoolean() ? "yes" : "no"),
+                            String.valueOf(source.id()), List.of(source.optionList().get(random.nextInt(4)))))
+                    .waitingList(true).locale(random.nextInt(5) == 0 ? "en" : "fr").build();
             long id = clock.at(at, () -> service.register(slug, request,
                     new Submission(Submission.Source.DEMO, null, "demo", false))).id();
             made.add(id);

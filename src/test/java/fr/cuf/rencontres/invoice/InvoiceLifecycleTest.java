@@ -33,7 +33,6 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,9 +71,9 @@ class InvoiceLifecycleTest {
     }
 
     private long register(String first) {
-        return registrations.register(conference.slug(), new RegistrationRequest(first, "Martin", null,
-                first.toLowerCase(Locale.ROOT) + "@example.fr", null, lyon.id(), null, null, null,
-                ParticipantType.OFFICER, null, null, null, true, List.of(), Map.of(), List.of(), false, "fr"),
+        return registrations.register(conference.slug(), RegistrationRequest.builder().name(first, "Martin")
+                .email(first.toLowerCase(Locale.ROOT) + "@example.fr").organisationId(lyon.id())
+                .participantType(ParticipantType.OFFICER).consent(true).locale("fr").build(),
                 Submission.desk("test", false)).id();
     }
 

@@ -31,7 +31,6 @@ import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -75,9 +74,9 @@ class InvoiceServiceTest {
     }
 
     private long register(String first, Organisation organisation) {
-        return registrations.register(conference.slug(), new RegistrationRequest(first, "Martin", null,
-                first.toLowerCase(Locale.ROOT) + "@example.fr", null, organisation.id(), null, null, null,
-                ParticipantType.OFFICER, null, null, null, true, List.of(), Map.of(), List.of(), false, "fr"),
+        return registrations.register(conference.slug(), RegistrationRequest.builder().name(first, "Martin")
+                .email(first.toLowerCase(Locale.ROOT) + "@example.fr").organisationId(organisation.id())
+                .participantType(ParticipantType.OFFICER).consent(true).locale("fr").build(),
                 Submission.desk("test", false)).id();
     }
 

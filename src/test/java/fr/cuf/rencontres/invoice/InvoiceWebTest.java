@@ -69,9 +69,9 @@ class InvoiceWebTest {
         dijon = fixtures.dijon();
         conference = fixtures.conference(fixtures.artsEtMetiers(), EventStatus.PUBLISHED);
         desk.addCategory(conference.id(), new CategoryForm("adherent", "Adhérent", "Member", PriceRule.MEMBER, "80", 1), "test");
-        registrationId = registrations.register(conference.slug(), new RegistrationRequest("Nathalie", "Koenders", null,
-                "n.koenders@example.fr", null, dijon.id(), null, null, null, ParticipantType.ELECTED_OFFICIAL, null, null,
-                null, true, List.of(), Map.of(), List.of(), false, "fr"), Submission.desk("test", false)).id();
+        registrationId = registrations.register(conference.slug(), RegistrationRequest.builder()
+                .name("Nathalie", "Koenders").email("n.koenders@example.fr").organisationId(dijon.id())
+                .participantType(ParticipantType.ELECTED_OFFICIAL).consent(true).locale("fr").build(), Submission.desk("test", false)).id();
     }
 
     private static String pdfText(byte[] pdf) {

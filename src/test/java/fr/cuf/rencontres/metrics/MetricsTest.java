@@ -27,8 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,8 +55,8 @@ class MetricsTest {
 
     @Test
     void a_refused_registration_is_counted_under_its_refusal_code() {
-        RegistrationRequest request = new RegistrationRequest("Awa", "Martin", null, "awa@example.fr", null, null, null,
-                null, null, ParticipantType.OFFICER, null, null, null, true, List.of(), Map.of(), List.of(), false, "fr");
+        RegistrationRequest request = RegistrationRequest.builder().name("Awa", "Martin").email("awa@example.fr")
+                .participantType(ParticipantType.OFFICER).consent(true).locale("fr").build();
         DomainException refused = assertThrows(DomainException.class,
                 () -> registrations.register("no-such-event", request, Submission.desk("test", false)));
         String code = refused.problems().get(0).code();

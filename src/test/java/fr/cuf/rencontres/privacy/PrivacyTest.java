@@ -83,9 +83,9 @@ class PrivacyTest {
     }
 
     private RegistrationOutcome register(String first, String email, String dietary) {
-        return registrations.register(conference.slug(), new RegistrationRequest(first, "Martin", "Chargée de mission",
-                email, "+33 1 23 45 67 89", dijon.id(), null, null, null, ParticipantType.OFFICER, dietary, null, null,
-                true, List.of(), Map.of(), List.of(), false, "fr"), Submission.api(null));
+        return registrations.register(conference.slug(), RegistrationRequest.builder().name(first, "Martin")
+                .functionTitle("Chargée de mission").email(email).phone("+33 1 23 45 67 89").organisationId(dijon.id())
+                .participantType(ParticipantType.OFFICER).dietaryNeeds(dietary).consent(true).locale("fr").build(), Submission.api(null));
     }
 
     private long personOf(RegistrationOutcome r) {

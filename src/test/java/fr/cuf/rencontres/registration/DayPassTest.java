@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class DayPassTest {
 
     @Inject RegistrationService service;
+    @Inject RegistrationQuotes quotes;
     @Inject RegistrationDesk desk;
     @Inject RegistrationViews views;
     @Inject PriceCategoryRepository categories;
@@ -63,9 +63,9 @@ class DayPassTest {
     }
 
     private RegistrationOutcome register(String email, Organisation o, List<Long> sessions, Integer day) {
-        return service.register(event.slug(), new RegistrationRequest("Awa", "Diallo", null, email, null, o.id(), null,
-                null, null, ParticipantType.OFFICER, null, null, null, true, sessions, Map.of(), List.of(), false, "fr",
-                day), Submission.api(null));
+        return service.register(event.slug(), RegistrationRequest.builder().name("Awa", "Diallo").email(email)
+                .organisationId(o.id()).participantType(ParticipantType.OFFICER).consent(true).sessionIds(sessions)
+                .locale("fr").attendanceDay(day).build(), Submission.api(null));
     }
 
     @Test
@@ -86,8 +86,8 @@ class DayPassTest {
 
     @Test
     void theQuoteShownBeforeConfirmingFollowsTheDayChosen() {
-        assertEquals("non-member-day-2", service.quote(event.slug(), ParticipantType.OFFICER, lyon.id(), 2).categoryCode());
-        assertEquals("non-member", service.quote(event.slug(), ParticipantType.OFFICER, lyon.id()).categoryCode());
+        assertEquals("non-member-day-2", quotes.quote(event.slug(), ParticipantType.OFFICER, lyon.id(), 2).categoryCode());
+        assertEquals("non-member", quotes.quote(event.slug(), ParticipantType.OFFICER, lyon.id()).categoryCode());
     }
 
     @Test

@@ -95,9 +95,10 @@ class MailDeliveryTest implements TestPropertyProvider {
 
     private RegistrationOutcome register(String email, String locale) {
         RegistrationRequest r = RegistrationFixtures.request("Awa", email, dijon, List.of(workshop.id()), false);
-        return service.register(event.slug(), new RegistrationRequest(r.firstName(), r.lastName(), r.functionTitle(),
-                r.email(), null, r.organisationId(), null, null, null, r.participantType(), null, null, null, true,
-                r.sessionIds(), Map.of(), List.of(), false, locale), Submission.form(null));
+        return service.register(event.slug(), RegistrationRequest.builder()
+                .name(r.firstName(), r.lastName()).functionTitle(r.functionTitle()).email(r.email())
+                .organisationId(r.organisationId()).participantType(r.participantType()).consent(true)
+                .sessionIds(r.sessionIds()).locale(locale).build(), Submission.form(null));
     }
 
     @Test

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,9 +55,10 @@ class MeetingMailsTest {
 
     private long register(String first, String email, String locale) {
         RegistrationRequest r = RegistrationFixtures.request(first, email, dijon, List.of(), false);
-        return registrations.register(meeting.slug(), new RegistrationRequest(r.firstName(), r.lastName(),
-                r.functionTitle(), r.email(), null, r.organisationId(), null, null, null, r.participantType(), null,
-                null, null, true, List.of(), Map.of(), List.of(), false, locale), Submission.form(null))
+        return registrations.register(meeting.slug(), RegistrationRequest.builder()
+                .name(r.firstName(), r.lastName()).functionTitle(r.functionTitle()).email(r.email())
+                .organisationId(r.organisationId()).participantType(r.participantType()).consent(true).locale(locale)
+                .build(), Submission.form(null))
                 .id();
     }
 

@@ -22,7 +22,6 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 
 /** Events, sessions, organisations and requests for registration tests (time pinned to 1 May 2026). */
 @Singleton
@@ -98,9 +97,10 @@ class RegistrationFixtures {
 
     static RegistrationRequest request(String first, String email, Organisation organisation, List<Long> sessionIds,
                                        boolean waitingList) {
-        return new RegistrationRequest(first, "Martin", "Chargée de mission", email, null,
-                organisation == null ? null : organisation.id(), organisation == null ? "Nouvelle association" : null,
-                null, null, ParticipantType.OFFICER, null, null, null, true, sessionIds, Map.of(), List.of(),
-                waitingList, "fr");
+        return RegistrationRequest.builder().name(first, "Martin").functionTitle("Chargée de mission")
+                .email(email).organisationId(organisation == null ? null : organisation.id())
+                .organisationName(organisation == null ? "Nouvelle association" : null)
+                .participantType(ParticipantType.OFFICER).consent(true).sessionIds(sessionIds)
+                .waitingList(waitingList).locale("fr").build();
     }
 }

@@ -144,11 +144,9 @@ class RegistrationRulesTest {
     /** Awa (officer of Dijon) registers herself with Jean Dupont (elected official) and Léa Roux. */
     private RegistrationRequest awaWithJeanAndLea() {
         RegistrationRequest base = RegistrationFixtures.request("Awa", "a@example.org", dijon, List.of(), false);
-        return new RegistrationRequest(base.firstName(), base.lastName(), base.functionTitle(),
-                base.email(), null, dijon.id(), null, null, null, ParticipantType.OFFICER, null, null, null, true,
-                List.of(), Map.of(), List.of(
+        return base.toBuilder().colleagues(List.of(
                 new RegistrationRequest.Colleague("Jean", "Dupont", "Maire adjoint", "jean@example.org", ParticipantType.ELECTED_OFFICIAL),
-                new RegistrationRequest.Colleague("Léa", "Roux", null, "lea@example.org", null)), false, "fr");
+                new RegistrationRequest.Colleague("Léa", "Roux", null, "lea@example.org", null))).build();
     }
 
     private List<OutboxMail> mailsOf(long registrationId) {
@@ -166,9 +164,10 @@ class RegistrationRulesTest {
         Event event = fixtures.conference(venue, null);
         fixtures.prices(event);
         RegistrationRequest r = RegistrationFixtures.request("Awa", "s@example.org", lyon, List.of(), false);
-        RegistrationRequest speaker = new RegistrationRequest(r.firstName(), r.lastName(), r.functionTitle(), r.email(),
-                null, r.organisationId(), null, null, null, ParticipantType.SPEAKER, null, null, null, true, List.of(),
-                Map.of(), List.of(), false, "fr");
+        RegistrationRequest speaker = RegistrationRequest.builder()
+                .name(r.firstName(), r.lastName()).functionTitle(r.functionTitle()).email(r.email())
+                .organisationId(r.organisationId()).participantType(ParticipantType.SPEAKER).consent(true).locale("fr")
+                .build();
         assertEquals("speaker", service.register(event.slug(), speaker, Submission.api(null)).quote().categoryCode());
     }
 
@@ -338,9 +337,11 @@ class RegistrationRulesTest {
         Session s = fixtures.session(event, "Atelier Climat", LocalDateTime.parse("2026-07-08T14:30"), null, 1, false);
         register(event, "a@example.org", dijon, List.of(s.id()), false);
         long before = outbox.count();
-        RegistrationRequest group = new RegistrationRequest("Jean", "Dupont", null, "jean@example.org", null, dijon.id(),
-                null, null, null, ParticipantType.OFFICER, null, null, null, true, List.of(s.id()), Map.of(),
-                List.of(new RegistrationRequest.Colleague("Léa", "Roux", null, "lea@example.org", null)), false, "fr");
+        RegistrationRequest group = RegistrationRequest.builder().name("Jean", "Dupont")
+                .email("jean@example.org").organisationId(dijon.id()).participantType(ParticipantType.OFFICER)
+                .consent(true).sessionIds(List.of(s.id()))
+                .colleagues(List.of(new RegistrationRequest.Colleague("Léa", "Roux", null, "lea@example.org", null)))
+                .locale("fr").build();
         refused(() -> service.register(event.slug(), group, Submission.api(null)));
         assertEquals(before, outbox.count(), "the rolled-back registration queued nothing");
         assertEquals(1, TestSql.count(dataSource, "SELECT COUNT(*) FROM registration"));
@@ -357,8 +358,6 @@ class RegistrationRulesTest {
     }
 
     private static RegistrationRequest withAnswers(RegistrationRequest r, Map<String, List<String>> answers) {
-        return new RegistrationRequest(r.firstName(), r.lastName(), r.functionTitle(), r.email(), r.phone(),
-                r.organisationId(), r.organisationName(), null, null, r.participantType(), null, null, null, r.consent(),
-                r.sessionIds(), answers, List.of(), r.waitingList(), r.locale());
+        return r.toBuilder().answers(answers).build();
     }
 }

@@ -47,13 +47,17 @@ final class RegistrationForm {
         }
         String organisationId = one(form, "organisationId");
         String day = one(form, "attendanceDay");
-        return new RegistrationRequest(one(form, "firstName"), one(form, "lastName"), one(form, "functionTitle"),
-                one(form, "email"), one(form, "phone"),
-                organisationId != null && organisationId.matches("\\d+") ? Long.valueOf(organisationId) : null,
-                one(form, "organisationName"), one(form, "organisationCountry"), kind(one(form, "organisationKind")),
-                type(one(form, "participantType")), one(form, "dietaryNeeds"), one(form, "accessibilityNeeds"),
-                one(form, "interpretationLanguage"), one(form, "consent") != null, sessions, answers, colleagues, true,
-                locale, day != null && day.matches("\\d{1,2}") ? Integer.valueOf(day) : null);
+        return RegistrationRequest.builder()
+                .name(one(form, "firstName"), one(form, "lastName")).functionTitle(one(form, "functionTitle"))
+                .email(one(form, "email")).phone(one(form, "phone"))
+                .organisationId(organisationId != null && organisationId.matches("\\d+") ? Long.valueOf(organisationId) : null)
+                .organisationName(one(form, "organisationName")).organisationCountry(one(form, "organisationCountry"))
+                .organisationKind(kind(one(form, "organisationKind")))
+                .participantType(type(one(form, "participantType")))
+                .dietaryNeeds(one(form, "dietaryNeeds")).accessibilityNeeds(one(form, "accessibilityNeeds"))
+                .interpretationLanguage(one(form, "interpretationLanguage")).consent(one(form, "consent") != null)
+                .sessionIds(sessions).answers(answers).colleagues(colleagues).waitingList(true).locale(locale)
+                .attendanceDay(day != null && day.matches("\\d{1,2}") ? Integer.valueOf(day) : null).build();
     }
 
     /** The values the page shows again when the form is refused. */

@@ -6,6 +6,7 @@ import fr.cuf.rencontres.event.Event;
 import fr.cuf.rencontres.member.OrganisationRepository;
 import fr.cuf.rencontres.registration.PersonalLinks;
 import fr.cuf.rencontres.registration.RegistrationOutcome;
+import fr.cuf.rencontres.registration.OpenEvents;
 import fr.cuf.rencontres.registration.RegistrationService;
 import fr.cuf.rencontres.registration.Submission;
 import fr.cuf.rencontres.support.DomainException;
@@ -38,6 +39,7 @@ import java.util.Map;
 class RegistrationPageController {
 
     private final RegistrationService registrations;
+    private final OpenEvents openEvents;
     private final RegistrationPages pages;
     private final OrganisationRepository organisations;
     private final HttpLocaleResolver locales;
@@ -45,12 +47,13 @@ class RegistrationPageController {
     private final RegistrationRateLimit rateLimit;
     private final PersonalLinks links;
 
-    RegistrationPageController(RegistrationService registrations, RegistrationPages pages,
+    RegistrationPageController(RegistrationService registrations, OpenEvents openEvents, RegistrationPages pages,
                                OrganisationRepository organisations, HttpLocaleResolver locales, Refusals refusals,
                                RegistrationRateLimit rateLimit, PersonalLinks links) {
         this.links = links;
         this.rateLimit = rateLimit;
         this.registrations = registrations;
+        this.openEvents = openEvents;
         this.pages = pages;
         this.organisations = organisations;
         this.locales = locales;
@@ -62,7 +65,7 @@ class RegistrationPageController {
     HttpResponse<?> show(@PathVariable String slug, @Nullable @QueryValue String q, HttpRequest<?> request) {
         Event event;
         try {
-            event = registrations.openEvent(slug, Submission.form(null));
+            event = openEvents.open(slug, Submission.form(null));
         } catch (DomainException notOpen) {
             if (notOpen.kind() != DomainException.Kind.CONFLICT) {
                 throw notOpen;
@@ -82,7 +85,7 @@ class RegistrationPageController {
             return limited.get();
         }
         Locale locale = locale(request);
-        Event event = registrations.openEvent(slug, Submission.form(null));
+        Event event = openEvents.open(slug, Submission.form(null));
         try {
             List<fr.cuf.rencontres.support.Problem> typed = fr.cuf.rencontres.web.TextInputFilter.problems(request);
             if (!typed.isEmpty()) {
@@ -117,7 +120,7 @@ class RegistrationPageController {
     Map<String, Object> price(@PathVariable String slug, @Nullable @QueryValue String organisationId,
                               @Nullable @QueryValue String participantType, @Nullable @QueryValue String attendanceDay,
                               HttpRequest<?> request) {
-        return pages.price(registrations.openEvent(slug, Submission.form(null)), organisationId, participantType,
+        return pages.price(openEvents.open(slug, Submission.form(null)), organisationId, participantType,
                 attendanceDay, locale(request));
     }
 

@@ -40,7 +40,6 @@ import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -221,10 +220,12 @@ class RegistrationStaffController {
     private static RegistrationRequest deskRequest(Map<String, Object> form) {
         String org = value(form, "organisationId");
         String type = value(form, "participantType");
-        return new RegistrationRequest(value(form, "firstName"), value(form, "lastName"), value(form, "functionTitle"),
-                value(form, "email"), null, org != null && org.matches("\\d+") ? Long.valueOf(org) : null,
-                value(form, "organisationName"), null, null, type == null ? null : ParticipantType.valueOf(type),
-                null, null, null, form.get("consent") != null, List.of(), Map.of(), List.of(), true, "fr");
+        return RegistrationRequest.builder()
+                .name(value(form, "firstName"), value(form, "lastName")).functionTitle(value(form, "functionTitle"))
+                .email(value(form, "email")).organisationId(org != null && org.matches("\\d+") ? Long.valueOf(org) : null)
+                .organisationName(value(form, "organisationName"))
+                .participantType(type == null ? null : ParticipantType.valueOf(type))
+                .consent(form.get("consent") != null).waitingList(true).locale("fr").build();
     }
 
     private static String value(Map<String, Object> form, String key) {

@@ -27,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,9 +54,9 @@ class OrganisationReviewPageTest {
         fixtures.staff("desk", Role.REGISTRATION_DESK);
         fixtures.staff("scanner", Role.SCANNER);
         Event event = fixtures.conference(fixtures.artsEtMetiers(), EventStatus.PUBLISHED);
-        long id = registrations.register(event.slug(), new RegistrationRequest("Awa", "Diallo", null, "awa@example.org",
-                null, null, "Amicale des maires du Morvan", null, null, ParticipantType.OFFICER, null, null, null, true,
-                List.of(), Map.of(), List.of(), false, "fr"), Submission.form(null)).id();
+        long id = registrations.register(event.slug(), RegistrationRequest.builder().name("Awa", "Diallo")
+                .email("awa@example.org").organisationName("Amicale des maires du Morvan")
+                .participantType(ParticipantType.OFFICER).consent(true).locale("fr").build(), Submission.form(null)).id();
         typed = registrationOrganisation(id);
     }
 

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -60,9 +59,9 @@ class RegistrationDeskPagesTest {
         fixtures.staff("scanner", Role.SCANNER);
         dijon = fixtures.dijon();
         event = fixtures.conference(fixtures.artsEtMetiers(), EventStatus.PUBLISHED);
-        awa = registrations.register(event.slug(), new RegistrationRequest("Awa", "Diallo", null, "awa@example.org", null,
-                dijon.id(), null, null, null, ParticipantType.OFFICER, null, null, null, true, List.of(), Map.of(),
-                List.of(), false, "fr"), Submission.api(null)).id();
+        awa = registrations.register(event.slug(), RegistrationRequest.builder().name("Awa", "Diallo")
+                .email("awa@example.org").organisationId(dijon.id()).participantType(ParticipantType.OFFICER)
+                .consent(true).locale("fr").build(), Submission.api(null)).id();
     }
 
     private String page(String path) {
