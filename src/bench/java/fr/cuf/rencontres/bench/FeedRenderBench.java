@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class FeedRenderBench {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         String slug = args.length > 0 ? args[0] : "rencontres-aict-2027";
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 10;
         String[][] modes = {
@@ -24,6 +24,8 @@ public final class FeedRenderBench {
             try (ApplicationContext context = ApplicationContext.run(Map.of(
                     "rencontres.calendar.cache-max-age", mode[1],
                     "rencontres.calendar.fingerprint-max-age", mode[2], "micronaut.server.port", -1))) {
+                // a first start loads the demo data in the background: wait for it
+                context.getBean(fr.cuf.rencontres.demo.DemoLoading.class).await(java.time.Duration.ofMinutes(5));
                 PublicFeeds feeds = context.getBean(PublicFeeds.class);
                 int bytes = feeds.programme(slug, Locale.FRENCH).body().length;
                 run(feeds, slug, seconds / 3); // warm-up

@@ -26,12 +26,14 @@ public final class FeedPhasesBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int WARM_UP_RENDERS = Integer.getInteger("bench.warmUpRenders", 3_000);
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         String slug = args.length > 0 ? args[0] : "rencontres-aict-2027";
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "rencontres.calendar.cache-max-age", "PT0S", "rencontres.calendar.fingerprint-max-age", "PT0S",
                 "micronaut.server.port", -1))) {
+            // a first start loads the demo data in the background: wait for it
+            context.getBean(fr.cuf.rencontres.demo.DemoLoading.class).await(java.time.Duration.ofMinutes(5));
             PublicFeeds feeds = context.getBean(PublicFeeds.class);
             CalendarRepository rows = context.getBean(CalendarRepository.class);
             ProgrammeEntries programme = context.getBean(ProgrammeEntries.class);
