@@ -16,25 +16,21 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface CheckinRepository extends GenericRepository<Registration, Long> {
 
-    @Query("""
+    /** An attendee of the roster: the registration with its person and organisation. */
+    String ROSTER = """
             SELECT r.id AS registration_id, r.status, r.participant_type, r.badge_version,
                    p.first_name, p.last_name, p.function_title, o.name AS organisation_name,
                    COALESCE(r.organisation_id, p.organisation_id) AS organisation_id
               FROM registration r
               JOIN person p ON p.id = r.person_id
               LEFT JOIN organisation o ON o.id = COALESCE(r.organisation_id, p.organisation_id)
-             WHERE r.event_id = :eventId""")
+            """;
+
+    @Query(ROSTER + " WHERE r.event_id = :eventId")
     List<Attendee> findRoster(long eventId);
 
     /** Registrations changed at or after an instant (a cancellation, a new badge, a new registrant). */
-    @Query("""
-            SELECT r.id AS registration_id, r.status, r.participant_type, r.badge_version,
-                   p.first_name, p.last_name, p.function_title, o.name AS organisation_name,
-                   COALESCE(r.organisation_id, p.organisation_id) AS organisation_id
-              FROM registration r
-              JOIN person p ON p.id = r.person_id
-              LEFT JOIN organisation o ON o.id = COALESCE(r.organisation_id, p.organisation_id)
-             WHERE r.event_id = :eventId AND r.updated_at >= :since""")
+    @Query(ROSTER + " WHERE r.event_id = :eventId AND r.updated_at >= :since")
     List<Attendee> findRosterChangedSince(long eventId, Instant since);
 
     @Query("""
